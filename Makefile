@@ -1,0 +1,20 @@
+# The two commands of the README. Both set up .venv first (idempotent) and need nothing else.
+.PHONY: demo test lint setup
+
+setup:
+	@./scripts/setup.sh
+
+# Analyse the bundled Wikinews examples into an embedded SQLite file and print a summary.
+demo: setup
+	.venv/bin/newsgraph ingest examples/ --db sqlite:///newsgraph-demo.db
+
+# Lint, type-check and run the whole test suite (what .ci/run calls).
+test: setup
+	.venv/bin/ruff check src tests scripts
+	.venv/bin/ruff format --check src tests scripts
+	.venv/bin/mypy
+	.venv/bin/python -m pytest
+
+lint: setup
+	.venv/bin/ruff check src tests scripts
+	.venv/bin/mypy

@@ -1,0 +1,1 @@
+"""Corpus-level work: reading sources into article records (and, later, linking articles)."""

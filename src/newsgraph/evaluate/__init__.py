@@ -1,0 +1,1 @@
+"""Scoring of analyser output against gold JSONL documents (``newsgraph eval``)."""

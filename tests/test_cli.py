@@ -1,0 +1,151 @@
+"""The CLI: exit codes, stdout/stderr discipline, the --jsonl contract, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgraph.cli import COMMANDS, build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "wikinews.jsonl"
+
+
+def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("analyze", "ingest", "eval", "bench"):
+        with pytest.raises(SystemExit) as exit_info:
+            main([name, "--help"])
+        assert exit_info.value.code == 0
+        assert "usage: newsgraph" in capsys.readouterr().out
+    assert len(COMMANDS) == 4
+
+
+def test_analyze_file_prints_one_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Iraqi forces entered Mosul on Monday, officials said.", "utf-8")
+    assert main(["analyze", str(path), "--published", "2017-07-10", "--id", "x1"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["id"] == "x1" and data["published"] == "2017-07-10"
+    for layer in ("times", "places", "quotes", "techniques", "events", "entities"):
+        assert isinstance(data[layer], list)
+
+
+def test_analyze_text_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Hamas fired rockets at Israel, the army said.", "utf-8")
+    assert main(["analyze", str(path), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "found:" in out and "entities" in out
+
+
+def test_jsonl_keeps_ids_and_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = [{"id": f"doc-{i}", "text": f"Story number {i} about Baghdad."} for i in range(5)]
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    assert main(["analyze", "--jsonl", str(path), "--batch-size", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [r["id"] for r in records]
+
+
+def test_jsonl_bad_lines_are_reported_and_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(
+        b'{"id": "a", "text": "Good one."}\n'
+        b"{not json\n"
+        b'{"id": "b", "text": ""}\n'
+        b'{"id": "c", "text": "caf\xe9"}\n'
+        b"[1, 2]\n"
+        b'{"id": "d", "text": "Also good."}\n'
+        b'{"id": "e", "text": "trunc'
+    )
+    assert main(["analyze", "--jsonl", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert [json.loads(x)["id"] for x in captured.out.splitlines()] == ["a", "d"]
+    err = captured.err
+    assert f"{path}:2: NG005" in err and "not valid JSON" in err
+    assert f"{path}:3: NG001" in err
+    assert f"{path}:4: NG005" in err and "UTF-8" in err
+    assert f"{path}:5: NG005" in err
+    assert f"{path}:7: NG005" in err and "truncated" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "needle"),
+    [
+        (b"", 2, "NG001"),
+        (b"   \n\n", 2, "NG001"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00", 2, "NG002"),
+        (b"x" * 20_000_000, 2, "NG003"),
+    ],
+    ids=["empty", "whitespace", "binary", "20MB"],
+)
+def test_bad_single_input_exit_codes(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    code: int,
+    needle: str,
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    assert main(["analyze", str(path)]) == code
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0]
+
+
+def test_invalid_utf8_gives_a_warning_and_a_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Le président a visité Bagdad.".encode("cp1252"))
+    assert main(["analyze", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "Bagdad" in json.loads(captured.out)["text"]
+    assert "NG101" in captured.err
+
+
+def test_missing_file_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "/nonexistent/file.txt"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "NG005" in err[0]
+
+
+def test_analyze_needs_exactly_one_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze"]) == 2
+    assert "exactly one" in capsys.readouterr().err
+
+
+def test_ingest_stores_examples_and_is_idempotent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "demo.db"
+    assert main(["ingest", str(EXAMPLES), "--db", f"sqlite:///{db}", "--quiet"]) == 0
+    first = capsys.readouterr().out
+    assert "20 articles analysed, 0 failed" in first
+    assert main(["ingest", str(EXAMPLES), "--db", f"sqlite:///{db}", "--quiet"]) == 0
+    assert "20 articles analysed" in capsys.readouterr().out
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    """The installed entry point, as a user runs it: stdin in, JSON out; bad input one line."""
+    exe = Path(sys.executable).parent / "newsgraph"
+    ok = subprocess.run(
+        [str(exe), "analyze", "-"], input=b"Troops left Kabul.", capture_output=True, check=False
+    )
+    assert ok.returncode == 0 and json.loads(ok.stdout)["text"] == "Troops left Kabul."
+    bad = subprocess.run([str(exe), "analyze", "-"], input=b"", capture_output=True, check=False)
+    assert bad.returncode == 2
+    assert bad.stderr.decode().count("\n") == 1 and b"Traceback" not in bad.stderr
+
+
+def test_parser_lists_commands() -> None:
+    assert "analyze" in build_parser().format_help()

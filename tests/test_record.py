@@ -1,0 +1,68 @@
+"""The record serialises stably and maps every span in one place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph.record import (
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    Evidence,
+    Mention,
+    Place,
+    Quote,
+    Technique,
+    TimeExpr,
+)
+
+FORMAT_LAYERS = ("times", "places", "quotes", "techniques", "events")
+
+
+def _analysis() -> Analysis:
+    ev = Evidence([(0, 4)], "test", 0.5)
+    analysis = Analysis.from_article(Article(id="a1", text="Iraq said “no” today."))
+    analysis.entities = [Entity("e1", "Iraq", "GPE", mentions=[Mention(0, 4, "Iraq", ev)])]
+    analysis.places = [Place(0, 4, "Iraq", 33.0, 44.0, 99237, ev)]
+    analysis.times = [TimeExpr(15, 20, "today", "DATE", "2021-07-08", ev)]
+    analysis.quotes = [Quote([(10, 14)], (5, 9), (0, 4), ev)]
+    analysis.techniques = [Technique(10, 14, "“no”", "Loaded_Language", ev)]
+    analysis.events = [Event("ev1", "REJECT", ev, trigger=(5, 9))]
+    return analysis
+
+
+def test_json_carries_format_layers_with_their_field_names() -> None:
+    data = json.loads(_analysis().to_json())
+    for layer in FORMAT_LAYERS:
+        assert isinstance(data[layer], list)
+    assert {"start", "end", "text", "type", "value"} <= set(data["times"][0])
+    assert {"start", "end", "text", "lat", "lon", "geonameid"} <= set(data["places"][0])
+    assert {"content", "cue", "source"} <= set(data["quotes"][0])
+    assert {"start", "end", "technique"} <= set(data["techniques"][0])
+    assert {"type", "mode", "actor_text", "recipient_text"} <= set(data["events"][0])
+    assert data["quotes"][0]["content"] == [[10, 14]]
+    assert data["id"] == "a1" and data["text"].startswith("Iraq")
+
+
+def test_serialisation_is_byte_stable() -> None:
+    assert _analysis().to_json() == _analysis().to_json()
+    assert list(json.loads(_analysis().to_json()))[:3] == ["id", "text", "url"]
+
+
+def test_map_offsets_moves_every_span_and_refreshes_texts() -> None:
+    analysis = _analysis()
+    analysis.text = "  " + analysis.text
+    analysis.map_offsets(lambda s, e: (s + 2, e + 2))
+    assert analysis.entities[0].mentions[0].text == "Iraq"
+    assert analysis.entities[0].mentions[0].evidence.spans == [(2, 6)]
+    assert analysis.quotes[0].content == [(12, 16)] and analysis.quotes[0].cue == (7, 11)
+    assert analysis.events[0].trigger == (7, 11)
+    assert analysis.times[0].text == "today"
+
+
+def test_confidence_outside_unit_interval_is_rejected() -> None:
+    with pytest.raises(ValueError, match="confidence"):
+        Evidence([], "x", 1.5)
