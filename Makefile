@@ -6,7 +6,7 @@ setup:
 
 # Analyse the bundled Wikinews examples into an embedded SQLite file and print a summary.
 demo: setup
-	.venv/bin/newsgraph ingest examples/ --db sqlite:///newsgraph-demo.db
+	.venv/bin/newsgraph ingest examples/wikinews.jsonl --db sqlite:///newsgraph-demo.db
 
 # Lint, type-check and run the whole test suite (what .ci/run calls).
 test: setup

@@ -16,7 +16,7 @@ from typing import IO, Any
 from newsgraph.errors import BadRecordError, NewsgraphError
 from newsgraph.inputs import decode_bytes
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
