@@ -149,3 +149,31 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
 
 def test_parser_lists_commands() -> None:
     assert "analyze" in build_parser().format_help()
+
+
+def test_malformed_html_file_gives_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Clashes in Mosul</title><style>p{}</style><body><div><p>Iraqi "
+        "troops clashed with militants in <b>Mosul<p>Three died.</div></span></td><script>x",
+        "utf-8",
+    )
+    assert main(["analyze", str(path)]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["title"] == "Clashes in Mosul"
+    assert "Iraqi troops clashed with militants in Mosul" in data["text"]
+    assert "p{}" not in data["text"] and "<" not in data["text"]
+    assert "NG104" in captured.err
+
+
+def test_non_english_gives_a_warning_and_a_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "fr.txt"
+    sentence = "Les forces irakiennes ont repris le contrôle de la ville après des combats. "
+    path.write_text(sentence * 8, "utf-8")
+    assert main(["analyze", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["language"] == "und"
+    assert "NG102" in captured.err
