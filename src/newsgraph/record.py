@@ -156,7 +156,13 @@ class SourceChain:
 
 @dataclass
 class Event:
-    """A PLOVER-coded event with actors, place, time, casualties and attribution."""
+    """A PLOVER-coded event with actors, place, time, casualties and attribution.
+
+    ``date_source`` says where the date came from: ``"time"`` (its own time expression),
+    ``"narrative"`` (inherited from the previous event), ``"publication"`` (fallback, low
+    confidence) or ``"none"``. ``fatalities_unknown_count`` marks "deadly" with no number
+    (``fatalities`` is then the conservative 1).
+    """
 
     id: str
     type: str
@@ -171,7 +177,9 @@ class Event:
     date: str | None = None
     earliest: str | None = None
     latest: str | None = None
+    date_source: str | None = None
     fatalities: int | None = None
+    fatalities_unknown_count: bool = False
     injured: int | None = None
     arrested: int | None = None
     negated: bool = False

@@ -1,0 +1,191 @@
+"""The events stage: PLOVER and ACLED coding with actor, recipient, place, time, casualties.
+
+``newsgraph_events`` turns each clause that reports an act into one
+:class:`~newsgraph.record.Event`: PLOVER type and modes from the CAMEO-derived trigger lexicon
+and dependency rules (:mod:`.detect`), actor and recipient from the parse (:mod:`.arguments`),
+modality flags (:mod:`.flags`), casualties (:mod:`.casualties`), the ACLED type and sub-event
+type (rules in :mod:`.acled`, refined by the learned model of :mod:`.classifier`), and place,
+time, attribution and canonical entities from the other layers when they are on the Doc
+(:mod:`.linking`). Repeated mentions of one act become one record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extensions import register_extensions
+from newsgraph.record import Event, Evidence
+from newsgraph.stages.events.acled import ACLED_TYPES, SUB_TO_TYPE, acled_types
+from newsgraph.stages.events.casualties import read_casualties
+from newsgraph.stages.events.classifier import AcledClassifier, load_classifier
+from newsgraph.stages.events.detect import Candidate, Detector, clause_tokens
+from newsgraph.stages.events.linking import (
+    TimeLink,
+    clause_range,
+    doc_layer,
+    link_entities,
+    link_place,
+    link_quote,
+    link_time,
+)
+from newsgraph.stages.events.triggers import load_lexicon
+
+STAGE = "newsgraph_events"
+__all__ = ["STAGE", "EventsStage", "make_events_stage"]
+
+
+@Language.factory(
+    STAGE,
+    requires=["token.dep", "token.lemma", "token.tag", "doc.sents"],
+    assigns=["doc._.ng_events"],
+    default_config={
+        "keep_irrealis": False,
+        "classifier": True,
+        "classifier_min_prob": 0.35,
+    },
+)
+def make_events_stage(
+    nlp: Language,
+    name: str,
+    keep_irrealis: bool,
+    classifier: bool,
+    classifier_min_prob: float,
+) -> EventsStage:
+    """spaCy factory for the events stage."""
+    return EventsStage(
+        keep_irrealis=keep_irrealis,
+        use_classifier=classifier,
+        classifier_min_prob=classifier_min_prob,
+    )
+
+
+class EventsStage:
+    """Detects, codes and links events; writes ``doc._.ng_events``."""
+
+    def __init__(
+        self,
+        *,
+        keep_irrealis: bool = False,
+        use_classifier: bool = True,
+        classifier_min_prob: float = 0.35,
+    ) -> None:
+        register_extensions()
+        self.detector = Detector(load_lexicon(), keep_irrealis=keep_irrealis)
+        self.classifier: AcledClassifier | None = load_classifier() if use_classifier else None
+        self.classifier_min_prob = classifier_min_prob
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self.detector(doc)
+        meta = doc._.ng_meta or {}
+        places = doc_layer(doc, "ng_places")
+        times = doc_layer(doc, "ng_times")
+        quotes = doc_layer(doc, "ng_quotes")
+        entities = doc_layer(doc, "ng_entities")
+        events: list[Event] = []
+        previous: TimeLink | None = None
+        for number, candidate in enumerate(candidates):
+            event, previous = self._event(
+                doc, candidate, number, meta, places, times, quotes, entities, previous
+            )
+            events.append(event)
+        doc._.ng_events = events
+        return doc
+
+    def _event(
+        self,
+        doc: Doc,
+        cand: Candidate,
+        number: int,
+        meta: dict[str, Any],
+        places: list[Any] | None,
+        times: list[Any] | None,
+        quotes: list[Any] | None,
+        entities: list[Any] | None,
+        previous: TimeLink | None,
+    ) -> tuple[Event, TimeLink]:
+        sent = cand.trigger.sent
+        tokens = clause_tokens(cand.trigger, cand.carrier)
+        clause = clause_range(tokens)
+        trigger_char = cand.span.start_char
+        casualties = read_casualties(_clause_text(doc, tokens), clause[0])
+        when = link_time(times, clause, sent, previous, meta.get("published"))
+        confidence = cand.confidence
+        spans = [(m.start_char, m.end_char) for m in cand.mentions]
+        spans.extend(casualties.spans)
+        actor_spans = _spans(cand.actor.span)
+        recipient_spans = _spans(cand.recipient.span)
+        words = frozenset(
+            w for t in doc[sent.start : sent.end] for w in (t.lower_, t.lemma_.lower())
+        )
+        acled_type, acled_sub = self._acled(cand, words, sent)
+        event = Event(
+            id=_event_id(meta.get("id"), doc.text, cand.span, number),
+            type=cand.type,
+            evidence=Evidence(spans, STAGE, round(confidence, 3)),
+            mode=list(cand.mode),
+            actor_text=cand.actor.text,
+            recipient_text=cand.recipient.text,
+            actors=link_entities(entities, actor_spans),
+            recipients=link_entities(entities, recipient_spans),
+            trigger=(cand.span.start_char, cand.span.end_char),
+            place=link_place(places, clause, sent, trigger_char),
+            date=when.date,
+            earliest=when.earliest,
+            latest=when.latest,
+            date_source=when.source,
+            fatalities=casualties.fatalities if cand.type == "ASSAULT" else None,
+            fatalities_unknown_count=cand.type == "ASSAULT" and casualties.fatalities_unknown_count,
+            injured=casualties.injured if cand.type == "ASSAULT" else None,
+            arrested=casualties.arrested if cand.type == "COERCE" else None,
+            negated=cand.flags.negated,
+            hypothetical=cand.flags.hypothetical,
+            future=cand.flags.future,
+            habitual=cand.flags.habitual,
+            acled_event_type=acled_type,
+            acled_sub_event_type=acled_sub,
+            attributed_to=link_quote(quotes, trigger_char),
+        )
+        return event, when
+
+    def _acled(
+        self, cand: Candidate, words: frozenset[str], sent: Span
+    ) -> tuple[str | None, str | None]:
+        if cand.type not in ACLED_TYPES:
+            return (None, None)
+        rule_type, rule_sub = acled_types(
+            cand.type, cand.mode, words, cand.actor.text, cand.recipient.text
+        )
+        if rule_sub is None and cand.type not in {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}:
+            return (None, None)
+        if self.classifier is None:
+            return (rule_type, rule_sub)
+        coding = [f"plover={cand.type}", *(f"mode={m}" for m in cand.mode), f"rule={rule_sub}"]
+        label, prob = self.classifier.predict(sent.text, coding)
+        if prob >= self.classifier_min_prob or rule_sub is None:
+            return (SUB_TO_TYPE[label], label)
+        return (rule_type, rule_sub)
+
+
+def _clause_text(doc: Doc, tokens: list[Token]) -> str:
+    """The clause's characters, with the words of excluded sub-clauses blanked out so that
+    offsets still line up with ``doc.text`` ("deadly" in a neighbouring clause is not ours)."""
+    start = tokens[0].idx
+    chars = [" "] * (tokens[-1].idx + len(tokens[-1].text) - start)
+    for token in tokens:
+        offset = token.idx - start
+        chars[offset : offset + len(token.text)] = token.text
+    return "".join(chars)
+
+
+def _spans(span: Span | None) -> list[tuple[int, int]]:
+    return [] if span is None else [(span.start_char, span.end_char)]
+
+
+def _event_id(doc_id: object, text: str, trigger: Span, number: int) -> str:
+    """Stable id: article id (or text hash) + trigger offset, so reruns give the same ids."""
+    base = str(doc_id) if doc_id else hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{base}#ev{number}@{trigger.start_char}"

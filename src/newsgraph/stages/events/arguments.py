@@ -1,0 +1,355 @@
+"""Actor and recipient of an event from the dependency parse.
+
+PETRARCH-style source/target rules over spaCy's dependencies:
+
+* actor: the trigger's ``nsubj``; in the passive its ``agent`` ("by" phrase); for a noun
+  trigger a possessor or proper-noun compound ("Israel's attack", "the US assassination") or a
+  "by" phrase; for a trigger that is a complement or modifier, the subject inherited from the
+  governing verb ("al-Askari said …, warning of …"; "parliament passed a law demanding …").
+* recipient: ``dobj``; ``nsubjpass`` in the passive; otherwise the object of "against", "on",
+  "at", "into" or, for noun triggers, "of" ("the assassination of Soleimani").
+* weapons are not actors: "targeted by dozens of missiles from Iran" has the actor "Iran".
+* coordinated arguments are lists ("Hungarian and Romanian officials" → two actors).
+* an actor that is not stated stays ``None``: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
+RECIPIENT_PREPS = frozenset({"against", "on", "at", "into", "upon", "toward", "towards", "with"})
+NOUN_RECIPIENT_PREPS = frozenset({"against", "on", "of", "at", "upon", "targeting"})
+PRONOUNS = frozenset(
+    {
+        "it",
+        "they",
+        "this",
+        "that",
+        "which",
+        "who",
+        "what",
+        "there",
+        "these",
+        "those",
+        "one",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "them",
+        "him",
+        "her",
+    }
+)
+WEAPONS = frozenset(
+    {
+        "missile",
+        "rocket",
+        "bomb",
+        "shell",
+        "mortar",
+        "drone",
+        "grenade",
+        "bullet",
+        "explosive",
+        "device",
+        "ied",
+        "mine",
+        "artillery",
+        "airstrike",
+        "strike",
+        "raid",
+        "fire",
+        "gunfire",
+        "blast",
+        "explosion",
+        "car",
+        "vehicle",
+        "attack",
+        "dozen",
+        "barrage",
+        "projectile",
+        "round",
+    }
+)
+# Nouns that name a place an attack hits rather than who it hits.
+FACILITIES = frozenset(
+    {
+        "base",
+        "airbase",
+        "position",
+        "post",
+        "camp",
+        "checkpoint",
+        "embassy",
+        "building",
+        "headquarters",
+        "office",
+        "station",
+        "compound",
+        "facility",
+        "airport",
+        "port",
+        "convoy",
+        "target",
+        "site",
+        "installation",
+        "barracks",
+        "outpost",
+    }
+)
+# Acts named as nouns whose "of" object is who the act is aimed at.
+NOMINALIZATIONS = frozenset(
+    {
+        "expulsion",
+        "withdrawal",
+        "release",
+        "removal",
+        "resignation",
+        "departure",
+        "extradition",
+        "return",
+        "arrest",
+        "trial",
+        "prosecution",
+        "punishment",
+        "disarmament",
+        "exit",
+        "ouster",
+    }
+)
+_CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"})
+
+
+@dataclass
+class Argument:
+    """One side of an event: its head tokens (one per coordinated member) and the full span."""
+
+    heads: list[Token] = field(default_factory=list)
+    span: Span | None = None
+
+    @property
+    def text(self) -> str | None:
+        """Surface text of the argument, members joined by "; " as PLOVER gold does."""
+        if not self.heads:
+            return None
+        if len(self.heads) == 1 and self.span is not None:
+            return self.span.text
+        return "; ".join(_phrase(h).text for h in self.heads)
+
+
+def _phrase(head: Token) -> Span:
+    """The noun phrase of ``head`` without relative clauses, appositions or trailing PPs."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"compound", "amod", "nummod", "nmod"}:
+            right = max(right, child.right_edge.i)
+    while left < head.i and doc[left].dep_ in {"det", "punct", "cc", "predet", "advmod"}:
+        left += 1
+    # Flat parses of names ("al - Askari" as three subjects): extend over siblings that
+    # share the head and the relation.
+    while (
+        right + 1 < len(doc)
+        and doc[right + 1].head == head.head
+        and (doc[right + 1].dep_ == head.dep_ and doc[right + 1].ent_type_ == head.ent_type_)
+        and head.ent_type_
+    ):
+        right += 1
+    return doc[left : right + 1]
+
+
+def _members(head: Token) -> list[Token]:
+    """The head and its coordinated conjuncts ("Hungarian and Romanian officials")."""
+    members = [head]
+    members.extend(t for t in head.conjuncts if t.i > head.i)
+    if len(members) == 1:
+        # "Hungarian and Romanian officials": coordinated modifiers of one head noun.
+        mods = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts]
+        if mods:
+            first = mods[0]
+            return [first, *[t for t in first.conjuncts if t.i > first.i]]
+    return members
+
+
+def _is_weapon(token: Token) -> bool:
+    return token.lemma_.lower() in WEAPONS
+
+
+def _resolve_weapon(token: Token) -> Token | None:
+    """ "dozens of missiles from Iran" -> Iran; a weapon with no owner -> None."""
+    for child in token.subtree:
+        if child.dep_ == "pobj" and child.head.lower_ in {"from", "by"} and not _is_weapon(child):
+            return child
+        if child.dep_ == "poss" and not _is_weapon(child):
+            return child
+    return None
+
+
+def _usable(token: Token | None) -> Token | None:
+    if token is None:
+        return None
+    if (
+        token.lower_ in PRONOUNS
+        and token.pos_ == "PRON"
+        and token.lower_ not in {"he", "she", "they", "we"}
+    ):
+        return None
+    if _is_weapon(token):
+        return _resolve_weapon(token)
+    return token
+
+
+def _child(token: Token, deps: frozenset[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _agent(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent":
+            return _child(child, frozenset({"pobj"}))
+    return None
+
+
+def inherited_subject(token: Token) -> Token | None:
+    """The subject a complement or modifier shares with the verb that governs it."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            return None
+        if current.dep_ in {"acl"} and head.pos_ in {"NOUN", "PROPN"}:
+            # "a law demanding …": the law's maker is the subject of the verb that has the law.
+            if head.dep_ in {"dobj", "nsubjpass"}:
+                subject = _child(head.head, SUBJECT_DEPS)
+                return subject if subject is not None else _agent(head.head)
+            return None
+        if current.dep_ not in _CLAUSAL:
+            return None
+        subject = _child(head, SUBJECT_DEPS)
+        if subject is not None:
+            return subject
+        current = head
+    return None
+
+
+def verb_arguments(trigger: Token) -> tuple[Argument, Argument]:
+    """Actor and recipient of a verbal trigger."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
+    actor_head: Token | None
+    recipient_head: Token | None
+    if passive:
+        actor_head = _agent(trigger)
+        recipient_head = _child(trigger, frozenset({"nsubjpass"}))
+    else:
+        actor_head = _child(trigger, SUBJECT_DEPS)
+        recipient_head = _child(trigger, OBJECT_DEPS)
+        if actor_head is None and trigger.dep_ in _CLAUSAL | {"acl"}:
+            actor_head = inherited_subject(trigger)
+    if actor_head is not None and actor_head.lower_ in {"who", "that", "which"}:
+        actor_head = trigger.head if trigger.dep_ == "relcl" else None
+    actor_head = _usable(actor_head)
+    against = _prep_object(trigger, RECIPIENT_PREPS)
+    recipient_head = _prefer_target(recipient_head, against, trigger)
+    return argument(actor_head), argument(_usable_recipient(recipient_head))
+
+
+def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Argument]:
+    """Actor and recipient of a noun trigger; ``carrier`` is its light verb, if any."""
+    actor_head: Token | None = None
+    for child in trigger.children:
+        if (
+            child.dep_ == "poss"
+            or (child.dep_ == "compound" and child.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"})
+            or (child.dep_ == "amod" and child.ent_type_ in {"NORP", "GPE"})
+        ):
+            actor_head = child
+            break
+    if actor_head is None:
+        by = _prep_object(trigger, frozenset({"by"}))
+        actor_head = by
+    if actor_head is None and carrier is not None:
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in carrier.children)
+        actor_head = _agent(carrier) if passive else _child(carrier, SUBJECT_DEPS)
+        if actor_head is None and not passive:
+            actor_head = inherited_subject(carrier)
+    actor_head = _usable(actor_head)
+    recipient_head = _prep_object(trigger, NOUN_RECIPIENT_PREPS)
+    if recipient_head is None and carrier is not None:
+        recipient_head = _prep_object(carrier, RECIPIENT_PREPS)
+    recipient_head = _prefer_target(recipient_head, None, trigger)
+    return argument(actor_head), argument(_usable_recipient(recipient_head))
+
+
+def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) -> Token | None:
+    """A facility ("the airbase") yields to its owner or to a stated "against" target."""
+    candidate = direct if direct is not None else against
+    if candidate is None:
+        return None
+    if candidate.lemma_.lower() in FACILITIES:
+        owner = _child(candidate, frozenset({"poss"}))
+        if owner is not None:
+            return owner
+        for token in trigger.sent:
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ == "against"
+                and token is not candidate
+                and token.lemma_.lower() not in FACILITIES
+                and token.i > trigger.i
+            ):
+                return token
+        belonging = _prep_object_deep(candidate)
+        if belonging is not None:
+            return belonging
+    return candidate
+
+
+def _prep_object_deep(token: Token) -> Token | None:
+    """ "targets reportedly belonging to resistance forces" -> forces."""
+    for child in token.children:
+        if child.dep_ == "acl" and child.lemma_ in {"belong", "host", "house"}:
+            obj = _child(child, frozenset({"dobj"})) or _prep_object(child, frozenset({"to"}))
+            if obj is not None:
+                return obj
+    return None
+
+
+def _usable_recipient(token: Token | None) -> Token | None:
+    if token is None or (token.pos_ == "PRON" and token.lower_ in {"it", "this", "that", "what"}):
+        return None
+    if token.lemma_.lower() in NOMINALIZATIONS:
+        # "demanding the expulsion of all US-led forces": the forces are the recipient.
+        inner = _prep_object(token, frozenset({"of"}))
+        if inner is not None:
+            return inner
+    return token
+
+
+def argument(head: Token | None) -> Argument:
+    """The argument headed by ``head`` with its coordinated members (empty for None)."""
+    if head is None:
+        return Argument()
+    members = _members(head)
+    spans = [_phrase(m) for m in members]
+    start = min(s.start for s in spans)
+    end = max(s.end for s in spans)
+    return Argument(members, head.doc[start:end])

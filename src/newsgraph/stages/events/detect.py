@@ -1,0 +1,920 @@
+"""Event detection per clause: triggers, embedding, light verbs, modality and deduplication.
+
+The rules, in the order they apply to one sentence:
+
+1. **Triggers.** Every verb whose lemma (or phrasal lemma, "blow up") is in the CAMEO-derived
+   lexicon, refined by the CAMEO object patterns over the words after and before it; every
+   noun in the curated event-noun list ("attack", "air raid", "talks").
+2. **Light verbs.** "carried out an attack", "conducted a raid", "staged a protest": the noun
+   is the event and the verb only carries it (its subject is the actor, its time the time).
+3. **Embedding.** A trigger inside the complement or object of another trigger is that
+   trigger's content, not a second event: "threatened to attack" is one THREATEN (mode
+   violence), "demanded the withdrawal" one REQUEST (mode yield), "killed in an air strike" one
+   ASSAULT (mode aerial). Only coordination ("attacked and looted") makes siblings.
+4. **Modality.** Negated and hypothetical events are not reported as having happened (they are
+   dropped unless ``keep_irrealis``); future cooperative acts are AGREE and future conflictual
+   acts THREATEN, the PLOVER rule ("will provide aid" is a promise, "will impose a curfew" a
+   threat).
+5. **Mentions that are not events.** A noun under a noun of "aboutness" ("the anniversary of
+   the war", "a film about the attack") reports nothing.
+
+One record per real event: a later definite mention of the same act ("five days after the
+assassination") is folded into the first one (see :func:`merge_mentions`); a mere
+reference that matches no reported act is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.stages.events import modes as mode_rules
+from newsgraph.stages.events.arguments import (
+    FACILITIES,
+    Argument,
+    argument,
+    inherited_subject,
+    noun_arguments,
+    verb_arguments,
+)
+from newsgraph.stages.events.flags import Flags, event_flags
+from newsgraph.stages.events.triggers import QUAD, Trigger, TriggerLexicon
+
+LIGHT_VERBS = frozenset(
+    {
+        "carry",
+        "conduct",
+        "launch",
+        "stage",
+        "hold",
+        "mount",
+        "wage",
+        "perpetrate",
+        "undertake",
+        "organize",
+        "organise",
+        "begin",
+        "start",
+        "continue",
+        "make",
+        "pay",
+        "reach",
+        "issue",
+        "file",
+        "lodge",
+        "declare",
+        "resume",
+        "renew",
+        "unleash",
+        "commit",
+        "execute",
+        "claim",
+        "announce",
+        "impose",
+        "sign",
+        "open",
+        "step",
+        "lead",
+        "go",
+        "join",
+        "call",
+    }
+)
+# Verbs whose subject being an event noun makes that noun an event ("an attack killed …").
+IMPACT_VERBS = frozenset(
+    {
+        "kill",
+        "wound",
+        "injure",
+        "hit",
+        "destroy",
+        "damage",
+        "leave",
+        "claim",
+        "occur",
+        "happen",
+        "erupt",
+        "rock",
+        "shake",
+        "target",
+        "take",
+        "break",
+        "flare",
+        "continue",
+        "come",
+        "follow",
+        "cause",
+        "trigger",
+        "spark",
+        "end",
+    }
+)
+# Nouns that make an event noun below them a topic, not a report.
+ABOUT_NOUNS = frozenset(
+    {
+        "anniversary",
+        "film",
+        "movie",
+        "documentary",
+        "book",
+        "novel",
+        "memorial",
+        "commemoration",
+        "museum",
+        "history",
+        "song",
+        "exhibition",
+        "lesson",
+        "story",
+        "series",
+        "game",
+        "play",
+        "photo",
+        "picture",
+        "memory",
+        "memories",
+        "remembrance",
+        "tribute",
+        "victim",
+        "veteran",
+        "threat",
+        "fear",
+        "risk",
+        "possibility",
+        "prospect",
+        "plan",
+        "anniversaries",
+        "monument",
+        "holiday",
+        "poem",
+        "article",
+        "report",
+        "study",
+        "course",
+        "simulation",
+        "drill",
+    }
+)
+INSULT_NOUNS = frozenset(
+    {
+        "traitor",
+        "criminal",
+        "murderer",
+        "terrorist",
+        "killer",
+        "liar",
+        "thief",
+        "puppet",
+        "mercenary",
+        "butcher",
+        "war criminal",
+        "enemy",
+        "tyrant",
+        "invader",
+        "occupier",
+    }
+)
+# Embedding dependencies: a trigger below another through these is its content.
+_EMBED_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "acomp",
+        "attr",
+        "oprd",
+        "pcomp",
+        "acl",
+        "compound",
+        "amod",
+        "nsubjpass",
+        "dative",
+        "npadvmod",
+        "agent",
+        "appos",
+        "nmod",
+        "advmod",
+    }
+)
+_STRIKE_MILITARY = frozenset(
+    {
+        "air",
+        "drone",
+        "missile",
+        "rocket",
+        "military",
+        "artillery",
+        "aerial",
+        "israeli",
+        "us",
+        "american",
+        "russian",
+        "coalition",
+    }
+)
+_STRIKE_LABOUR = frozenset(
+    {
+        "general",
+        "labor",
+        "labour",
+        "worker",
+        "workers",
+        "national",
+        "teacher",
+        "teachers",
+        "doctor",
+        "doctors",
+        "nationwide",
+        "union",
+        "day",
+        "hour",
+        "day-long",
+        "indefinite",
+        "one-day",
+        "transport",
+    }
+)
+_COMPOUND_NOUNS = ("air raid", "air strike", "hunger strike", "suicide bombing")
+_WEAPON_OBJECTS = frozenset(
+    {
+        "weapon",
+        "arm",
+        "ammunition",
+        "explosive",
+        "bomb",
+        "ied",
+        "mine",
+        "grenade",
+        "cache",
+        "rifle",
+        "pistol",
+        "device",
+        "missile",
+        "rocket",
+        "gun",
+        "munition",
+        "landmine",
+        "cartridge",
+        "bullet",
+    }
+)
+_WEAPON_FINDING = frozenset(
+    {
+        "find",
+        "discover",
+        "recover",
+        "intercept",
+        "defuse",
+        "dismantle",
+        "destroy",
+        "uncover",
+        "seize",
+        "confiscate",
+        "capture",
+        "detonate",
+    }
+)
+_PURPOSE_NOUNS = frozenset(
+    {
+        "purpose",
+        "goal",
+        "aim",
+        "objective",
+        "intention",
+        "mission",
+        "plan",
+        "target",
+        "demand",
+        "desire",
+        "wish",
+    }
+)
+# Verbs the CAMEO blocks code by default but that in news are mostly scaffolding around the
+# act ("according to", "is expected to", "took steps", "held that").
+GENERIC_VERBS = frozenset(
+    {
+        "accord",
+        "expect",
+        "rule",
+        "link",
+        "issue",
+        "hold",
+        "report",
+        "seek",
+        "go",
+        "take",
+        "get",
+        "make",
+        "continue",
+        "decide",
+        "plan",
+        "dominate",
+        "embark",
+        "apply",
+        "cause",
+        "use",
+        "come",
+        "remain",
+        "include",
+        "reach",
+        "begin",
+        "start",
+        "become",
+        "let",
+        "keep",
+        "need",
+        "want",
+        "try",
+        "lead",
+        "face",
+        "show",
+        "find",
+        "see",
+        "look",
+        "tell",
+        "set",
+        "put",
+        "bring",
+        "base",
+        "follow",
+        "mark",
+        "know",
+        "believe",
+        "hope",
+        "consider",
+        "wish",
+        "rage",
+        "suspect",
+        "prevent",
+        "avoid",
+        "fail",
+        "regard",
+        "stand",
+        "move",
+        "spend",
+        "raise",
+        "gather",
+    }
+)
+# Verbs that report speech: a "must" clause under them is a demand by the speaker.
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "announce",
+        "reiterate",
+        "insist",
+        "tell",
+        "state",
+        "declare",
+        "add",
+        "stress",
+        "warn",
+        "urge",
+        "emphasize",
+        "emphasise",
+        "write",
+        "repeat",
+        "remind",
+        "argue",
+    }
+)
+_DEMAND_MODALS = frozenset({"must", "should"})
+_THREAT_FRAMES = frozenset({"prepare", "ready", "vow", "pledge"})
+_GENERIC_HEADS = frozenset({"those", "anyone", "whoever", "anybody", "everyone", "all", "one"})
+# Prepositions and nouns that relate an act to another in time or motive: the noun below
+# them is an event of its own (or a mention of one), never the content of the act above.
+FRAME_PREPS = frozenset(
+    {"after", "before", "since", "following", "amid", "during", "until", "despite", "ahead"}
+)
+FRAME_NOUNS = frozenset(
+    {
+        "aftermath",
+        "wake",
+        "response",
+        "retaliation",
+        "revenge",
+        "reaction",
+        "run-up",
+        "eve",
+        "anniversary",
+        "part",
+    }
+)
+_REPEATED_MARKERS = frozenset(
+    {
+        "latest",
+        "new",
+        "another",
+        "fresh",
+        "second",
+        "third",
+        "recent",
+        "renewed",
+        "further",
+        "separate",
+        "other",
+        "same-day",
+    }
+)
+
+
+@dataclass
+class Candidate:
+    """An event before it becomes a record: trigger, coding, arguments, flags."""
+
+    trigger: Token
+    span: Span
+    type: str
+    mode: list[str]
+    code: str
+    actor: Argument
+    recipient: Argument
+    flags: Flags
+    carrier: Token | None = None
+    confidence: float = 0.7
+    absorbed: list[Token] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    mention_only: bool = False  # a reference to an act that is reported elsewhere, if at all
+
+    @property
+    def anchor(self) -> Token:
+        """The predicate the event's time and place hang off (the light verb if any)."""
+        return self.carrier if self.carrier is not None else self.trigger
+
+
+@dataclass
+class _Hit:
+    token: Token
+    trigger: Trigger
+    type: str
+    mode: str | None
+    code: str
+    span: Span
+
+
+class Detector:
+    """Rule-based event detection over a parsed Doc, driven by the trigger lexicon."""
+
+    def __init__(self, lexicon: TriggerLexicon, keep_irrealis: bool = False) -> None:
+        self.lexicon = lexicon
+        self.keep_irrealis = keep_irrealis
+
+    def __call__(self, doc: Doc) -> list[Candidate]:
+        found: list[Candidate] = []
+        for sent in doc.sents:
+            found.extend(self._sentence(sent))
+        return merge_mentions(found)
+
+    # -- step 1: triggers ------------------------------------------------------------------
+
+    def _hits(self, sent: Span) -> dict[int, _Hit]:
+        hits: dict[int, _Hit] = {}
+        for token in sent:
+            hit = self._verb_hit(token) if token.pos_ == "VERB" else None
+            if hit is None and token.pos_ in {"NOUN", "PROPN"}:
+                hit = self._noun_hit(token)
+            if hit is not None:
+                hits[token.i] = hit
+        return hits
+
+    def _verb_hit(self, token: Token) -> _Hit | None:
+        if token.dep_ == "amod" or _generic(token):
+            return None  # "occupying forces", "those who defend …": descriptions, not reports
+        lemma = token.lemma_.lower()
+        if lemma in GENERIC_VERBS:
+            return None
+        trigger = None
+        for child in token.children:
+            if child.dep_ == "prt":
+                trigger = self.lexicon.phrasal.get((lemma, child.lower_))
+        if trigger is None:
+            trigger = self.lexicon.verbs.get(lemma)
+        if trigger is None:
+            return None
+        before = {t.lower_ for t in token.lefts for t in t.subtree}
+        after: set[str] = set()
+        # A verb with no event of its own ("say", "pass") is coded only by its direct object
+        # and prepositions, never by the clause it reports.
+        shallow = trigger.type is None
+        for child in token.rights:
+            if child.dep_ in {"punct", "cc", "conj", "advcl", "relcl", "ccomp", "parataxis"}:
+                continue
+            if shallow and child.dep_ not in {"dobj", "prt", "prep", "dative", "attr"}:
+                continue
+            words = [child, *child.children] if shallow else list(child.subtree)
+            for t in words:
+                after.add(t.lower_)
+                after.add(t.lemma_.lower())
+        if trigger.code.startswith("01"):
+            return None  # reporting verbs carry attribution, not events
+        kind, mode, code = self.lexicon.refine(trigger, before, after)
+        if lemma in _WEAPON_FINDING and (after | before) & _WEAPON_OBJECTS:
+            kind, mode, code = "COERCE", "seize", "171"
+        if kind is None:
+            return None
+        return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
+
+    def _noun_hit(self, token: Token) -> _Hit | None:
+        lemma = token.lemma_.lower()
+        lower = token.lower_
+        for child in token.children:
+            if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
+                phrase = f"{child.lower_} {lemma}"
+                if phrase in _COMPOUND_NOUNS and phrase in self.lexicon.nouns:
+                    return self._noun(token, self.lexicon.nouns[phrase], child.i)
+        trigger = self.lexicon.nouns.get(lower) or self.lexicon.nouns.get(lemma)
+        if trigger is None:
+            return None
+        if lemma == "strike":
+            mods = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "poss"}}
+            if mods & _STRIKE_LABOUR or not (
+                mods & _STRIKE_MILITARY or token.head.lemma_ in {"launch", "carry", "conduct"}
+            ):
+                trigger = self.lexicon.nouns.get("walkout", trigger)
+        return self._noun(token, trigger, token.i)
+
+    @staticmethod
+    def _noun(token: Token, trigger: Trigger, start: int) -> _Hit | None:
+        if trigger.type is None:
+            return None
+        span = token.doc[min(start, token.i) : token.i + 1]
+        return _Hit(token, trigger, trigger.type, trigger.mode, trigger.code, span)
+
+    # -- steps 2-5 ----------------------------------------------------------------------------
+
+    def _sentence(self, sent: Span) -> list[Candidate]:
+        hits = self._hits(sent)
+        if not hits:
+            return self._copular_accusations(sent)
+        carriers = self._carriers(hits)
+        # Light verbs that carry a noun event are not events of their own.
+        for verb in carriers.values():
+            hits.pop(verb.i, None)
+        parents = {i: self._parent(hits[i].token, hits, carriers) for i in hits}
+        roots = [i for i in hits if parents[i] is None]
+        candidates: list[Candidate] = []
+        for i in sorted(roots):
+            hit = hits[i]
+            reference = hit.token.pos_ in {"NOUN", "PROPN"} and not self._noun_reports(
+                hit.token, carriers.get(i)
+            )
+            children = [hits[j] for j in hits if self._root_of(j, parents) == i and j != i]
+            candidate = self._build(hit, children, carriers.get(i))
+            if candidate is not None:
+                candidate.mention_only = reference
+                candidates.append(candidate)
+        candidates.extend(self._copular_accusations(sent))
+        return candidates
+
+    @staticmethod
+    def _root_of(i: int, parents: dict[int, int | None]) -> int:
+        seen = {i}
+        while parents.get(i) is not None:
+            parent = parents[i]
+            assert parent is not None
+            if parent in seen:
+                break
+            seen.add(parent)
+            i = parent
+        return i
+
+    @staticmethod
+    def _carriers(hits: dict[int, _Hit]) -> dict[int, Token]:
+        """Noun triggers carried by a light verb: noun index -> verb."""
+        carriers: dict[int, Token] = {}
+        for i, hit in hits.items():
+            token = hit.token
+            if token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            head = token.head
+            if token.dep_ == "conj":
+                head = token.head.head if token.head.dep_ in {"dobj", "nsubjpass"} else head
+            light = head.lemma_.lower() in LIGHT_VERBS or (
+                head.i in hits and hits[head.i].trigger.lemma in LIGHT_VERBS
+            )
+            carried = token.dep_ in {"dobj", "nsubjpass", "conj", "attr"}
+            if carried and light and head.pos_ in {"VERB", "AUX"}:
+                carriers[i] = head
+        return carriers
+
+    @staticmethod
+    def _parent(token: Token, hits: dict[int, _Hit], carriers: dict[int, Token]) -> int | None:
+        """The trigger this one is embedded in (None: it heads its own event)."""
+        current = token
+        if token.i in carriers:
+            current = carriers[token.i]
+        for _ in range(8):
+            purpose = current.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+            )
+            if (
+                current.dep_ in {"conj", "ROOT", "relcl", "parataxis", "advcl"} and not purpose
+            ) or current.head is current:
+                return None
+            if current.dep_ not in _EMBED_DEPS and current.dep_ not in {"nsubj"}:
+                return None
+            if current.dep_ == "nsubj":
+                # "an attack killed 5": the noun subject is the event of an impact verb.
+                head = current.head
+                if head.i in hits and hits[head.i].token.pos_ == "VERB" and token.pos_ != "VERB":
+                    return head.i
+                return None
+            current = current.head
+            if current.lower_ in FRAME_PREPS or (
+                current.lemma_.lower() in FRAME_NOUNS and current.head.lower_ in {"in", "as"}
+            ):
+                return None
+            if current.i in hits and current.i != token.i:
+                carried = [n for n, v in carriers.items() if v.i == current.i]
+                if carried and carried[0] != token.i:
+                    return carried[0]
+                return current.i
+            for noun_i, verb in carriers.items():
+                if verb.i == current.i and noun_i != token.i:
+                    return noun_i
+        return None
+
+    def _noun_reports(self, token: Token, carrier: Token | None) -> bool:
+        """Whether a noun trigger with no governing trigger reports an event."""
+        current = token
+        for _ in range(6):
+            head = current.head
+            if head is current:
+                break
+            if head.lemma_.lower() in ABOUT_NOUNS and head.i != token.i:
+                return False
+            current = head
+        if carrier is not None:
+            return True
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in IMPACT_VERBS:
+            return True
+        if any(c.dep_ in {"poss"} or c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "by"} for c in token.children):
+            return True
+        return token.dep_ == "ROOT"
+
+    def _build(self, hit: _Hit, children: list[_Hit], carrier: Token | None) -> Candidate | None:
+        token = hit.token
+        if token.pos_ == "VERB":
+            actor, recipient = verb_arguments(token)
+        else:
+            actor, recipient = noun_arguments(token, carrier)
+        governor = _governor(carrier if carrier is not None else token)
+        flags = event_flags(carrier if carrier is not None else token, governor)
+        if _purpose(governor):
+            flags.hypothetical = True
+        kind, mode, code = hit.type, hit.mode, hit.code
+        embedded = _embedded(children)
+        words = _event_words(token, carrier, children)
+        modes = self._modes(kind, mode, words, embedded)
+        if (
+            token.lemma_.lower() in _THREAT_FRAMES
+            and embedded is not None
+            and QUAD.get(embedded[0], 0) >= 3
+        ):
+            kind = "THREATEN"
+            modes = mode_rules.threaten_mode(words, embedded)
+        if flags.future and not flags.negated and kind not in {"AGREE", "THREATEN"}:
+            if QUAD.get(kind, 0) in {1, 2}:
+                kind, modes = "AGREE", []
+            elif QUAD.get(kind, 0) == 4:
+                modes = mode_rules.threaten_mode(words, (kind, modes[0] if modes else None))
+                kind = "THREATEN"
+        demand = _reported_demand(token if carrier is None else carrier)
+        if demand is not None:
+            speaker, _ = demand
+            embedded_act = (kind, modes[0] if modes else None)
+            modes = mode_rules.ask_mode(words, embedded_act)
+            kind, recipient, actor = "REQUEST", actor, argument(speaker)
+            flags.hypothetical = False
+        if (flags.negated or flags.hypothetical) and not self.keep_irrealis:
+            return None
+        if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
+            return None  # "the airbase that hosts US troops" is not a visit
+        if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
+            recipient = _deep_target(token)
+        confidence = 0.75 if token.pos_ == "VERB" else 0.65
+        return Candidate(
+            trigger=token,
+            span=hit.span,
+            type=kind,
+            mode=modes,
+            code=code,
+            actor=actor,
+            recipient=recipient,
+            flags=flags,
+            carrier=carrier,
+            confidence=confidence,
+            absorbed=[c.token for c in children],
+            mentions=[hit.span],
+        )
+
+    @staticmethod
+    def _modes(
+        kind: str, mode: str | None, words: frozenset[str], embedded: tuple[str, str | None] | None
+    ) -> list[str]:
+        if kind == "ASSAULT":
+            return mode_rules.assault_modes(words, mode)
+        if kind == "PROTEST":
+            return mode_rules.protest_modes(words, mode)
+        if kind == "THREATEN":
+            return mode_rules.threaten_mode(words, embedded) or ([mode] if mode else [])
+        if kind in {"REQUEST", "REJECT"}:
+            return mode_rules.ask_mode(words, embedded) or ([mode] if mode else [])
+        return [mode] if mode else []
+
+    def _copular_accusations(self, sent: Span) -> list[Candidate]:
+        """ "Traitors and criminals are those who …": labelling someone is an accusation."""
+        found: list[Candidate] = []
+        for token in sent:
+            if token.lemma_ != "be" or token.pos_ not in {"AUX", "VERB"}:
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            attr = next((c for c in token.children if c.dep_ in {"attr", "acomp"}), None)
+            if subject is None or attr is None:
+                continue
+            for label, target in ((subject, attr), (attr, subject)):
+                if label.lemma_.lower() in INSULT_NOUNS and label.pos_ == "NOUN":
+                    governor = _governor(token)
+                    flags = event_flags(token, governor)
+                    if flags.negated or flags.hypothetical:
+                        break
+                    actor = Argument()
+                    speaker = inherited_subject(token)
+                    if speaker is not None:
+                        actor = argument(speaker)
+                    recipient = Argument([target], _np(target, keep_clauses=True))
+                    span = sent.doc[label.i : label.i + 1]
+                    found.append(
+                        Candidate(
+                            label,
+                            span,
+                            "ACCUSE",
+                            ["disapprove"],
+                            "111",
+                            actor,
+                            recipient,
+                            flags,
+                            None,
+                            0.6,
+                            [],
+                            [span],
+                        )
+                    )
+                    break
+        return found
+
+
+def _np(token: Token, keep_clauses: bool = False) -> Span:
+    doc = token.doc
+    if keep_clauses:
+        right = token.i
+        for child in token.rights:
+            if child.dep_ in {"relcl", "acl", "prep"}:
+                stop = child.right_edge.i
+                for grand in child.subtree:
+                    if grand.dep_ == "cc" and grand.i > child.i:
+                        stop = grand.i - 1
+                        break
+                right = max(right, stop)
+        return doc[token.left_edge.i : right + 1]
+    return doc[token.left_edge.i : token.i + 1]
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb (or adjective) whose complement ``token`` is: "avoid" in "avoid attacking"."""
+    if token.dep_ in {"xcomp", "ccomp", "pcomp", "advcl", "acl"} and token.head is not token:
+        return token.head
+    if token.dep_ == "pobj" and token.head.head is not token.head:
+        return token.head.head
+    return None
+
+
+def _reported_demand(pred: Token) -> tuple[Token | None, Token] | None:
+    """ "X said Y must withdraw": (X, said) when ``pred`` carries a demand modal under a
+    reporting verb; the speaker demands, the subject of the modal clause is asked."""
+    if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in pred.children):
+        return None
+    head = pred.head
+    if pred.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    speaker = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return speaker, head
+
+
+def _generic(token: Token) -> bool:
+    """A relative clause on "those"/"anyone" describes a kind of people, not an act."""
+    return token.dep_ == "relcl" and token.head.lower_ in _GENERIC_HEADS
+
+
+def _purpose(governor: Token | None) -> bool:
+    """ "The purpose of X is to force …": the complement of a stated aim has not happened."""
+    if governor is None or governor.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _PURPOSE_NOUNS for c in governor.children)
+
+
+def _embedded(children: list[_Hit]) -> tuple[str, str | None] | None:
+    if not children:
+        return None
+    first = min(children, key=lambda h: h.token.i)
+    return (first.type, first.mode)
+
+
+def clause_tokens(token: Token, carrier: Token | None) -> list[Token]:
+    """The event's own tokens: the trigger's (and light verb's) subtree, minus coordinated,
+    adverbial and relative clauses and time/motive frames, which report other acts."""
+    heads = [token] if carrier is None else [token, carrier]
+    excluded: set[int] = set()
+    for head in heads:
+        for child in head.children:
+            if child.i == token.i:
+                continue
+            framed = child.dep_ == "prep" and (
+                child.lower_ in FRAME_PREPS
+                or (
+                    child.lower_ in {"in", "as"}
+                    and any(g.lemma_.lower() in FRAME_NOUNS for g in child.children)
+                )
+            )
+            if child.dep_ in {"conj", "advcl", "relcl", "parataxis", "ccomp"} or framed:
+                excluded.update(t.i for t in child.subtree)
+    seen: set[int] = set()
+    tokens: list[Token] = []
+    for head in heads:
+        for t in head.subtree:
+            if t.i not in excluded and t.i not in seen:
+                seen.add(t.i)
+                tokens.append(t)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _event_words(token: Token, carrier: Token | None, children: list[_Hit]) -> frozenset[str]:
+    """Lemmas and forms of the event's own words (for modes and cues)."""
+    words: set[str] = set()
+    for t in clause_tokens(token, carrier):
+        words.add(t.lower_)
+        words.add(t.lemma_.lower())
+    for child in children:
+        words.add(child.token.lemma_.lower())
+    return frozenset(words)
+
+
+def _deep_target(token: Token) -> Argument:
+    """ "warning of retaliation against any attack carried out by X" -> X."""
+    for t in token.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ == "against":
+            if t.lemma_.lower() in {"attack", "aggression", "assault"}:
+                for acl in t.children:
+                    if acl.dep_ == "acl":
+                        for agent in acl.children:
+                            if agent.dep_ == "agent":
+                                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                                if pobj is not None:
+                                    return Argument([pobj], _np(pobj))
+            return Argument([t], _np(t))
+    return Argument()
+
+
+def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
+    """Fold repeated definite mentions of one act into its first mention.
+
+    "the US assassination of Soleimani" … "five days after the assassination": same trigger
+    lemma and type, a definite article, no marker of a new act ("latest", "another"), and no
+    conflicting actor. The merged record keeps every mention as evidence.
+    """
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        target = next((k for k in kept if _same_event(k, candidate)), None)
+        if target is None:
+            if not candidate.mention_only:
+                kept.append(candidate)
+            continue
+        target.mentions.extend(candidate.mentions)
+        if not target.actor.heads and candidate.actor.heads:
+            target.actor = candidate.actor
+        if not target.recipient.heads and candidate.recipient.heads:
+            target.recipient = candidate.recipient
+    return kept
+
+
+def _same_event(first: Candidate, later: Candidate) -> bool:
+    if first.type != later.type or first.trigger.lemma_ != later.trigger.lemma_:
+        return False
+    if later.trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    children = {c.lower_ for c in later.trigger.children}
+    if "the" not in children and "this" not in children and "that" not in children:
+        return False
+    if children & _REPEATED_MARKERS:
+        return False
+    if first.flags.habitual or later.flags.habitual:
+        return False
+    a, b = first.actor.text, later.actor.text
+    if a and b:
+        return bool(set(a.lower().split()) & set(b.lower().split()))
+    return True
