@@ -15,6 +15,8 @@ from newsgraph.record import (
     Mention,
     Place,
     Quote,
+    SourceChain,
+    SourceLink,
     Technique,
     TimeExpr,
 )
@@ -66,3 +68,14 @@ def test_map_offsets_moves_every_span_and_refreshes_texts() -> None:
 def test_confidence_outside_unit_interval_is_rejected() -> None:
     with pytest.raises(ValueError, match="confidence"):
         Evidence([], "x", 1.5)
+
+
+def test_from_dict_round_trips_exactly() -> None:
+    analysis = _analysis()
+    analysis.source_chains = [
+        SourceChain([SourceLink("outlet", "Tasnim", Evidence([(0, 4)], "s", 0.9))], quote="q1")
+    ]
+    again = Analysis.from_json(analysis.to_json())
+    assert again == analysis
+    assert again.to_json() == analysis.to_json()
+    assert Analysis.from_dict({**analysis.to_dict(), "future_field": 1}) == analysis

@@ -251,6 +251,20 @@ class Analysis:
         data: dict[str, Any] = _plain(self)
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """Rebuild an Analysis from :meth:`to_dict` output (stored JSON, Spark Parquet rows).
+
+        Unknown keys are ignored, so newer files load in older code within a schema version.
+        """
+        built: Analysis = _build(cls, data)
+        return built
+
+    @classmethod
+    def from_json(cls, text: str) -> Analysis:
+        """Rebuild an Analysis from :meth:`to_json` output."""
+        return cls.from_dict(json.loads(text))
+
     def to_json(self, *, indent: int | None = None) -> str:
         """Stable JSON (declared field order, UTF-8 characters kept, no trailing spaces)."""
         separators = (",", ": ") if indent else (",", ":")
@@ -313,6 +327,41 @@ def _map_spans(obj: Any, mapper: SpanMapper, seen: set[int]) -> None:
             for item in value:
                 if dataclasses.is_dataclass(item) and not isinstance(item, type):
                     _map_spans(item, mapper, seen)
+
+
+_LAYER_TYPES: dict[str, type] = {
+    "entities": Entity,
+    "places": Place,
+    "times": TimeExpr,
+    "quotes": Quote,
+    "source_chains": SourceChain,
+    "events": Event,
+    "techniques": Technique,
+    "mentions": Mention,
+    "links": SourceLink,
+}
+_SPAN_LIST_FIELDS = ("content", "spans")
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    """Inverse of :func:`_plain` for the record classes: lists of spans back to tuples."""
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if f.name == "evidence" and value is not None:
+            value = Evidence(
+                [(s, e) for s, e in value["spans"]], value["stage"], value["confidence"]
+            )
+        elif f.name in _LAYER_TYPES and isinstance(value, list):
+            value = [_build(_LAYER_TYPES[f.name], item) for item in value]
+        elif f.name in _SPAN_LIST_FIELDS and isinstance(value, list):
+            value = [(s, e) for s, e in value]
+        elif f.name in _SPAN_FIELDS and value is not None:
+            value = (value[0], value[1])
+        kwargs[f.name] = value
+    return cls(**kwargs)
 
 
 def _plain(obj: Any) -> Any:
