@@ -1,0 +1,459 @@
+"""Toponym recognition: gazetteer matching with context, NER and patterns.
+
+The small English NER model misses or mislabels many place names ("Ain al-Assad" is a PERSON to
+it), so recognition does not rest on it. Every run of name-like tokens is looked up in the
+gazetteer (one indexed query per document); a match becomes a toponym when the evidence around
+it says so:
+
+* NER calls it GPE, LOC or FAC (or NORP, for a demonym such as "Iraqi");
+* it names a country, a first-level division, a curated site or a town of some size, and NER
+  does not call it a person;
+* a pattern frames it: "in/near/outside X", "the province/town/county of X", "X province",
+  "X airbase", "Athens, Ga.";
+* it is a border between two countries ("the Iraqi-Syrian border", "the border between Iraq and
+  Syria"), which becomes one line-precision place.
+
+The output is a list of :class:`Mention` with their gazetteer candidates and the cues that
+admitted them; ranking the candidates is :mod:`newsgraph.stages.places.resolve`'s job.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from spacy.attrs import IDX, IS_STOP, LENGTH, POS, SENT_START, SPACY
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Span
+
+from newsgraph.stages.places.gazetteer import (
+    KIND_ABBREV,
+    KIND_ALT,
+    KIND_DEMONYM,
+    Candidate,
+    Gazetteer,
+    fold_key,
+)
+
+MAX_TOKENS = 6
+# Lower-case words allowed inside a name ("Bay of Bengal", "Ain al-Assad", "Stratford-upon-Avon").
+_INNER = frozenset({"of", "de", "del", "la", "le", "du", "da", "al", "el", "upon", "on", "-", "'s"})
+_ARTICLE_STARTS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+# Words before a name that make it a place ("fighting in Ramadi", "a town near Mosul").
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "from", "to", "outside", "into", "across", "toward", "towards",
+     "throughout", "around", "inside", "via", "between", "through", "within"}
+)  # fmt: skip
+# Head nouns that frame a place name, and the precision they imply.
+_HEADS = {
+    "province": "province", "governorate": "province", "state": "province",
+    "region": "province", "oblast": "province", "prefecture": "province",
+    "district": "district", "county": "district", "parish": "district",
+    "municipality": "district", "borough": "district",
+    "city": "city", "town": "city", "village": "city", "capital": "city", "suburb": "city",
+    "neighbourhood": "city", "neighborhood": "city", "township": "city",
+    "airbase": "point", "base": "point", "airport": "point", "camp": "point",
+    "crossing": "point", "refinery": "point", "field": "point", "oilfield": "point",
+    "checkpoint": "point",
+}  # fmt: skip
+_NER_PLACE = frozenset({"GPE", "LOC", "FAC"})
+# Capitalised words that look like names but are dates or titles in news text.
+_NOT_PLACES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "mr", "mrs", "ms", "dr", "president", "governor", "mayor", "god",
+     "christmas", "easter", "internet", "north", "south", "east", "west", "central", "arab",
+     "arabs", "muslim", "christian", "jewish", "kurdish", "kurds", "latino", "hispanic"}
+)  # fmt: skip
+_UNIT_WORDS = frozenset({"county", "parish", "township", "district", "borough"})
+_NER_OTHER = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+# Single words that are names of some village somewhere but almost never mean it in news.
+_GENERIC = frozenset(
+    {"street", "road", "avenue", "hall", "center", "centre", "park", "lake", "valley", "ridge",
+     "route", "union", "main", "way", "lane", "drive", "hills", "gold", "market", "metro",
+     "village", "town", "city", "county", "state", "college", "school", "university", "airport",
+     "room", "day", "sun", "man", "human", "earth", "grand", "western", "eastern", "northern",
+     "southern", "northeast", "northwest", "southeast", "southwest", "all", "most", "fourth",
+     "police", "abbey", "court", "square", "bridge", "church", "station", "house", "island",
+     "co", "inc", "mount", "fort", "port", "beach", "bay", "river", "creek", "new", "old",
+     "national", "federal", "district", "region", "province", "world", "home", "office"}
+)  # fmt: skip
+# Nouns after a name that make it a street, building or institution named after a place.
+_FACILITY = frozenset(
+    {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "lane", "way",
+     "hall", "school", "elementary", "high", "middle", "university", "college", "church",
+     "hospital", "mall", "stadium", "library", "museum", "times", "post", "herald", "journal",
+     "tribune", "news", "gazette", "pike", "highway", "parkway", "circle", "court"}
+)  # fmt: skip
+_BORDER_WORDS = frozenset({"border", "borders", "frontier", "boundary"})
+
+
+@dataclass
+class Mention:
+    """A recognised toponym and what is known about it before resolution.
+
+    ``start``/``end`` are token indices. ``cues`` records why it was admitted (for the
+    confidence and for debugging); ``head`` is the precision a framing noun implies
+    ("province of X" → ``province``); ``admin1`` is an admin1 code a following "X, Ga." pins it
+    to; ``border`` holds the two countries of a border mention.
+    """
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    key: str
+    candidates: list[Candidate]
+    cues: set[str] = field(default_factory=set)
+    head: str | None = None
+    admin1: str | None = None
+    border: tuple[str, str] | None = None
+    points: float = 0.0
+
+
+@dataclass
+class _Tokens:
+    """Per-token attributes read once per document (spaCy attribute access is slow in loops)."""
+
+    text: list[str]
+    lower: list[str]
+    idx: list[int]
+    space: list[bool]
+    propn: list[bool]
+    stop: list[bool]
+    sent_start: list[bool]
+    ent: list[int]  # index into ``ents`` or -1
+    ents: list[Span]
+    person_words: frozenset[str]
+    doc_text: str  # ``doc.text`` joins every token on each access: read it once
+
+    @classmethod
+    def of(cls, doc: Doc, person_names: list[str]) -> _Tokens:
+        ents = list(doc.ents)
+        ent = [-1] * len(doc)
+        for number, span in enumerate(ents):
+            for k in range(span.start, span.end):
+                ent[k] = number
+        # Words of full personal names only: the NER model often calls a lone town a PERSON.
+        words = {w for name in person_names if " " in name for w in name.split() if w[:1].isupper()}
+        # Token attributes as one array (no per-token Python objects); strings sliced from text.
+        text = doc.text
+        rows = doc.to_array([IDX, LENGTH, SPACY, POS, IS_STOP, SENT_START]).tolist()
+        texts = [text[r[0] : r[0] + r[1]] for r in rows]
+        return cls(
+            text=texts,
+            lower=[t.lower() for t in texts],
+            idx=[r[0] for r in rows],
+            space=[bool(r[2]) for r in rows],
+            propn=[r[3] == PROPN for r in rows],
+            stop=[bool(r[4]) for r in rows],
+            sent_start=[k == 0 or r[5] == 1 for k, r in enumerate(rows)],
+            ent=ent,
+            ents=ents,
+            person_words=frozenset(words),
+            doc_text=text,
+        )
+
+    def name_like(self, i: int) -> bool:
+        text = self.text[i]
+        return text[:1].isalpha() and text[0].isupper()
+
+    def starts_name(self, i: int) -> bool:
+        if self.name_like(i):
+            return True
+        # "al-Anbar": a lower-case article glued by a hyphen to a capitalised word.
+        n = len(self.text)
+        return (
+            self.lower[i] in _ARTICLE_STARTS
+            and i + 2 < n
+            and self.text[i + 1] == "-"
+            and self.name_like(i + 2)
+        )
+
+
+def candidate_spans(doc: Doc, toks: _Tokens) -> list[tuple[int, int, str]]:
+    """Every token run that could be a name: (start, end, folded key), up to MAX_TOKENS."""
+    spans: list[tuple[int, int, str]] = []
+    n = len(toks.text)
+    text = toks.doc_text
+    for i in range(n):
+        if not toks.starts_name(i):
+            continue
+        for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
+            last = j - 1
+            named = toks.name_like(last)
+            if last > i and not (named or toks.lower[last] in _INNER):
+                break
+            if not named:
+                continue
+            end_char = toks.idx[last] + len(toks.text[last])
+            # Abbreviations end in a period the tokenizer split off ("W.Va" + ".").
+            if j < n and toks.text[j] == "." and not toks.space[last]:
+                end_char += 1
+            key = fold_key(text[toks.idx[i] : end_char])
+            if key:
+                spans.append((i, j, key))
+    return spans
+
+
+def recognize(
+    doc: Doc,
+    gazetteer: Gazetteer,
+    min_population: int,
+    person_names: list[str],
+    admit_points: float = 1.0,
+) -> list[Mention]:
+    """Toponym mentions of ``doc`` with their candidates (unresolved).
+
+    ``person_names`` are the people the actors stage found: a word of a person's name is not
+    read as a place elsewhere in the article ("Petrova" after "Nadia Petrova").
+    """
+    toks = _Tokens.of(doc, person_names)
+    spans = candidate_spans(doc, toks)
+    found = gazetteer.lookup(key for _, _, key in spans)
+    matches = [(i, j, key) for i, j, key in spans if key in found]
+    matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    taken: set[int] = set()
+    mentions: list[Mention] = []
+    for i, j, key in matches:
+        if taken.intersection(range(i, j)):
+            continue
+        mention = _admit(doc, toks, i, j, key, found[key], min_population)
+        if mention is not None and mention.points >= admit_points:
+            taken.update(range(i, j))
+            mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    _link_admin_pairs(toks, mentions)
+    return _borders(doc, toks, mentions, gazetteer)
+
+
+def _admit(
+    doc: Doc,
+    toks: _Tokens,
+    i: int,
+    j: int,
+    key: str,
+    candidates: list[Candidate],
+    min_population: int,
+) -> Mention | None:
+    """Weigh the evidence that the match at tokens i..j is a toponym (None: certainly not).
+
+    Points for: an NER place label, a curated site, a country or admin1 name, a framing noun,
+    a place preposition, the size of the largest candidate town, a multi-word name. Points
+    against: NER calling it a person (or a word of a person named in the article), an
+    organisation or title it is only part of, a generic word ("Street", "Union"), a
+    capitalised sentence opener, a name known only as a foreign alternate.
+    """
+    n = len(toks.text)
+    single = j - i == 1
+    lower = toks.lower[i]
+    if single and (lower in _NOT_PLACES or len(toks.text[i]) < 2):
+        return None
+    if all(c.kind == KIND_ABBREV for c in candidates) and not _abbrev_ok(toks, i, j, candidates):
+        return None
+    cues: set[str] = set()
+    points = 0.0
+    label, wider = None, False
+    if toks.ent[i] >= 0:
+        ent = toks.ents[toks.ent[i]]
+        label, wider = ent.label_, ent.start < i or ent.end > j
+        cues.add(f"ner:{label}{'+' if wider else ''}")
+    curated = any(c.geonameid is None for c in candidates)
+    strong = any(
+        c.precision in ("country", "province") and c.kind != KIND_ABBREV for c in candidates
+    )
+    demonym = all(c.kind == KIND_DEMONYM for c in candidates)
+    population = max(c.population for c in candidates)
+    head = _head(toks, i, j)
+    prev = toks.lower[i - 1] if i > 0 else ""
+    nxt = toks.lower[j] if j < n else ""
+    if curated:
+        cues.add("curated")
+        points += 3.0
+    if demonym:
+        cues.add("demonym")
+        points += 2.0 if label in (None, "NORP", "GPE") else -2.0
+    if strong:
+        points += 2.0
+    if head:
+        cues.add("head")
+        points += 2.0
+    if prev in _PLACE_PREPS or (prev == "the" and i > 1 and toks.lower[i - 2] in _PLACE_PREPS):
+        cues.add("prep")
+        points += 1.0
+    if label in _NER_PLACE:
+        points += 2.0 if not wider else 1.0
+    elif label == "PERSON":
+        points -= 4.0 if wider else 2.0
+    elif label in _NER_OTHER and wider:
+        # "Gainesville Police Department": a place-named organisation names the place.
+        points += 0.5 if toks.ents[toks.ent[i]].start == i else -0.5
+    elif label is not None and label not in ("NORP", "ORG"):
+        points -= 1.0
+    if population >= min_population:
+        points += 1.5
+    elif population >= min_population // 10:
+        points += 1.0
+    elif population >= min_population // 100:
+        points += 0.5
+    if not single:
+        points += 0.5
+    if toks.lower[j - 1] in _UNIT_WORDS and any(c.precision == "district" for c in candidates):
+        cues.add("unit")  # "Laurel County", "Pointe Coupee Parish"
+        points += 1.5
+    if single and toks.text[i] in toks.person_words and not curated:
+        points -= 3.0
+    if single and (lower in _GENERIC or (toks.stop[i] and not toks.text[i].isupper())):
+        points -= 4.0
+    caps_opener = toks.sent_start[i] and toks.text[i].isupper() and len(toks.text[i]) > 2
+    if caps_opener and nxt in (",", ":", "-", "--", "—", "(") and label != "PERSON":
+        cues.add("dateline")  # "BEIRUT:", "COLUMBUS, Ohio (AP) —"
+        points += 2.0
+    if nxt in _FACILITY and not curated:
+        points -= 4.0
+    if toks.sent_start[i] and label is None and not toks.propn[i]:
+        points -= 1.0
+    if all(c.kind == KIND_ALT for c in candidates):
+        points -= 1.0
+    start_char = toks.idx[i]
+    end_char = toks.idx[j - 1] + len(toks.text[j - 1])
+    surface = toks.doc_text[start_char:end_char]
+    if j < n and toks.text[j] == "." and not toks.space[j - 1] and _is_abbrev(surface):
+        end_char += 1
+    return Mention(
+        start=i,
+        end=j,
+        start_char=start_char,
+        end_char=end_char,
+        text=toks.doc_text[start_char:end_char],
+        key=key,
+        candidates=candidates,
+        cues=cues,
+        head=head,
+        points=points,
+    )
+
+
+def _is_abbrev(text: str) -> bool:
+    return "." in text or (len(text) <= 4 and text.isupper())
+
+
+def _abbrev_ok(toks: _Tokens, i: int, j: int, candidates: list[Candidate]) -> bool:
+    """Abbreviations match only in their own case; US state codes only after a comma."""
+    text = "".join(toks.text[i:j])
+    letters = text.replace(".", "")
+    if not (letters.isupper() or "." in text):
+        return False
+    if all(c.precision == "province" for c in candidates):
+        return i > 0 and toks.text[i - 1] == ","  # "Athens, Ga." / "Columbia, SC"
+    return True
+
+
+def _head(toks: _Tokens, i: int, j: int) -> str | None:
+    """The precision a framing noun gives the name ("province of X", "X county")."""
+    n = len(toks.text)
+    if j < n and toks.lower[j] in _HEADS:
+        return _HEADS[toks.lower[j]]
+    modifier = j + 1 < n and toks.lower[j] in ("air", "oil", "border", "military")
+    if modifier and toks.lower[j + 1] in _HEADS:
+        return _HEADS[toks.lower[j + 1]]
+    if i >= 2 and toks.lower[i - 1] == "of" and toks.lower[i - 2] in _HEADS:
+        return _HEADS[toks.lower[i - 2]]
+    return None
+
+
+def _link_admin_pairs(toks: _Tokens, mentions: list[Mention]) -> None:
+    """A following admin name pins a town to it ("Athens, Ga.", "Paris, Texas")."""
+    for left, right in itertools.pairwise(mentions):
+        gap = toks.doc_text[left.end_char : right.start_char].strip()
+        if right.start != left.end + 1 or gap != ",":
+            continue
+        admins = {c.admin1 for c in right.candidates if c.precision == "province" and c.admin1}
+        countries = {c.country for c in right.candidates if c.precision == "country"}
+        inside = [c for c in left.candidates if c.admin1 in admins or c.country in countries]
+        if inside and len(admins) + len(countries) >= 1:
+            left.cues.add("pinned")
+            left.candidates = inside
+            right.cues.add("pinning")
+            if len(admins) == 1:
+                left.admin1 = next(iter(admins))
+
+
+def _country_of(mention: Mention) -> str | None:
+    countries = {c.country for c in mention.candidates if c.precision == "country"}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _borders(
+    doc: Doc, toks: _Tokens, mentions: list[Mention], gazetteer: Gazetteer
+) -> list[Mention]:
+    """Merge "Iraqi-Syrian border" / "the border between Iraq and Syria" into one line place."""
+    out: list[Mention] = []
+    n = len(toks.text)
+    index = 0
+    while index < len(mentions):
+        left = mentions[index]
+        right = mentions[index + 1] if index + 1 < len(mentions) else None
+        index += 1
+        if right is None:
+            out.append(left)
+            continue
+        a, b = _country_of(left), _country_of(right)
+        gap = toks.doc_text[left.end_char : right.start_char].strip()
+        span: tuple[int, int] | None = None
+        if a and b and a != b:
+            joined = gap in ("-", "–", "—", "/", "and") and right.end < n
+            if joined and toks.lower[right.end] in _BORDER_WORDS:
+                span = (left.start, right.end + 1)
+            if (
+                gap == "and"
+                and left.start >= 2
+                and toks.lower[left.start - 1] in ("between", "of")
+                and toks.lower[left.start - 2] in _BORDER_WORDS
+            ):
+                span = (left.start - 2, right.end)
+        point = gazetteer.border(a, b) if span and a and b else None
+        if span is None or point is None or a is None or b is None:
+            out.append(left)
+            continue
+        start_char = toks.idx[span[0]]
+        end_char = toks.idx[span[1] - 1] + len(toks.text[span[1] - 1])
+        surface = toks.doc_text[start_char:end_char]
+        out.append(
+            Mention(
+                start=span[0],
+                end=span[1],
+                start_char=start_char,
+                end_char=end_char,
+                text=surface,
+                key=fold_key(surface),
+                candidates=[_border_candidate(a, b, point)],
+                cues={"border", *left.cues, *right.cues},
+                head="line",
+                border=(a, b),
+                points=left.points + right.points,
+            )
+        )
+        index += 1
+    return out
+
+
+def _border_candidate(a: str, b: str, point: tuple[float, float, str]) -> Candidate:
+    first, second = sorted((a, b))
+    return Candidate(
+        id=0,
+        geonameid=None,
+        name=f"{first}–{second} border",
+        lat=point[0],
+        lon=point[1],
+        feature_class="L",
+        feature_code="BRDR",
+        country=a,
+        admin1=None,
+        admin2=None,
+        population=0,
+        precision="line",
+        approx=False,
+        kind=0,
+    )

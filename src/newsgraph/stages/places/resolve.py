@@ -1,0 +1,281 @@
+"""Toponym resolution: rank each mention's gazetteer candidates with the document's context.
+
+A name alone is ambiguous ("Georgia", "Paris", "Gainesville"); the article around it rarely is.
+Each candidate gets a score from
+
+* priors: feature level (countries and first-level divisions are what a bare name usually
+  means; a town with the same name as its district is the town), population, and whether the
+  text matched the candidate's own name or only an alternate/transliterated one;
+* the document's countries: the actors' countries (``doc._.ng_entities``) and the countries of
+  the other, unambiguous toponyms;
+* the document's first-level divisions (states, provinces), including "Athens, Ga." pins;
+* framing nouns ("province of al-Anbar" wants an admin1, "the town of X" a populated place);
+* proximity to the other places the article names (a second pass, after a first resolution).
+
+One sense per document: every mention with the same folded name gets the same place. Counties
+and districts whose point the build could only estimate are moved to the middle of the
+article's places in the same admin1. The weights were set on two thirds of LGL (see
+``docs/places.md``); the remaining third is held out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsgraph.stages.places.gazetteer import KIND_ALT, Candidate, fold_key
+from newsgraph.stages.places.recognize import Mention
+
+# Candidate features (see ``features``) and their weights. The weights are a logistic
+# regression fitted on the LGL tuning split (two thirds of the documents, by id hash; see
+# docs/places.md), rounded. Three have no or too little support in LGL and are set by hand:
+# ``point`` and ``line`` (LGL has no curated sites or borders) take the province and country
+# weights, and ``unit_with_town_inside`` (Baghdad the city vs Baghdad the governorate: news
+# means the city unless it says "province") is -2.5.
+FEATURES = (
+    "country", "province", "district", "city", "point", "line", "log_population", "capital",
+    "alternate_name", "own_name", "country_share", "country_seen", "admin1_share",
+    "head_match", "head_mismatch", "unit_with_town_inside", "near", "mid",
+)  # fmt: skip
+WEIGHTS = np.array(
+    [2.93, 2.36, -2.31, -3.59, 2.36, 2.93, 0.64, 0.70, -2.72, -1.84, -1.14, 2.04, 4.26, 0.83,
+     -0.93, -2.5, 2.08, 0.41]
+)  # fmt: skip
+NEAR_KM = 150.0
+MID_KM = 400.0
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass
+class Resolution:
+    """The chosen candidate for a mention, its probability among the candidates, and all
+    candidates with their scores and feature vectors (best first), kept for debugging."""
+
+    mention: Mention
+    candidate: Candidate
+    probability: float
+    ranked: list[tuple[Candidate, float, list[float]]]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _base_votes(groups: dict[str, list[Mention]]) -> dict[str, tuple[Counter[str], Counter[str]]]:
+    """What each name says about the document before anything is resolved.
+
+    A name whose candidates all lie in one country votes for it; a pinned name ("Athens, Ga.")
+    or a name that can only be one admin1 votes for that admin1.
+    """
+    votes: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    for key, mentions in groups.items():
+        cands = mentions[0].candidates
+        countries = {c.country for c in cands if c.country}
+        c_votes: Counter[str] = Counter()
+        if len(countries) == 1:
+            c_votes[next(iter(countries))] += len(mentions)
+        a_votes: Counter[str] = Counter()
+        admins = {c.admin1 for c in cands if c.admin1}
+        if len(admins) == 1 and all(c.precision == "province" for c in cands):
+            a_votes[next(iter(admins))] += len(mentions)
+        votes[key] = (c_votes, a_votes)
+    return votes
+
+
+def _pinned(mentions: list[Mention]) -> Counter[str]:
+    return Counter(m.admin1 for m in mentions if m.admin1)
+
+
+def _static_features(mentions: list[Mention]) -> np.ndarray:
+    """The context-free columns of every candidate's features (computed once per name)."""
+    key = mentions[0].key
+    heads = {m.head for m in mentions if m.head}
+    cands = mentions[0].candidates
+    towns = {(fold_key(c.name), c.admin1) for c in cands if c.precision == "city"}
+    rows = []
+    for cand in cands:
+        level = cand.precision
+        unit = level in ("country", "province", "district")
+        base = fold_key(cand.name).removesuffix(" cunty").removesuffix(" district")
+        inside = (base, cand.admin1) in towns
+        rows.append(
+            [
+                level == "country",
+                level == "province",
+                level == "district",
+                level == "city",
+                level == "point",
+                level == "line",
+                math.log10(cand.population + 1) if level in ("city", "district") else 0.0,
+                cand.feature_code == "PPLC",
+                cand.kind == KIND_ALT,
+                fold_key(cand.name) == key,
+                0.0,
+                0.0,
+                0.0,
+                level in heads,
+                bool(heads) and level not in heads and unit and "city" in heads,
+                not heads and inside and level in ("province", "district"),
+                0.0,
+                0.0,
+            ]
+        )
+    return np.array(rows, dtype=float)
+
+
+def _features(
+    cands: list[Candidate],
+    static: np.ndarray,
+    countries: Counter[str],
+    admins: Counter[str],
+    near: list[tuple[float, float]],
+) -> np.ndarray:
+    """All features (:data:`FEATURES` order): the static columns plus the document context."""
+    matrix = static.copy()
+    c_total = sum(countries.values())
+    a_total = sum(admins.values())
+    closest = _closest(cands, near)
+    for row, (cand, km) in enumerate(zip(cands, closest, strict=True)):
+        if c_total and cand.country:
+            matrix[row, 10] = countries[cand.country] / c_total
+            matrix[row, 11] = float(countries[cand.country] > 0)
+        if a_total and cand.admin1 and cand.precision != "country":
+            matrix[row, 12] = admins[cand.admin1] / a_total
+        if km is not None and cand.precision != "country":
+            matrix[row, 16] = float(km <= NEAR_KM)
+            matrix[row, 17] = float(NEAR_KM < km <= MID_KM)
+    return matrix
+
+
+def _closest(cands: list[Candidate], near: list[tuple[float, float]]) -> list[float | None]:
+    """For each candidate, the distance in km to the nearest of ``near`` (None if none)."""
+    if not near:
+        return [None] * len(cands)
+    lat1 = np.radians(np.array([c.lat for c in cands]))[:, None]
+    lon1 = np.radians(np.array([c.lon for c in cands]))[:, None]
+    points = np.radians(np.array(near))
+    lat2, lon2 = points[None, :, 0], points[None, :, 1]
+    h = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    return [float(v) for v in km.min(axis=1)]
+
+
+def _rank(
+    mentions: list[Mention],
+    static: np.ndarray,
+    countries: Counter[str],
+    admins: Counter[str],
+    near: list[tuple[float, float]],
+) -> list[tuple[Candidate, float, list[float]]]:
+    cands = mentions[0].candidates
+    matrix = _features(cands, static, countries, admins, near)
+    scores = matrix @ WEIGHTS
+    scored = [
+        (cand, float(score), row)
+        for cand, score, row in zip(cands, scores.tolist(), matrix.tolist(), strict=True)
+    ]
+    # Ties go to the larger, then the lower id, so the output is deterministic.
+    scored.sort(key=lambda cs: (-cs[1], -cs[0].population, cs[0].id))
+    return scored
+
+
+def resolve(
+    mentions: list[Mention], entity_countries: Counter[str], passes: int = 2
+) -> list[Resolution]:
+    """Choose one candidate per mention (the same one for every mention of a name).
+
+    A first ranking uses only what is certain (unambiguous names, pins, the actors'
+    countries); each further pass re-ranks every name against the others' current choices.
+    """
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.key, []).append(mention)
+    votes = _base_votes(groups)
+    static = {key: _static_features(group) for key, group in groups.items()}
+    total_c: Counter[str] = Counter(entity_countries)
+    total_a: Counter[str] = Counter()
+    for c_votes, a_votes in votes.values():
+        total_c.update(c_votes)
+        total_a.update(a_votes)
+    choice = {
+        key: _rank(
+            group,
+            static[key],
+            total_c - votes[key][0],
+            (total_a - votes[key][1]) + _pinned(group),
+            [],
+        )
+        for key, group in groups.items()
+    }
+    for _ in range(passes):
+        updated: dict[str, list[tuple[Candidate, float, list[float]]]] = {}
+        for key, group in groups.items():
+            countries: Counter[str] = Counter(entity_countries)
+            admins = _pinned(group) + _pinned(group)
+            near: list[tuple[float, float]] = []
+            for other, ranked in choice.items():
+                if other == key:
+                    continue
+                top, weight = ranked[0][0], len(groups[other])
+                if top.country:
+                    countries[top.country] += weight
+                if top.admin1 and top.precision != "country":
+                    admins[top.admin1] += weight
+                if top.precision in ("city", "point", "district") and not top.approx:
+                    near.append((top.lat, top.lon))
+            updated[key] = _rank(group, static[key], countries, admins, near)
+        choice = updated
+    results: list[Resolution] = []
+    for key, group in groups.items():
+        ranked = choice[key]
+        best_score = ranked[0][1]
+        weights = [math.exp(score - best_score) for _, score, _ in ranked]
+        probability = 1.0 / sum(weights)
+        best = _relocate(ranked[0][0], choice)
+        results.extend(Resolution(m, best, probability, ranked) for m in group)
+    results.sort(key=lambda r: r.mention.start)
+    return results
+
+
+def _relocate(
+    cand: Candidate, chosen: dict[str, list[tuple[Candidate, float, list[float]]]]
+) -> Candidate:
+    """Move an estimated county/district point to the article's towns in the same admin1."""
+    if not cand.approx or cand.precision != "district":
+        return cand
+    points = [
+        (ranked[0][0].lat, ranked[0][0].lon)
+        for ranked in chosen.values()
+        if ranked[0][0].precision == "city" and ranked[0][0].admin1 == cand.admin1
+    ]
+    if not points:
+        return cand
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    mid = len(points) // 2
+    return Candidate(
+        id=cand.id,
+        geonameid=cand.geonameid,
+        name=cand.name,
+        lat=lats[mid],
+        lon=lons[mid],
+        feature_class=cand.feature_class,
+        feature_code=cand.feature_code,
+        country=cand.country,
+        admin1=cand.admin1,
+        admin2=cand.admin2,
+        population=cand.population,
+        precision=cand.precision,
+        approx=True,
+        kind=cand.kind,
+    )
