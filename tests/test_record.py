@@ -79,3 +79,19 @@ def test_from_dict_round_trips_exactly() -> None:
     assert again == analysis
     assert again.to_json() == analysis.to_json()
     assert Analysis.from_dict({**analysis.to_dict(), "future_field": 1}) == analysis
+
+
+def test_spans_inside_anchor_and_place_dicts_are_mapped() -> None:
+    analysis = _analysis()
+    analysis.times[0].anchor = {
+        "kind": "event",
+        "ref": {"start": 5, "end": 9, "text": "said"},
+        "time": {"start": 0, "end": 4, "text": "Iraq", "value": "x"},
+    }
+    analysis.events[0].place = {"text": "Iraq", "lat": 33.0}
+    analysis.text = "  " + analysis.text
+    analysis.map_offsets(lambda s, e: (s + 2, e + 2))
+    anchor = analysis.times[0].anchor
+    assert anchor["ref"] == {"start": 7, "end": 11, "text": "said"}
+    assert anchor["time"]["start"] == 2 and anchor["time"]["text"] == "Iraq"
+    assert analysis.events[0].place == {"text": "Iraq", "lat": 33.0}

@@ -288,45 +288,61 @@ class Analysis:
             self.techniques,
         ):
             for item in layer:
-                _map_spans(item, mapper, seen)
-        self._refresh_texts()
-
-    def _refresh_texts(self) -> None:
-        """Re-read every ``text`` field from the caller's text after offsets moved."""
-        for place in self.places:
-            place.text = self.text[place.start : place.end]
-        for timex in self.times:
-            timex.text = self.text[timex.start : timex.end]
-        for technique in self.techniques:
-            technique.text = self.text[technique.start : technique.end]
-        for entity in self.entities:
-            for mention in entity.mentions:
-                mention.text = self.text[mention.start : mention.end]
+                _map_spans(item, mapper, seen, self.text)
 
 
-_START_END_TYPES = (Mention, Place, TimeExpr, Technique)
 _SPAN_FIELDS = ("cue", "source", "trigger")
 
 
-def _map_spans(obj: Any, mapper: SpanMapper, seen: set[int]) -> None:
-    """Map the spans of one record object (recursing into nested records and evidence)."""
+def _map_spans(obj: Any, mapper: SpanMapper, seen: set[int], text: str) -> None:
+    """Map the spans of one record object, recursing into nested records, evidence and dicts
+    (a TimeExpr's ``anchor``, an Event's ``place``); every ``text`` beside a ``start``/``end``
+    is re-read from the caller's ``text``."""
     if id(obj) in seen:
         return
     seen.add(id(obj))
-    if isinstance(obj, _START_END_TYPES):
+    names = [f.name for f in dataclasses.fields(obj)]
+    if "start" in names and "end" in names:
         obj.start, obj.end = mapper(obj.start, obj.end)
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        if f.name in _SPAN_FIELDS and value is not None:
-            setattr(obj, f.name, mapper(*value))
-        elif f.name in ("content", "spans"):
-            setattr(obj, f.name, [mapper(s, e) for s, e in value])
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            _map_spans(value, mapper, seen)
+        if "text" in names:
+            obj.text = text[obj.start : obj.end]
+    for name in names:
+        value = getattr(obj, name)
+        if name in _SPAN_FIELDS and value is not None:
+            setattr(obj, name, mapper(*value))
+        elif name in ("content", "spans"):
+            setattr(obj, name, [mapper(s, e) for s, e in value])
+        elif isinstance(value, dict):
+            _map_dict(value, mapper, seen, text)
         elif isinstance(value, list):
             for item in value:
-                if dataclasses.is_dataclass(item) and not isinstance(item, type):
-                    _map_spans(item, mapper, seen)
+                _map_value(item, mapper, seen, text)
+        else:
+            _map_value(value, mapper, seen, text)
+
+
+def _map_value(value: Any, mapper: SpanMapper, seen: set[int], text: str) -> None:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        _map_spans(value, mapper, seen, text)
+    elif isinstance(value, dict):
+        _map_dict(value, mapper, seen, text)
+
+
+def _map_dict(data: dict[str, Any], mapper: SpanMapper, seen: set[int], text: str) -> None:
+    """Spans kept in plain dicts: ``{"start": int, "end": int, "text"?: str, …}``, nested."""
+    if id(data) in seen:
+        return
+    seen.add(id(data))
+    if isinstance(data.get("start"), int) and isinstance(data.get("end"), int):
+        data["start"], data["end"] = mapper(data["start"], data["end"])
+        if "text" in data:
+            data["text"] = text[data["start"] : data["end"]]
+    for value in data.values():
+        if isinstance(value, list):
+            for item in value:
+                _map_value(item, mapper, seen, text)
+        else:
+            _map_value(value, mapper, seen, text)
 
 
 _LAYER_TYPES: dict[str, type] = {

@@ -112,7 +112,8 @@ class EventsStage:
         clause = clause_range(tokens)
         trigger_char = cand.span.start_char
         casualties = read_casualties(_clause_text(doc, tokens), clause[0])
-        when = link_time(times, clause, sent, previous, meta.get("published"))
+        trigger = (cand.span.start_char, cand.span.end_char)
+        when = link_time(times, clause, sent, previous, meta.get("published"), trigger)
         confidence = cand.confidence
         spans = [(m.start_char, m.end_char) for m in cand.mentions]
         spans.extend(casualties.spans)

@@ -24,6 +24,10 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.record import Entity, Place, Quote, TimeExpr
 
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "across", "inside", "throughout", "within", "into", "outside", "around"}
+)
+
 
 @dataclass
 class TimeLink:
@@ -43,11 +47,19 @@ def clause_range(tokens: Sequence[Any]) -> tuple[int, int]:
 def link_place(
     places: Sequence[Place] | None, clause: tuple[int, int], sent: Span, trigger_char: int
 ) -> dict[str, Any] | None:
-    """The place of the event as ``{text, lat, lon, country, geonameid}``, or None."""
+    """The place of the event as ``{text, lat, lon, country, geonameid}``, or None.
+
+    A country-level mention counts only as a location ("in Iraq"), not as a modifier ("US
+    forces", "Iraqi people") or an origin ("missiles from Iran").
+    """
     if not places:
         return None
     for lo, hi in (clause, (sent.start_char, sent.end_char)):
-        inside = [p for p in places if lo <= p.start and p.end <= hi and p.lat is not None]
+        inside = [
+            p
+            for p in places
+            if lo <= p.start and p.end <= hi and p.lat is not None and _locative(p, sent.doc)
+        ]
         if inside:
             best = min(inside, key=lambda p: abs(p.start - trigger_char))
             return {
@@ -60,14 +72,38 @@ def link_place(
     return None
 
 
+def _locative(place: Place, doc: Doc) -> bool:
+    if place.precision != "country":
+        return True
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPOSITIONS
+
+
 def link_time(
     times: Sequence[TimeExpr] | None,
     clause: tuple[int, int],
     sent: Span,
     previous: TimeLink | None,
     published: str | None,
+    trigger: tuple[int, int] | None = None,
 ) -> TimeLink:
-    """The event's date: its own time expression, the narrative's, or the publication date."""
+    """The event's date: its own time expression, the narrative's, or the publication date.
+
+    First, a time expression the times stage solved *for this event* ("five days after the
+    assassination" dates the assassination) gives the event's interval, open ends included.
+    """
+    if trigger is not None:
+        for t in times or []:
+            anchor = t.anchor or {}
+            ref = anchor.get("ref") if anchor.get("kind") == "event" else None
+            if isinstance(ref, dict) and ref["start"] < trigger[1] and trigger[0] < ref["end"]:
+                earliest, latest = anchor.get("event_earliest"), anchor.get("event_latest")
+                if earliest or latest:
+                    date = earliest if earliest == latest else None
+                    return TimeLink(date, earliest, latest, "time")
     for lo, hi in (clause, (sent.start_char, sent.end_char)):
         inside = [
             t for t in (times or []) if lo <= t.start and t.end <= hi and t.type in {"DATE", "TIME"}
