@@ -57,3 +57,31 @@ def test_issue2_all_layers_present(analysis: Analysis) -> None:
     for layer in ("times", "places", "quotes", "techniques", "events", "entities"):
         assert isinstance(data[layer], list)
     assert data["id"] == "examples/tasnim-2021-07"
+
+
+def test_issue3_events_take_times_solved_over_events(analysis: Analysis) -> None:
+    """The killing is dated by "five days after"/"two days earlier"; the air raid by "more than
+    a week" before the Wednesday attack: an open interval ending 2021-06-29."""
+    by_trigger = {
+        analysis.text[e.trigger[0] : e.trigger[1]]: e for e in analysis.events if e.trigger
+    }
+    killing = by_trigger["assassination"]
+    assert (killing.earliest, killing.latest, killing.date) == (
+        "2020-01-03",
+        "2020-01-03",
+        "2020-01-03",
+    )
+    raid = by_trigger["air raid"]
+    assert raid.earliest is None and raid.latest == "2021-06-29"
+    assert all(e.date_source in {"time", "narrative", "publication"} for e in analysis.events)
+
+
+def test_issue4_places_of_the_reference_article(analysis: Analysis) -> None:
+    places = {p.text: p for p in analysis.places}
+    base = places["Ain al-Assad"]
+    assert base.lat is not None and base.lon is not None
+    assert abs(base.lat - 33.7856) < 0.05 and abs(base.lon - 42.4412) < 0.05
+    assert base.country == "IQ"
+    assert places["al-Anbar"].geonameid == 99592
+    assert places["Baghdad"].geonameid == 98182
+    assert places["Iraqi-Syrian border"].precision == "line"
