@@ -62,6 +62,12 @@ class ConfigError(NewsgraphError):
     code = "NG011"
 
 
+class ModelFileError(NewsgraphError):
+    """A model shipped with a stage is missing, corrupt (sha256 mismatch) or of another version."""
+
+    code = "NG012"
+
+
 class GoldFormatError(NewsgraphError):
     """A gold file does not follow shared/data/FORMAT.md."""
 

@@ -1,0 +1,433 @@
+"""Train the framing stage's persuasion-technique model from PTC (SemEval-2020 Task 11) train.
+
+Usage::
+
+    .venv/bin/python scripts/train_framing.py ../shared/data/techniques/ptc-train.jsonl \
+        [--out src/newsgraph/resources/framing] [--cache /tmp/ptc-docs.spacy]
+
+Deterministic: the split is by a hash of the article id, folds likewise, and every learner has a
+fixed seed, so the same data and code give the same ``model.npz``.
+
+The split (documented in ``resources/framing/README.md``): an article is **held out** when
+``sha256(id)`` read as an integer is ``< 20 (mod 100)``; held-out articles are never seen by
+training, tuning or calibration. The other articles are the training part; its five folds
+(``sha256(id) // 100 mod 5``) give out-of-fold predictions on which the decoding thresholds are
+tuned and the confidence is calibrated, so nothing is tuned on the held-out part.
+
+Model:
+
+1. a loaded-word **lexicon**: smoothed share of each lemma's occurrences inside a technique span
+   in the training part, in :data:`LEXICON_BINS` bins (out-of-fold values when it is a feature
+   for training rows, so the tagger does not learn to trust a leaked lexicon);
+2. a binary **span tagger**: logistic regression (SGD) over hashed token features, predicting
+   whether a token is inside any technique span;
+3. **decoding** of runs of tokens into spans (``spans.propose_spans``) with a token threshold
+   and gap bridging tuned for the SemEval SI F1 on out-of-fold predictions, and a Platt-scaled
+   span confidence;
+4. a one-vs-rest **technique classifier** (SGD logistic regression) over hashed span features,
+   trained on the gold spans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression, SGDClassifier
+from spacy.tokens import Doc, DocBin
+
+from newsgraph.backbone import load_backbone
+from newsgraph.config import load_config
+from newsgraph.normalize import normalize
+from newsgraph.stages.framing.features import (
+    LEXICON_BINS,
+    N_TOKEN_FEATURES,
+    DocArrays,
+    Lexicon,
+    doc_arrays,
+    span_features,
+    token_features,
+)
+from newsgraph.stages.framing.spans import propose_spans
+
+SEED = 20200911
+HELD_OUT_PERCENT = 20
+FOLDS = 5
+TOKEN_BUCKETS = 1 << 20
+SPAN_BUCKETS = 1 << 18
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "src" / "newsgraph" / "resources" / "framing"
+
+
+def id_hash(doc_id: str) -> int:
+    """Stable integer of an article id (the split and the folds depend only on it)."""
+    return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16)
+
+
+def is_held_out(doc_id: str) -> bool:
+    """The held-out validation articles: about 20 % of ids, chosen by hash."""
+    return id_hash(doc_id) % 100 < HELD_OUT_PERCENT
+
+
+def fold_of(doc_id: str) -> int:
+    """Cross-validation fold of a training article."""
+    return (id_hash(doc_id) // 100) % FOLDS
+
+
+@dataclass
+class Article:
+    """One PTC article in normalised form with its gold spans (normalised offsets)."""
+
+    id: str
+    doc: Doc
+    gold: list[tuple[int, int, str]]
+
+
+def _to_normalised(
+    text: str, spans: list[dict[str, Any]]
+) -> tuple[str, list[tuple[int, int, str]]]:
+    norm = normalize(text)
+    first = {}
+    last = {}
+    for i, (s, e) in enumerate(zip(norm._starts, norm._ends, strict=True)):
+        first.setdefault(s, i)
+        last[e] = i
+    out = []
+    for span in spans:
+        start = next(first[k] for k in range(span["start"], span["end"] + 1) if k in first)
+        end = next(last[k] for k in range(span["end"], span["start"], -1) if k in last) + 1
+        out.append((start, end, span["technique"]))
+    return norm.text, out
+
+
+def load_articles(path: Path, cache: Path | None) -> list[Article]:
+    """Read, normalise and parse every article (the parse is cached when ``cache`` is given)."""
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    texts, golds = [], []
+    for row in rows:
+        text, gold = _to_normalised(row["text"], row.get("techniques") or [])
+        texts.append(text)
+        golds.append(gold)
+    nlp = load_backbone(load_config()["backbone"])
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe(texts, batch_size=16))
+        if cache is not None:
+            DocBin(store_user_data=False, docs=docs).to_disk(cache)
+    return [Article(r["id"], d, g) for r, d, g in zip(rows, docs, golds, strict=True)]
+
+
+def token_labels(article: Article) -> npt.NDArray[np.int8]:
+    """1 for tokens overlapping any gold span, else 0."""
+    inside = np.zeros(len(article.doc.text) + 1, dtype=np.int32)
+    for start, end, _ in article.gold:
+        inside[start] += 1
+        inside[end] -= 1
+    covered = np.cumsum(inside)[:-1] > 0
+    labels = np.zeros(len(article.doc), dtype=np.int8)
+    for tok in article.doc:
+        if not tok.is_space and covered[tok.idx : tok.idx + len(tok)].any():
+            labels[tok.i] = 1
+    return labels
+
+
+def fit_lexicon(articles: Iterable[Article]) -> Lexicon:
+    """Smoothed inside-rate of each lemma, binned; lemmas seen fewer than 3 times are left out."""
+    seen: dict[int, list[int]] = {}
+    for article in articles:
+        lemmas = article.doc.to_array(["LEMMA"]).astype(np.uint64)
+        for lemma, label in zip(lemmas.tolist(), token_labels(article).tolist(), strict=True):
+            counts = seen.setdefault(lemma, [0, 0])
+            counts[0] += 1
+            counts[1] += label
+    prior = 0.13
+    keys, bins = [], []
+    for lemma, (total, inside) in sorted(seen.items()):
+        if total < 3:
+            continue
+        rate = (inside + 2 * prior) / (total + 2)
+        # bins 1..7 over the rate; 0 is reserved for unknown lemmas
+        bin_ = 1 + min(int(rate / 0.1), LEXICON_BINS - 2)
+        keys.append(lemma)
+        bins.append(bin_)
+    return Lexicon(np.asarray(keys, dtype=np.uint64), np.asarray(bins, dtype=np.uint8))
+
+
+def token_matrix(arrays: list[DocArrays]) -> sparse.csr_matrix:
+    blocks = [token_features(a, TOKEN_BUCKETS) for a in arrays]
+    idx = np.concatenate(blocks)
+    rows = idx.shape[0]
+    indptr = np.arange(0, rows * N_TOKEN_FEATURES + 1, N_TOKEN_FEATURES)
+    data = np.ones(idx.size, dtype=np.float32)
+    matrix = sparse.csr_matrix((data, idx.ravel(), indptr), shape=(rows, TOKEN_BUCKETS))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def fit_tagger(x: sparse.csr_matrix, y: npt.NDArray[np.int8]) -> SGDClassifier:
+    model = SGDClassifier(
+        loss="log_loss", alpha=2e-6, max_iter=15, tol=None, random_state=SEED, average=True
+    )
+    model.fit(x, y)
+    return model
+
+
+def span_matrix(items: list[tuple[Article, DocArrays, list[tuple[int, int]]]]) -> sparse.csr_matrix:
+    all_idx, all_ptr, offset = [], [np.zeros(1, dtype=np.int64)], 0
+    for article, arrays, spans in items:
+        idx, ptr = span_features(article.doc, arrays, spans, SPAN_BUCKETS)
+        all_idx.append(idx)
+        all_ptr.append(ptr[1:] + offset)
+        offset += len(idx)
+    indices = np.concatenate(all_idx)
+    indptr = np.concatenate(all_ptr)
+    data = np.ones(len(indices), dtype=np.float32)
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, SPAN_BUCKETS))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def gold_token_spans(article: Article) -> list[tuple[tuple[int, int], str]]:
+    """Gold spans as token ranges (the tokens the character span touches)."""
+    out = []
+    for start, end, label in article.gold:
+        span = article.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(((span.start, span.end), label))
+    return out
+
+
+def fit_classifier(x: sparse.csr_matrix, y: list[str]) -> SGDClassifier:
+    model = SGDClassifier(
+        loss="log_loss", alpha=1e-4, max_iter=30, tol=None, random_state=SEED, average=True
+    )
+    model.fit(x, y)
+    return model
+
+
+def si_scores(
+    pred: list[list[tuple[int, int]]], gold: list[list[tuple[int, int]]]
+) -> tuple[float, float, float]:
+    """SemEval-2020 SI P/R/F1 with merging (the same definition as ``newsgraph eval``)."""
+    pm = rm = 0.0
+    ns = nt = 0
+    for p_spans, g_spans in zip(pred, gold, strict=True):
+        s_m, t_m = _merge(p_spans), _merge(g_spans)
+        ns += len(s_m)
+        nt += len(t_m)
+        for s in s_m:
+            for t in t_m:
+                shared = min(s[1], t[1]) - max(s[0], t[0])
+                if shared > 0:
+                    pm += shared / (s[1] - s[0])
+                    rm += shared / (t[1] - t[0])
+    p = pm / ns if ns else 0.0
+    r = rm / nt if nt else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def char_spans(doc: Doc, spans: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e, _ in spans]
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def out_of_fold_arrays(
+    train: list[Article], folds: list[int], held: int
+) -> tuple[list[int], list[DocArrays]]:
+    """Arrays for the training rows of fold ``held``'s model, with an out-of-fold lexicon."""
+    ids: list[int] = []
+    arrays: list[DocArrays] = []
+    for g in range(FOLDS):
+        if g == held:
+            continue
+        inner = fit_lexicon(a for a, f in zip(train, folds, strict=True) if f not in (g, held))
+        for i, (article, f) in enumerate(zip(train, folds, strict=True)):
+            if f == g:
+                ids.append(i)
+                arrays.append(doc_arrays(article.doc, inner))
+    return ids, arrays
+
+
+def tagger_probs(model: SGDClassifier, arrays: DocArrays) -> npt.NDArray[np.float64]:
+    probs: npt.NDArray[np.float64] = model.predict_proba(token_matrix([arrays]))[:, 1]
+    return probs
+
+
+def span_precision(article: Article, span: tuple[int, int]) -> float:
+    """Share of a predicted span's characters inside some gold span."""
+    covered = np.zeros(len(article.doc.text) + 1, dtype=np.int32)
+    for start, end, _ in article.gold:
+        covered[start] += 1
+        covered[end] -= 1
+    inside = np.cumsum(covered)[:-1] > 0
+    return float(inside[span[0] : span[1]].mean())
+
+
+DECODE_GRID = [(t, g) for t in (0.02, 0.03, 0.05, 0.08) for g in (16, 60)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--cache", type=Path, default=None)
+    args = parser.parse_args(argv)
+    t0 = time.time()
+    articles = load_articles(args.gold, args.cache)
+    train = [a for a in articles if not is_held_out(a.id)]
+    held_out = [a for a in articles if is_held_out(a.id)]
+    log(f"parsed {len(articles)} articles ({len(train)} train) in {time.time() - t0:.0f}s")
+    folds = [fold_of(a.id) for a in train]
+    labels = [token_labels(a) for a in train]
+
+    # 1. Out-of-fold tagger probabilities and span-classifier predictions.
+    oof: list[npt.NDArray[np.float64]] = [np.zeros(0)] * len(train)
+    tc_right = tc_total = 0
+    for f in range(FOLDS):
+        ids, arrays = out_of_fold_arrays(train, folds, f)
+        tagger = fit_tagger(token_matrix(arrays), np.concatenate([labels[i] for i in ids]))
+        gold_items = [
+            (train[i], a, gold_token_spans(train[i])) for i, a in zip(ids, arrays, strict=True)
+        ]
+        classifier = fit_classifier(
+            span_matrix([(art, a, [s for s, _ in g]) for art, a, g in gold_items]),
+            [label for _, _, g in gold_items for _, label in g],
+        )
+        lexicon = fit_lexicon(a for a, g in zip(train, folds, strict=True) if g != f)
+        for i, article in enumerate(train):
+            if folds[i] != f:
+                continue
+            arrays_i = doc_arrays(article.doc, lexicon)
+            oof[i] = tagger_probs(tagger, arrays_i)
+            gold_i = gold_token_spans(article)
+            if gold_i:
+                predicted = classifier.predict(
+                    span_matrix([(article, arrays_i, [s for s, _ in gold_i])])
+                )
+                tc_right += sum(p == label for p, (_, label) in zip(predicted, gold_i, strict=True))
+                tc_total += len(gold_i)
+        log(f"fold {f} done at {time.time() - t0:.0f}s")
+    tc_oof = tc_right / tc_total
+
+    # 2. Decoding parameters and calibration on the out-of-fold probabilities.
+    gold_chars = [[(s, e) for s, e, _ in a.gold] for a in train]
+    best = (-1.0, 0.0, 0)
+    for threshold, gap in DECODE_GRID:
+        pred = [
+            char_spans(a.doc, propose_spans(a.doc, oof[i], threshold, gap))
+            for i, a in enumerate(train)
+        ]
+        f1 = si_scores(pred, gold_chars)[2]
+        log(f"decode token_threshold={threshold} max_gap={gap}: OOF SI F1 {f1:.4f}")
+        if f1 > best[0]:
+            best = (f1, threshold, gap)
+    si_oof, token_threshold, max_gap = best
+    scores, targets = [], []
+    for i, article in enumerate(train):
+        spans = propose_spans(article.doc, oof[i], token_threshold, max_gap)
+        for span, (_, _, score) in zip(char_spans(article.doc, spans), spans, strict=True):
+            scores.append(score)
+            targets.append(span_precision(article, span) >= 0.5)
+    calibrator = LogisticRegression(C=1e4, random_state=SEED).fit(
+        np.array(scores)[:, None], targets
+    )
+    slope, intercept = float(calibrator.coef_[0, 0]), float(calibrator.intercept_[0])
+
+    # 3. Final models on the whole training part.
+    lexicon = fit_lexicon(train)
+    ids, arrays = out_of_fold_arrays(train, folds, -1)
+    tagger = fit_tagger(token_matrix(arrays), np.concatenate([labels[i] for i in ids]))
+    full_arrays = [doc_arrays(a.doc, lexicon) for a in train]
+    gold_items = [(a, arr, gold_token_spans(a)) for a, arr in zip(train, full_arrays, strict=True)]
+    classifier = fit_classifier(
+        span_matrix([(art, a, [s for s, _ in g]) for art, a, g in gold_items]),
+        [label for _, _, g in gold_items for _, label in g],
+    )
+    log(f"final models at {time.time() - t0:.0f}s")
+    save_model(args.out, lexicon, tagger, classifier, token_threshold, max_gap, slope, intercept)
+    report = {
+        "train_articles": len(train),
+        "held_out_articles": len(held_out),
+        "held_out_ids": sorted(a.id for a in held_out),
+        "oof_si_f1": round(si_oof, 4),
+        "oof_tc_accuracy_on_gold_spans": round(tc_oof, 4),
+        "token_threshold": token_threshold,
+        "max_gap": max_gap,
+        "platt": [slope, intercept],
+        "seconds": round(time.time() - t0, 1),
+    }
+    (args.out / "training-report.json").write_text(json.dumps(report, indent=1) + "\n", "utf-8")
+    log(json.dumps({k: v for k, v in report.items() if k != "held_out_ids"}))
+    return 0
+
+
+def save_model(
+    out: Path,
+    lexicon: Lexicon,
+    tagger: SGDClassifier,
+    classifier: SGDClassifier,
+    token_threshold: float,
+    max_gap: int,
+    slope: float,
+    intercept: float,
+) -> None:
+    """Weights as NPZ (only the hash buckets that carry weight), settings as JSON with sha256."""
+    out.mkdir(parents=True, exist_ok=True)
+    tag_w = tagger.coef_[0].astype(np.float32)
+    tag_rows = np.flatnonzero(tag_w).astype(np.int32)
+    cls_w = classifier.coef_.T.astype(np.float32)
+    cls_rows = np.flatnonzero(np.abs(cls_w).sum(axis=1)).astype(np.int32)
+    path = out / "model.npz"
+    with path.open("wb") as handle:
+        np.savez_compressed(
+            handle,
+            lexicon_keys=lexicon.keys,
+            lexicon_bins=lexicon.bins,
+            tagger_rows=tag_rows,
+            tagger_weights=tag_w[tag_rows].astype(np.float16),
+            tagger_bias=np.asarray(tagger.intercept_, dtype=np.float32),
+            classifier_rows=cls_rows,
+            classifier_weights=cls_w[cls_rows].astype(np.float16),
+            classifier_bias=classifier.intercept_.astype(np.float32),
+        )
+    settings = {
+        "format": 1,
+        "token_buckets": TOKEN_BUCKETS,
+        "span_buckets": SPAN_BUCKETS,
+        "token_features": N_TOKEN_FEATURES,
+        "techniques": [str(c) for c in classifier.classes_],
+        "token_threshold": token_threshold,
+        "max_gap": max_gap,
+        "platt_slope": slope,
+        "platt_intercept": intercept,
+        "model_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+    }
+    (out / "model.json").write_text(json.dumps(settings, indent=1) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

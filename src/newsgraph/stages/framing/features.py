@@ -1,0 +1,293 @@
+"""Hashed, vectorised features over the spaCy parse, shared by training and inference.
+
+Speed is the point of this module. The stage must cost a small fraction of the parse, so no
+feature is built as a Python string per token: spaCy already holds every token attribute as a
+64-bit hash (``doc.to_array``), and each feature is that hash mixed with a template number and
+folded into a fixed number of buckets, all as numpy array arithmetic. Training
+(``scripts/train_framing.py``) calls exactly these functions, so what the model learned and
+what it sees at run time cannot drift apart.
+
+Two feature sets are built:
+
+* token features (:func:`token_features`): a fixed number of bucket indices per token for the
+  in-a-technique-span tagger — the word, lemma, part of speech, dependency and shape in a
+  window, the learned loaded-word lexicon, quotation state, exclamation/question marks,
+  repetition of the word in the article, and sentence-level context;
+* span features (:func:`span_features`): a variable bag per candidate span for the technique
+  classifier — the span's lemmas, its edges and surroundings, length, how much of its sentence it
+  covers, and whether its text recurs in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    LEMMA,
+    LOWER,
+    POS,
+    SENT_START,
+    SHAPE,
+    SUFFIX,
+    TAG,
+)
+from spacy.tokens import Doc
+
+U64 = npt.NDArray[np.uint64]
+I64 = npt.NDArray[np.int64]
+
+_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, SHAPE, SUFFIX, ENT_TYPE, HEAD, SENT_START, IS_PUNCT]
+_ATTRS += [IS_SPACE, IS_STOP]
+(_LOWER, _LEMMA, _POS, _TAG, _DEP, _SHAPE, _SUFFIX, _ENT, _HEAD, _SSTART, _PUNCT) = range(11)
+_SPACE, _STOP = 11, 12
+
+_MASK64 = (1 << 64) - 1
+_GOLDEN = 0x9E3779B97F4A7C15
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+_PAD = np.uint64(0x5DEECE66D)  # the value of a window position outside the document
+_SHIFT30, _SHIFT27, _SHIFT31 = np.uint64(30), np.uint64(27), np.uint64(31)
+
+# Lexicon bins are small integers; these are the word hashes of the quotation mark, "!" and "?"
+# as spaCy computes them (stable: spaCy's string hashes are MurmurHash of the text).
+LEXICON_BINS = 8
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lemma hash → bin of how often the lemma sits inside a technique span in training.
+
+    ``keys`` is sorted so a whole document is looked up with one ``np.searchsorted``. Bin 0 is
+    "unknown or never in a span"; higher bins mean a higher smoothed inside-rate.
+    """
+
+    keys: U64
+    bins: npt.NDArray[np.uint8]
+
+    def lookup(self, lemmas: U64) -> U64:
+        """The bin of each lemma (0 where the lemma is not in the lexicon)."""
+        if len(self.keys) == 0:
+            return np.zeros(len(lemmas), dtype=np.uint64)
+        pos = np.searchsorted(self.keys, lemmas)
+        pos = np.minimum(pos, len(self.keys) - 1)
+        found = self.keys[pos] == lemmas
+        return np.where(found, self.bins[pos], 0).astype(np.uint64)
+
+
+def _mix(values: U64, template: int) -> U64:
+    """SplitMix64 finaliser of ``values`` salted with the template number."""
+    h = values ^ np.uint64((template * _GOLDEN) & _MASK64)
+    h = (h ^ (h >> _SHIFT30)) * _MIX1
+    h = (h ^ (h >> _SHIFT27)) * _MIX2
+    result: U64 = h ^ (h >> _SHIFT31)
+    return result
+
+
+def _pair(a: U64, b: U64) -> U64:
+    """Combine two hash columns into one (order matters)."""
+    return _mix(a, 1) ^ b
+
+
+def _shift(col: U64, offset: int) -> U64:
+    """The column seen ``offset`` tokens away (positive = to the right), padded at the ends."""
+    out = np.full_like(col, _PAD)
+    if offset > 0:
+        out[:-offset] = col[offset:]
+    elif offset < 0:
+        out[-offset:] = col[:offset]
+    else:
+        out[:] = col
+    return out
+
+
+def _bucket(values: npt.NDArray[np.int64], edges: list[int]) -> U64:
+    """Small-integer bucket of each value (index of the first edge it is below)."""
+    return np.searchsorted(np.asarray(edges), values, side="right").astype(np.uint64)
+
+
+@dataclass(frozen=True)
+class DocArrays:
+    """Per-token attribute columns of one parsed document, computed once and shared."""
+
+    attrs: U64
+    sent_ids: I64
+    quoted: U64
+    lex: U64
+    repeat: U64
+    text_flags: U64
+
+
+def doc_arrays(doc: Doc, lexicon: Lexicon) -> DocArrays:
+    """Read the attribute columns of ``doc`` and derive sentence, quote and lexicon columns."""
+    attrs: U64 = doc.to_array(_ATTRS).astype(np.uint64)
+    n = len(doc)
+    starts = attrs[:, _SSTART].astype(np.int64) == 1
+    if n:
+        starts[0] = True
+    sent_ids = np.cumsum(starts) - 1
+    orth = [t.text for t in doc]
+    is_quote = np.fromiter((o == '"' for o in orth), dtype=bool, count=n)
+    newline = np.fromiter(("\n" in o for o in orth), dtype=bool, count=n)
+    # Inside quotation marks: an odd number of quote tokens since the line began.
+    before = np.cumsum(is_quote) - is_quote
+    line_ids = np.cumsum(newline)
+    if n:
+        first_of_line = np.r_[0, np.flatnonzero(np.diff(line_ids)) + 1]
+        line_base = before[first_of_line][line_ids - line_ids[0]]
+    else:
+        line_base = before
+    quoted = ((before - line_base) % 2).astype(np.uint64)
+    lex = lexicon.lookup(attrs[:, _LEMMA])
+    content = (attrs[:, _STOP] == 0) & (attrs[:, _PUNCT] == 0) & (attrs[:, _SPACE] == 0)
+    _, inverse, counts = np.unique(attrs[:, _LOWER], return_inverse=True, return_counts=True)
+    repeat = np.where(content, _bucket(counts[inverse].astype(np.int64), [2, 3, 5]), 9)
+    exclaim = np.fromiter(("!" in o for o in orth), dtype=bool, count=n)
+    question = np.fromiter(("?" in o for o in orth), dtype=bool, count=n)
+    n_sents = int(sent_ids[-1]) + 1 if n else 0
+    sent_excl = np.bincount(sent_ids, weights=exclaim, minlength=n_sents) > 0
+    sent_quest = np.bincount(sent_ids, weights=question, minlength=n_sents) > 0
+    flags = (sent_excl[sent_ids].astype(np.uint64) << np.uint64(1)) | sent_quest[sent_ids]
+    return DocArrays(attrs, sent_ids, quoted, lex, repeat.astype(np.uint64), flags)
+
+
+# Number of columns token_features returns; the model stores it to check compatibility.
+N_TOKEN_FEATURES = 38
+
+
+def token_features(arrays: DocArrays, n_buckets: int) -> I64:
+    """A ``(tokens, N_TOKEN_FEATURES)`` matrix of bucket indices for the span tagger."""
+    a = arrays.attrs
+    n = a.shape[0]
+    lower, lemma, pos, dep = a[:, _LOWER], a[:, _LEMMA], a[:, _POS], a[:, _DEP]
+    sent_ids = arrays.sent_ids
+    n_sents = int(sent_ids[-1]) + 1 if n else 0
+    sent_len = np.bincount(sent_ids, minlength=n_sents)
+    first = np.r_[0, np.cumsum(sent_len)[:-1]] if n else np.zeros(0, dtype=np.int64)
+    in_sent = np.arange(n) - first[sent_ids]
+    rel_pos = (in_sent * 4 // np.maximum(sent_len[sent_ids], 1)).astype(np.uint64)
+    len_bucket = _bucket(sent_len[sent_ids].astype(np.int64), [4, 8, 15, 25, 40])
+    high_lex = (arrays.lex >= LEXICON_BINS - 3).astype(np.int64)
+    sent_high = np.bincount(sent_ids, weights=high_lex, minlength=n_sents).astype(np.int64)
+    sent_lexmax = np.zeros(n_sents, dtype=np.int64)
+    if n:
+        np.maximum.at(sent_lexmax, sent_ids, arrays.lex.astype(np.int64))
+    head = np.arange(n) + a[:, _HEAD].astype(np.int64)  # HEAD is a relative offset
+    head = np.clip(head, 0, max(n - 1, 0))
+    title = (sent_ids == 0).astype(np.uint64)
+    lex = arrays.lex
+    columns: list[U64] = [
+        np.zeros(n, dtype=np.uint64),  # bias
+        lower,
+        _shift(lower, -1),
+        _shift(lower, 1),
+        _shift(lower, -2),
+        _shift(lower, 2),
+        lemma,
+        _pair(_shift(lower, -1), lower),
+        _pair(lower, _shift(lower, 1)),
+        pos,
+        _shift(pos, -1),
+        _shift(pos, 1),
+        _shift(pos, -2),
+        _shift(pos, 2),
+        _pair(_shift(pos, -1), pos),
+        _pair(pos, _shift(pos, 1)),
+        a[:, _TAG],
+        dep,
+        _pair(dep, pos),
+        _pair(dep, lemma[head]),
+        lemma[head],
+        a[:, _SHAPE],
+        a[:, _SUFFIX],
+        a[:, _ENT],
+        lex,
+        _shift(lex, -1),
+        _shift(lex, 1),
+        _pair(lex, pos),
+        _bucket(sent_high[sent_ids], [1, 2, 4]),
+        sent_lexmax[sent_ids].astype(np.uint64),
+        arrays.quoted,
+        _pair(arrays.quoted, pos),
+        arrays.repeat,
+        arrays.text_flags,
+        _pair(rel_pos, len_bucket),
+        title,
+        _pair(title, pos),
+        _pair(a[:, _SHAPE], _shift(a[:, _SHAPE], 1)),
+    ]
+    if len(columns) != N_TOKEN_FEATURES:
+        raise AssertionError("token feature count out of step with N_TOKEN_FEATURES")
+    mixed = np.stack([_mix(col, t + 100) for t, col in enumerate(columns)], axis=1)
+    result: I64 = (mixed % np.uint64(n_buckets)).astype(np.int64)
+    return result
+
+
+def span_features(
+    doc: Doc, arrays: DocArrays, spans: list[tuple[int, int]], n_buckets: int
+) -> tuple[I64, I64]:
+    """Bags of bucket indices for candidate spans (token ranges ``[start, end)``).
+
+    Returns ``(indices, row_starts)``: span ``i`` owns ``indices[row_starts[i]:row_starts[i+1]]``
+    (CSR layout, so training builds a sparse matrix from it and inference sums weight rows with
+    ``np.add.reduceat``).
+    """
+    a = arrays.attrs
+    n = a.shape[0]
+    lemma, lower, pos = a[:, _LEMMA], a[:, _LOWER], a[:, _POS]
+    sent_ids = arrays.sent_ids
+    n_sents = int(sent_ids[-1]) + 1 if n else 0
+    sent_len = np.bincount(sent_ids, minlength=n_sents)
+    text_lower = doc.text.lower()
+    pieces: list[U64] = []
+    lengths: list[int] = []
+    pad = np.array([_PAD], dtype=np.uint64)
+    for start, end in spans:
+        before = lower[start - 1 : start] if start > 0 else pad
+        before2 = lemma[start - 2 : start - 1] if start > 1 else pad
+        after = lower[end : end + 1] if end < n else pad
+        sid = int(sent_ids[start])
+        size = end - start
+        span_text = text_lower[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+        recurs = min(text_lower.count(span_text), 3) if span_text.strip() else 0
+        scalars = np.array(
+            [
+                min(size, 12),
+                min(size * 4 // max(int(sent_len[sid]), 1), 5),
+                recurs,
+                int(arrays.quoted[start]),
+                int(arrays.text_flags[start]),
+                int(sent_ids[start] == 0),
+                int(arrays.lex[start:end].max()),
+                min(size // 4, 6) * 10 + recurs,
+            ],
+            dtype=np.uint64,
+        )
+        parts = [
+            _mix(lemma[start:end], 1),
+            _mix(pos[start:end], 2),
+            _mix(_pair(pos[start:end], lemma[start:end]), 3),
+            _mix(lemma[start : start + 1], 4),
+            _mix(lemma[end - 1 : end], 5),
+            _mix(before, 6),
+            _mix(after, 7),
+            _mix(before2, 8),
+            _mix(_pair(lemma[start:end][:-1], lemma[start:end][1:]), 9),
+            _mix(scalars, 10) ^ _mix(np.arange(len(scalars), dtype=np.uint64), 11),
+            _mix(np.zeros(1, dtype=np.uint64), 12),
+        ]
+        bag = np.concatenate(parts)
+        pieces.append(bag)
+        lengths.append(len(bag))
+    if not pieces:
+        return np.zeros(0, dtype=np.int64), np.zeros(1, dtype=np.int64)
+    indices: I64 = (np.concatenate(pieces) % np.uint64(n_buckets)).astype(np.int64)
+    row_starts: I64 = np.r_[0, np.cumsum(lengths)].astype(np.int64)
+    return indices, row_starts

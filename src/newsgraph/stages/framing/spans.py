@@ -1,0 +1,68 @@
+"""From per-token probabilities to technique spans.
+
+The tagger scores each token with the probability that it lies inside some technique span. A
+span is a run of tokens at or above ``token_threshold``; short gaps inside a run (a determiner
+or a comma the tagger scored a little low) are bridged so "traitors and criminals" stays one
+span, and edge punctuation and whitespace are trimmed because the PTC annotation guidelines
+("version 2" boundaries) never start or end a span with them. The span's raw score is the mean
+token probability; :func:`platt` turns it into a calibrated confidence.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import numpy.typing as npt
+from spacy.tokens import Doc
+
+# Characters a span never starts or ends with (PTC's boundary convention), plus quote marks
+# and brackets whose pairing the tagger cannot see.
+_EDGE_CHARS = frozenset(" \n\t.,:;\"'()[]-")
+
+
+def propose_spans(
+    doc: Doc,
+    probs: npt.NDArray[np.float64],
+    token_threshold: float,
+    max_gap: int,
+) -> list[tuple[int, int, float]]:
+    """Token ranges ``(start, end, mean probability)`` of the runs above the threshold."""
+    above = probs >= token_threshold
+    hits = np.flatnonzero(above)
+    if len(hits) == 0:
+        return []
+    runs: list[list[int]] = []
+    for i in hits.tolist():
+        if runs and i - runs[-1][1] <= max_gap + 1 and _no_break(doc, runs[-1][1], i):
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    spans: list[tuple[int, int, float]] = []
+    for first, last in runs:
+        start, end = first, last + 1
+        while start < end and _is_edge(doc[start].text):
+            start += 1
+        while end > start and _is_edge(doc[end - 1].text):
+            end -= 1
+        if start < end:
+            spans.append((start, end, float(probs[start:end].mean())))
+    return spans
+
+
+def _no_break(doc: Doc, last: int, nxt: int) -> bool:
+    """True when no line break lies between two positive tokens (runs never jump lines)."""
+    return all("\n" not in doc[k].text for k in range(last + 1, nxt))
+
+
+def _is_edge(text: str) -> bool:
+    return all(ch in _EDGE_CHARS for ch in text)
+
+
+def platt(score: float, slope: float, intercept: float) -> float:
+    """Platt scaling of a raw span score, fitted on out-of-fold training predictions."""
+    z = slope * score + intercept
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    ez = math.exp(z)
+    return ez / (1.0 + ez)

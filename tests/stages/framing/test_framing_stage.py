@@ -1,0 +1,287 @@
+"""Framing stage: technique spans, calibrated confidence, speaker and target (issue 7)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from conftest import TASNIM, shared_file
+from newsgraph.config import load_config
+from newsgraph.evaluate.runner import evaluate_layer
+from newsgraph.normalize import normalize
+from newsgraph.pipeline import Analyzer
+from newsgraph.record import Entity, Evidence, Mention, Quote
+from newsgraph.stages.framing import STAGE, FramingStage
+from newsgraph.stages.framing.features import N_TOKEN_FEATURES, Lexicon, doc_arrays
+from newsgraph.stages.framing.model import RESOURCE_DIR, load_model
+from newsgraph.stages.framing.spans import platt, propose_spans
+from newsgraph.stages.framing.speakers import quoted_regions, speaker_of, target_of
+
+TECHNIQUES_TXT = "techniques/techniques.txt"
+
+
+def _config(threshold: float | None = None) -> dict[str, Any]:
+    cfg = load_config()
+    cfg["pipeline"]["stages"] = ["newsgraph_framing"]
+    cfg["pipeline"]["modules"]["newsgraph_framing"] = "newsgraph.stages.framing"
+    if threshold is not None:
+        cfg.setdefault("stages", {})["newsgraph_framing"] = {"threshold": threshold}
+    return cfg
+
+
+@pytest.fixture(scope="session")
+def framing() -> Analyzer:
+    """The backbone plus the framing stage only (other stages are tested on their own)."""
+    return Analyzer(config=_config())
+
+
+@pytest.fixture(scope="session")
+def nlp(framing: Analyzer) -> Language:
+    return framing.nlp
+
+
+# ---------------------------------------------------------------------------- unit: features
+
+
+def test_quote_state_and_lexicon_lookup(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp('He said "they are criminals" today.\nNo quotes "here')
+    lemma = doc[4].lemma
+    lexicon = Lexicon(np.array([lemma], dtype=np.uint64), np.array([7], dtype=np.uint8))
+    arrays = doc_arrays(doc, lexicon)
+    quoted = {t.text: int(arrays.quoted[t.i]) for t in doc if t.text != '"'}
+    assert quoted["they"] == quoted["criminals"] == 1
+    assert quoted["He"] == quoted["today"] == quoted["No"] == 0
+    assert int(arrays.lex[4]) == 7 and int(arrays.lex[0]) == 0
+
+
+def test_token_features_shape_is_fixed(nlp: Language, framing: Analyzer) -> None:
+    model = load_model()
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("The occupiers must leave! Now!")
+    probs = model.token_probs(doc_arrays(doc, model.lexicon))
+    assert probs.shape == (len(doc),)
+    assert ((probs >= 0) & (probs <= 1)).all()
+    assert N_TOKEN_FEATURES == 38
+
+
+# ------------------------------------------------------------------------------ unit: spans
+
+
+def test_spans_bridge_small_gaps_and_trim_punctuation(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("They are traitors and criminals, he said.")
+    probs = np.zeros(len(doc))
+    probs[[2, 4, 5]] = 0.9  # traitors, criminals, the comma
+    spans = propose_spans(doc, probs, 0.5, max_gap=1)
+    assert [(doc[s:e].text) for s, e, _ in spans] == ["traitors and criminals"]
+
+
+def test_spans_never_cross_a_line_break(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("Evil regime\n\nEvil regime")
+    probs = np.full(len(doc), 0.9)
+    probs[[t.i for t in doc if t.is_space]] = 0.0
+    spans = propose_spans(doc, probs, 0.5, max_gap=5)
+    assert len(spans) == 2
+
+
+def test_platt_is_monotone_and_bounded() -> None:
+    values = [platt(x, 5.0, -2.0) for x in (0.0, 0.2, 0.5, 0.9, 1.0)]
+    assert values == sorted(values)
+    assert all(0.0 < v < 1.0 for v in values)
+    assert platt(-1000.0, 5.0, 0.0) == 0.0
+
+
+# --------------------------------------------------------------------------- unit: speakers
+
+
+def _quote(content: list[tuple[int, int]], direct: bool, speaker: str | None) -> Quote:
+    return Quote(
+        content=content,
+        cue=None,
+        source=None,
+        evidence=Evidence(content, "newsgraph_attribution", 0.9),
+        speaker="Someone",
+        speaker_entity=speaker,
+        direct=direct,
+    )
+
+
+def test_direct_quote_words_are_the_speakers() -> None:
+    text = '"They are traitors," al-Askari said.'
+    quotes = [_quote([(1, 18)], True, "wd:Q1")]
+    assert speaker_of(10, 18, quotes, quoted_regions(text)) == "wd:Q1"
+    assert speaker_of(30, 34, quotes, quoted_regions(text)) is None
+
+
+def test_indirect_speech_is_the_outlets_except_its_quoted_fragment() -> None:
+    text = 'He said they avoid the occupiers, even "the embassy of evil" in Baghdad.'
+    content = (8, 71)
+    quotes = [_quote([content], False, "wd:Q2")]
+    regions = quoted_regions(text)
+    occupiers = (text.index("occupiers"), text.index("occupiers") + len("occupiers"))
+    evil = (text.index("the embassy"), text.index("evil") + 4)
+    assert speaker_of(*occupiers, quotes, regions) is None
+    assert speaker_of(*evil, quotes, regions) == "wd:Q2"
+
+
+def test_without_attribution_layer_everything_is_the_outlets() -> None:
+    assert speaker_of(0, 5, None, []) is None
+
+
+def test_unresolved_speaker_falls_back_to_the_name() -> None:
+    quote = _quote([(0, 20)], True, None)
+    assert speaker_of(2, 8, [quote], []) == "Someone"
+
+
+def test_label_before_an_actor_targets_it(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("A leader of the anti-terror Kata'ib Hezbollah spoke.")
+    start = doc.text.index("Kata'ib")
+    end = doc.text.index(" spoke")
+    entity = Entity(
+        id="wd:Q1",
+        name="Kata'ib Hezbollah",
+        type="ORG",
+        mentions=[Mention(start, end, doc.text[start:end], Evidence([(start, end)], "x", 0.9))],
+    )
+    label = doc.char_span(doc.text.index("anti"), doc.text.index(" Kata"))
+    assert label is not None
+    assert target_of(label, "Name_Calling,Labeling", [entity]) == "wd:Q1"
+    assert target_of(label, "Doubt", [entity]) is None
+    assert target_of(label, "Name_Calling,Labeling", None) is None
+
+
+# ----------------------------------------------------------------------------- the stage
+
+
+def test_threshold_is_validated_and_filters(nlp: Language) -> None:
+    model = load_model()
+    with pytest.raises(ValueError):
+        FramingStage(model, 1.5)
+    text = "The corrupt, evil regime of traitors keeps lying to the terrified public!"
+    with nlp.select_pipes(disable=[STAGE]):
+        loose = FramingStage(model, 0.0)(nlp(text))._.ng_techniques
+        strict = FramingStage(model, 1.0)(nlp(text))._.ng_techniques
+    assert loose and not strict
+    for technique in loose:
+        assert 0.0 <= technique.evidence.confidence <= 1.0
+        assert technique.text == text[technique.start : technique.end]
+
+
+def test_technique_names_are_the_semeval_ones(framing: Analyzer) -> None:
+    names = set(shared_file(TECHNIQUES_TXT).read_text("utf-8").split())
+    assert set(load_model().techniques) <= names
+
+
+def test_model_file_is_verified_and_compact() -> None:
+    settings = json.loads((RESOURCE_DIR / "model.json").read_text("utf-8"))
+    blob = (RESOURCE_DIR / "model.npz").read_bytes()
+    assert hashlib.sha256(blob).hexdigest() == settings["model_sha256"]
+    assert len(blob) < 50 * 1024 * 1024
+
+
+def test_empty_and_punctuation_docs(framing: Analyzer) -> None:
+    assert framing.analyze("...").techniques == []
+
+
+def test_speaker_via_quotes_set_by_hand(nlp: Language) -> None:
+    """The mechanism without the attribution stage: a Doc whose ng_quotes we set ourselves."""
+    text = '"Traitors and criminals are those who defend the occupiers," al-Askari said.'
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp(text)
+    doc._.ng_quotes = [_quote([(1, text.index(',"'))], True, "wd:Q3")]
+    techniques = FramingStage(load_model(), 0.0)(doc)._.ng_techniques
+    inside = [t for t in techniques if t.end <= text.index(',"')]
+    assert inside, "expected a technique inside the quote"
+    assert all(t.speaker == "wd:Q3" for t in inside)
+    assert all(t.speaker is None for t in techniques if t.start > text.index(',"') + 2)
+
+
+# --------------------------------------------------------------------------- integration
+
+
+def _tasnim_text() -> str:
+    path = TASNIM / "article.txt"
+    if not path.exists():
+        pytest.skip(f"reference example not found at {path}")
+    return path.read_text("utf-8")
+
+
+def test_issue7_tasnim_loaded_labels_found_as_outlets_words(framing: Analyzer) -> None:
+    text = _tasnim_text()
+    analysis = framing.analyze(text, published="2021-07-08")
+    found = [(t.text, t.speaker) for t in analysis.techniques]
+    texts = " | ".join(t for t, _ in found).lower()
+    assert "anti-terror" in texts
+    # No attribution stage configured: every span is the outlet's.
+    assert all(speaker is None for _, speaker in found)
+    for technique in analysis.techniques:
+        assert technique.text == text[technique.start : technique.end]
+        assert technique.evidence.stage == STAGE
+
+
+def test_issue7_tasnim_speakers_words_told_apart(nlp: Language, tasnim: dict[str, Any]) -> None:
+    """With the gold attributions set by hand, al-Askari's direct words are his."""
+    text = normalize(tasnim["text"]).text  # same length: only quotes are folded
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp(text)
+    quotes = []
+    for gold in tasnim["quotes"]:
+        content = [tuple(span) for span in gold["content"]]
+        direct = all(text[s - 1 : s] == '"' for s, _ in content)
+        speaker = "wd:askari" if gold["speaker"] == "Abu Ali al-Askari" else None
+        quotes.append(_quote(content, direct, speaker))
+    doc._.ng_quotes = quotes
+    techniques = FramingStage(load_model(), 0.0)(doc)._.ng_techniques
+    by_text = {t.text.lower(): t.speaker for t in techniques}
+    theirs = [k for k, v in by_text.items() if v == "wd:askari"]
+    ours = [k for k, v in by_text.items() if v is None]
+    assert any("traitors" in k or "criminals" in k or "murderers" in k for k in theirs), by_text
+    assert any("anti-terror" in k for k in ours), by_text
+
+
+# --------------------------------------------------------------------------- quality floor
+
+
+def _held_out_gold(tmp: Path) -> Path:
+    """The held-out PTC articles (id hash, see resources/framing/README.md) as a gold file."""
+    source = shared_file("techniques/ptc-train.jsonl")
+    report = json.loads((RESOURCE_DIR / "training-report.json").read_text("utf-8"))
+    held = set(report["held_out_ids"])
+
+    def lines() -> Iterator[str]:
+        for line in source.read_text("utf-8").splitlines():
+            if line.strip() and json.loads(line)["id"] in held:
+                yield line
+
+    path = tmp / "ptc-held-out.jsonl"
+    path.write_text("\n".join(lines()) + "\n", "utf-8")
+    return path
+
+
+def test_held_out_split_is_the_id_hash() -> None:
+    report = json.loads((RESOURCE_DIR / "training-report.json").read_text("utf-8"))
+    for doc_id in report["held_out_ids"]:
+        assert int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % 100 < 20
+
+
+def test_issue7_quality_floor_on_held_out_ptc(framing: Analyzer, tmp_path: Path) -> None:
+    report = evaluate_layer(framing, "techniques", _held_out_gold(tmp_path))
+    assert report["docs"] >= 70
+    assert report["si_f1"] >= SI_FLOOR
+    assert report["tc_given_spans_accuracy"] >= TC_FLOOR
+
+
+# Pinned a little below what the shipped model measured on the held-out articles (see
+# resources/framing/README.md); lowered only on purpose.
+SI_FLOOR = 0.33
+TC_FLOOR = 0.55
