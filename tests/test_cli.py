@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_file
 from newsgraph.cli import COMMANDS, build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,3 +181,11 @@ def test_non_english_gives_a_warning_and_a_result(
     captured = capsys.readouterr()
     assert json.loads(captured.out)["language"] == "und"
     assert "NG102" in captured.err
+
+
+def test_issue2_jsonl_on_meantime_keeps_every_id(capsys: pytest.CaptureFixture[str]) -> None:
+    gold = shared_file("times/meantime-en.jsonl")
+    assert main(["analyze", "--jsonl", str(gold)]) == 0
+    out_ids = [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()]
+    gold_ids = [json.loads(line)["id"] for line in gold.read_text("utf-8").splitlines()]
+    assert out_ids == gold_ids and len(gold_ids) == 120
