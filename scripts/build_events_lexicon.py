@@ -132,10 +132,20 @@ EXTRA_VERBS: dict[str, str] = {
     "threaten": "130",
 }
 
+# Verbs whose CAMEO object patterns code the wrong PLOVER act ("sue" and "indict" patterns are
+# arrests, "telephone … to discuss" a request): their own code, with no patterns.
+PLAIN_VERBS: dict[str, str] = {
+    "sue": "115",
+    "indict": "112",
+    "telephone": "041",
+    "phone": "041",
+}
+
 # CAMEO codes these verbs only through patterns (or, for "agree", as 050 diplomatic
 # cooperation); PLOVER gives them a type of their own, so they override the CAMEO entry.
 OVERRIDE_VERBS: dict[str, str] = {
     "agree": "03",
+    "pressure": "10",
     "reject": "12",
     "refuse": "12",
     "decline": "12",
@@ -235,7 +245,7 @@ def parse_cameo(path: Path) -> dict[str, object]:
             if "*" not in body:
                 continue
             before, after = body.split("*", 1)
-            pattern = {
+            pattern: dict[str, object] = {
                 "after": _pattern_groups(after, synsets),
                 "before": _pattern_groups(before, synsets),
                 "code": code,
@@ -256,6 +266,8 @@ def parse_cameo(path: Path) -> dict[str, object]:
     for lemma, code in OVERRIDE_VERBS.items():
         block = verbs[lemma][1] if lemma in verbs else None
         verbs[lemma] = [code, block]
+    for lemma, code in PLAIN_VERBS.items():
+        verbs[lemma] = [code, None]
     ordered_blocks = [sorted(b, key=lambda p: json.dumps(p, sort_keys=True)) for b in blocks]
     return {
         "source": "PETRARCH2 CAMEO.2.0.txt (MIT, Open Event Data Alliance) + curated nouns",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_file
 from newsgraph.cli import COMMANDS, build_parser, main
+from support import shared_file
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "wikinews.jsonl"

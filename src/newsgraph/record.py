@@ -123,7 +123,12 @@ class TimeExpr:
 
 @dataclass
 class Quote:
-    """An attribution: content span(s), cue, speaker mention and resolved speaker."""
+    """An attribution: content span(s), cue, speaker mention and resolved speaker.
+
+    ``role`` is the speaker's role as the text states it when the source mention is a
+    description ("a senior leader of Kata'ib Hezbollah"); ``nested`` is true when the cue lies
+    inside another quote's content ("he continued" inside what "Press TV reported").
+    """
 
     content: list[Span]
     cue: Span | None
@@ -134,6 +139,8 @@ class Quote:
     speaker_entity: str | None = None
     direct: bool = True
     channel: str | None = None
+    role: str | None = None
+    nested: bool = False
 
 
 @dataclass

@@ -183,12 +183,80 @@ def _score(analyzer: Analyzer, gold: str, part: str, tmp_path: Path) -> dict[str
 def test_plover_gsr_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) -> None:
     result = _score(events_analyzer, "plover-gsr.jsonl", "heldout", tmp_path)
     assert result["docs"] == 95
-    assert result["micro_f1"] >= 0.56
-    assert result["macro_f1"] >= 0.45
-    assert result["actor_match"] >= 0.75
+    assert result["micro_f1"] >= 0.61
+    assert result["macro_f1"] >= 0.52
+    assert result["actor_match"] >= 0.79
+    assert result["recipient_match"] >= 0.32
 
 
 def test_case2021_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) -> None:
     result = _score(events_analyzer, "case2021-acled-dev.jsonl", "heldout", tmp_path)
     assert result["matched_on"] == "acled_event_type"
-    assert result["micro_f1"] >= 0.38
+    assert result["micro_f1"] >= 0.45
+
+
+def test_issue6_casualty_participle_is_the_same_attack(events_analyzer: Analyzer) -> None:
+    events = _events(
+        events_analyzer, "Taliban fighters attacked a checkpoint in Jawzjan, killing 12 guards."
+    )
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].actor_text == "Taliban fighters"
+    assert events[0].fatalities == 12
+
+
+def test_issue6_wounded_when_grenade_exploded_is_one_event(events_analyzer: Analyzer) -> None:
+    events = _events(events_analyzer, "Seven people were wounded when a grenade exploded in Davao.")
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].injured == 7
+
+
+def test_issue6_purpose_clause_is_not_a_second_event(events_analyzer: Analyzer) -> None:
+    events = _events(
+        events_analyzer, "Farmers began a hunger strike outside parliament to demand land reform."
+    )
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", ["hunger"])]
+
+
+def test_issue6_circumstance_clause_is_background(events_analyzer: Analyzer) -> None:
+    text = "The prime minister resigned on Sunday as protesters threatened to storm his office."
+    events = _events(events_analyzer, text)
+    assert len(events) == 1
+    assert events[0].trigger is not None
+    assert text[events[0].trigger[0] : events[0].trigger[1]] == "resigned"
+
+
+def test_issue6_passive_description_is_background(events_analyzer: Analyzer) -> None:
+    events = _events(
+        events_analyzer, "The government lifted the curfew that was imposed after the coup."
+    )
+    assert [e.type for e in events] == ["CONCEDE"]
+
+
+def test_issue6_objects_decide_generic_verbs(events_analyzer: Analyzer) -> None:
+    blocked = _events(events_analyzer, "Angry farmers blocked roads into the capital.")
+    assert [(e.type, e.mode) for e in blocked] == [("PROTEST", ["obstruct"])]
+    closed = _events(events_analyzer, "Russia closed its borders with Georgia on Monday.")
+    assert [e.type for e in closed] == ["SANCTION"]
+    sued = _events(events_analyzer, "A businessman is suing the United States for damages.")
+    assert [e.type for e in sued] == ["ACCUSE"]
+
+
+def test_issue6_lodged_protest_is_an_accusation(events_analyzer: Analyzer) -> None:
+    events = _events(events_analyzer, "Serbia lodged an official protest with Albania on Monday.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_issue6_recipient_is_the_affected_party(events_analyzer: Analyzer) -> None:
+    events = _events(events_analyzer, "Serbia eased emergency measures in Montenegro on Wednesday.")
+    assert [e.type for e in events] == ["CONCEDE"]
+    assert events[0].recipient_text == "Montenegro"
+
+
+def test_issue6_retold_attack_is_one_event(events_analyzer: Analyzer) -> None:
+    text = (
+        "Al-Shabab fighters attacked Kenyan positions near Hosingow on Monday. "
+        "The al-Shabab fighters attacked the base from all directions."
+    )
+    events = _events(events_analyzer, text)
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert len(events[0].evidence.spans) >= 2

@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 from spacy.language import Language
 
-from conftest import TASNIM, shared_file
 from newsgraph.config import load_config
 from newsgraph.evaluate.runner import evaluate_layer
 from newsgraph.normalize import normalize
@@ -23,6 +22,7 @@ from newsgraph.stages.framing.features import N_TOKEN_FEATURES, Lexicon, doc_arr
 from newsgraph.stages.framing.model import RESOURCE_DIR, load_model
 from newsgraph.stages.framing.spans import platt, propose_spans
 from newsgraph.stages.framing.speakers import quoted_regions, speaker_of, target_of
+from support import TASNIM, shared_file
 
 TECHNIQUES_TXT = "techniques/techniques.txt"
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import shared_file
+from support import shared_file
 from newsgraph.config import load_config
 from newsgraph.evaluate.runner import evaluate_layer
 from newsgraph.pipeline import Analyzer

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from conftest import TASNIM, shared_file
 from newsgraph.config import load_config
 from newsgraph.evaluate.runner import evaluate_layer
 from newsgraph.pipeline import Analyzer
 from newsgraph.record import TimeExpr
+from support import TASNIM, shared_file
 
 
 @pytest.fixture(scope="session")

@@ -108,7 +108,7 @@ class EventsStage:
         previous: TimeLink | None,
     ) -> tuple[Event, TimeLink]:
         sent = cand.trigger.sent
-        tokens = clause_tokens(cand.trigger, cand.carrier)
+        tokens = clause_tokens(cand.trigger, cand.carrier, cand.absorbed)
         clause = clause_range(tokens)
         trigger_char = cand.span.start_char
         casualties = read_casualties(_clause_text(doc, tokens), clause[0])

@@ -123,6 +123,59 @@ NOMINALIZATIONS = frozenset(
         "ouster",
     }
 )
+# Named parties an act can be aimed at (spaCy entity labels).
+_PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
+_PARTY_PREPS = frozenset({"to", "with", "from", "in", "against", "on", "into", "toward", "for"})
+# Group nouns that are parties even when unnamed ("the rebels", "civilians").
+PARTY_NOUNS = frozenset(
+    {
+        "government",
+        "force",
+        "troop",
+        "soldier",
+        "rebel",
+        "militant",
+        "police",
+        "policeman",
+        "officer",
+        "official",
+        "leader",
+        "people",
+        "civilian",
+        "protester",
+        "demonstrator",
+        "worker",
+        "student",
+        "refugee",
+        "prisoner",
+        "opposition",
+        "army",
+        "fighter",
+        "guerrilla",
+        "insurgent",
+        "villager",
+        "resident",
+        "journalist",
+        "minister",
+        "president",
+        "party",
+        "group",
+        "man",
+        "woman",
+        "child",
+        "member",
+        "inspector",
+        "peacekeeper",
+        "monitor",
+        "observer",
+        "national",
+        "citizen",
+        "country",
+        "state",
+        "regime",
+        "authority",
+    }
+)
 _CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"})
 
 
@@ -269,7 +322,12 @@ def verb_arguments(trigger: Token) -> tuple[Argument, Argument]:
     actor_head = _usable(actor_head)
     against = _prep_object(trigger, RECIPIENT_PREPS)
     recipient_head = _prefer_target(recipient_head, against, trigger)
-    return argument(actor_head), argument(_usable_recipient(recipient_head))
+    recipient_head = _usable_recipient(recipient_head)
+    if recipient_head is not None and not _participant(recipient_head):
+        recipient_head = _affected_party(trigger, recipient_head) or recipient_head
+    elif recipient_head is None and not passive:
+        recipient_head = _affected_party(trigger, None)
+    return argument(actor_head), argument(recipient_head)
 
 
 def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Argument]:
@@ -330,6 +388,37 @@ def _prep_object_deep(token: Token) -> Token | None:
             obj = _child(child, frozenset({"dobj"})) or _prep_object(child, frozenset({"to"}))
             if obj is not None:
                 return obj
+    return None
+
+
+def _participant(token: Token) -> bool:
+    """Whether a token names someone who can be acted on: a named actor or a group noun."""
+    return token.ent_type_ in _PARTY_ENTS or token.lemma_.lower() in PARTY_NOUNS
+
+
+def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
+    """The party an act on a thing affects, when the object is a thing, not a party.
+
+    PLOVER's recipient is who the act is aimed at: "eased emergency measures in Montenegro"
+    → Montenegro, "handed over medicine to the Red Crescent" → Red Crescent, "rejected a
+    Senegalese peace plan" → Senegalese, "closed its borders with Iran and Turkey" → Iran.
+    Looks at the verb's prepositional objects, then inside the object's phrase (its "to",
+    "with", "from", "of" objects, possessor and nationality modifiers); only named parties
+    count, so an unnamed thing stays the recipient.
+    """
+    places: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
+            places.extend(g for g in child.children if g.dep_ == "pobj")
+    if thing is not None:
+        for child in thing.children:
+            if child.dep_ in {"poss", "compound", "amod"} and child.i < thing.i:
+                places.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS | {"of"}:
+                places.extend(g for g in child.children if g.dep_ == "pobj")
+    for token in places:
+        if token.ent_type_ in _PARTY_ENTS and token.ent_type_ != "DATE":
+            return token
     return None
 
 

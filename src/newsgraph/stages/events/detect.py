@@ -10,13 +10,17 @@ The rules, in the order they apply to one sentence:
 3. **Embedding.** A trigger inside the complement or object of another trigger is that
    trigger's content, not a second event: "threatened to attack" is one THREATEN (mode
    violence), "demanded the withdrawal" one REQUEST (mode yield), "killed in an air strike" one
-   ASSAULT (mode aerial). Only coordination ("attacked and looted") makes siblings.
+   ASSAULT (mode aerial). So are a purpose clause ("staged rallies to demand reforms") and
+   the toll of an attack ("attacked a checkpoint, killing 12"). Only coordination ("attacked
+   and looted") makes siblings.
 4. **Modality.** Negated and hypothetical events are not reported as having happened (they are
    dropped unless ``keep_irrealis``); future cooperative acts are AGREE and future conflictual
    acts THREATEN, the PLOVER rule ("will provide aid" is a promise, "will impose a curfew" a
    threat).
 5. **Mentions that are not events.** A noun under a noun of "aboutness" ("the anniversary of
-   the war", "a film about the attack") reports nothing.
+   the war", "a film about the attack") reports nothing; nor does a circumstance clause ("as
+   the opposition threatened …") or a passive description of a participant ("the curfew
+   imposed after the coup"): they set the scene for the sentence's act.
 
 One record per real event: a later definite mention of the same act ("five days after the
 assassination") is folded into the first one (see :func:`merge_mentions`); a mere
@@ -25,6 +29,7 @@ reference that matches no reported act is dropped.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -109,6 +114,122 @@ IMPACT_VERBS = frozenset(
         "spark",
         "end",
     }
+)
+# Verbs that report the toll of an attack rather than a second act: "attacked a checkpoint,
+# killing 12", "seven were wounded when a grenade exploded", "killed and injured".
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "leave"})
+# Words after "leave" that make it a toll ("left seven people dead"), not a departure.
+_TOLL_WORDS = frozenset({"dead", "injured", "wounded", "killed", "homeless", "hurt"})
+_LIMITS = frozenset(
+    {
+        "restriction",
+        "restrictions",
+        "curfew",
+        "ban",
+        "emergency",
+        "sanction",
+        "sanctions",
+        "measure",
+        "measures",
+        "blockade",
+        "embargo",
+        "controls",
+    }
+)
+_PROTEST_ACTS = frozenset({"strike", "protest", "boycott", "demonstration", "march", "sit-in"})
+_PASSAGES = frozenset(
+    {
+        "road",
+        "roads",
+        "street",
+        "streets",
+        "bridge",
+        "highway",
+        "route",
+        "traffic",
+        "transport",
+        "railway",
+        "roadway",
+        "entrance",
+        "junction",
+    }
+)
+_PERSONNEL = frozenset(
+    {
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "diplomats",
+        "inspector",
+        "inspectors",
+        "staff",
+        "monitor",
+        "monitors",
+        "observer",
+        "observers",
+        "personnel",
+        "worker",
+        "workers",
+    }
+)
+_TROOPS = frozenset({"troop", "troops", "army", "reservist", "reservists", "soldier", "soldiers"})
+_TIES = frozenset(
+    {
+        "aid",
+        "supply",
+        "supplies",
+        "assistance",
+        "loan",
+        "loans",
+        "link",
+        "links",
+        "tie",
+        "ties",
+        "relation",
+        "relations",
+        "delivery",
+        "deliveries",
+        "shipment",
+        "shipments",
+        "funding",
+        "cooperation",
+    }
+)
+# What a generic verb reports depends on its object; PLOVER's reading wins over the CAMEO
+# pattern: (verbs, object words, (type, mode, CAMEO code)), first match wins.
+OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None, str]], ...] = (
+    (
+        frozenset({"ease", "lift", "cancel", "shorten", "relax", "loosen", "scrap", "revoke"}),
+        _LIMITS,
+        ("CONCEDE", None, "081"),
+    ),
+    (
+        frozenset({"call off", "cancel", "end", "suspend", "halt"}),
+        _PROTEST_ACTS,
+        ("CONCEDE", None, "083"),
+    ),
+    (
+        frozenset({"accept", "meet", "grant"}),
+        frozenset({"demand", "demands"}),
+        ("CONCEDE", None, "083"),
+    ),
+    (frozenset({"block", "barricade"}), _PASSAGES, ("PROTEST", "obstruct", "144")),
+    (
+        frozenset({"withdraw", "recall", "pull out", "pull"}),
+        _PERSONNEL,
+        ("SANCTION", "withdraw", "161"),
+    ),
+    (frozenset({"mobilize", "mobilise", "call up"}), _TROOPS, ("MOBILIZE", "troops", "152")),
+    (
+        frozenset({"close", "shut", "seal"}),
+        frozenset({"border", "borders", "embassy", "consulate", "airspace", "crossing"}),
+        ("SANCTION", None, "16"),
+    ),
+    (
+        frozenset({"reduce", "cut", "suspend", "halt", "stop", "freeze"}),
+        _TIES,
+        ("SANCTION", "discontinue", "16"),
+    ),
 )
 # Nouns that make an event noun below them a topic, not a report.
 ABOUT_NOUNS = frozenset(
@@ -421,6 +542,12 @@ _REPEATED_MARKERS = frozenset(
 )
 
 
+_BACKGROUND_MARKS = frozenset({"as", "while", "whilst", "because", "since", "although", "though"})
+_DIPLOMATIC_CARRIERS = frozenset({"lodge", "file", "issue", "deliver", "send", "register"})
+_RETOLD_TYPES = frozenset({"ASSAULT", "PROTEST"})
+_STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
+
+
 @dataclass
 class Candidate:
     """An event before it becomes a record: trigger, coding, arguments, flags."""
@@ -511,6 +638,13 @@ class Detector:
         if trigger.code.startswith("01"):
             return None  # reporting verbs carry attribution, not events
         kind, mode, code = self.lexicon.refine(trigger, before, after)
+        if lemma == "leave" and after & _TOLL_WORDS:
+            kind, mode, code = "ASSAULT", None, "190"
+        phrase = lemma if trigger.lemma == lemma else trigger.lemma
+        for verbs, objects, coding in OBJECT_RULES:
+            if phrase in verbs and after & objects:
+                kind, mode, code = coding
+                break
         if lemma in _WEAPON_FINDING and (after | before) & _WEAPON_OBJECTS:
             kind, mode, code = "COERCE", "seize", "171"
         if kind is None:
@@ -558,6 +692,8 @@ class Detector:
         candidates: list[Candidate] = []
         for i in sorted(roots):
             hit = hits[i]
+            if _background(carriers.get(i, hit.token)):
+                continue
             reference = hit.token.pos_ in {"NOUN", "PROPN"} and not self._noun_reports(
                 hit.token, carriers.get(i)
             )
@@ -603,6 +739,9 @@ class Detector:
     @staticmethod
     def _parent(token: Token, hits: dict[int, _Hit], carriers: dict[int, Token]) -> int | None:
         """The trigger this one is embedded in (None: it heads its own event)."""
+        toll = _toll_of(token, hits)
+        if toll is not None:
+            return toll
         current = token
         if token.i in carriers:
             current = carriers[token.i]
@@ -614,7 +753,7 @@ class Detector:
                 current.dep_ in {"conj", "ROOT", "relcl", "parataxis", "advcl"} and not purpose
             ) or current.head is current:
                 return None
-            if current.dep_ not in _EMBED_DEPS and current.dep_ not in {"nsubj"}:
+            if current.dep_ not in _EMBED_DEPS and current.dep_ != "nsubj" and not purpose:
                 return None
             if current.dep_ == "nsubj":
                 # "an attack killed 5": the noun subject is the event of an impact verb.
@@ -668,6 +807,13 @@ class Detector:
         if _purpose(governor):
             flags.hypothetical = True
         kind, mode, code = hit.type, hit.mode, hit.code
+        if (
+            kind == "PROTEST"
+            and carrier is not None
+            and carrier.lemma_.lower() in _DIPLOMATIC_CARRIERS
+        ):
+            # "lodged an official protest with Albania": a diplomatic protest is verbal.
+            kind, mode, code = "ACCUSE", "disapprove", "111"
         embedded = _embedded(children)
         words = _event_words(token, carrier, children)
         modes = self._modes(kind, mode, words, embedded)
@@ -806,6 +952,44 @@ def _reported_demand(pred: Token) -> tuple[Token | None, Token] | None:
     return speaker, head
 
 
+def _background(pred: Token) -> bool:
+    """Whether the predicate sits in a clause that sets the scene rather than reports an act.
+
+    Two kinds: a circumstance clause ("resigned as the opposition threatened to storm his
+    residence", "while inspectors said they needed time", "because rice was being diverted"),
+    and a passive description of a participant ("the curfew imposed after the coup", "a
+    helicopter that was captured last week"). Event coders (the CAMEO manual, PLOVER) code the
+    sentence's main act and leave these to the stories that report them.
+    """
+    if pred.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in pred.children)
+    if pred.dep_ in {"acl", "relcl"} and pred.pos_ == "VERB":
+        passive = pred.tag_ == "VBN" and not any(c.dep_ == "aux" for c in pred.children)
+        return passive or any(c.dep_ == "auxpass" for c in pred.children)
+    return False
+
+
+def _toll_of(token: Token, hits: dict[int, _Hit]) -> int | None:
+    """The attack whose toll ``token`` reports, if it is one (else None).
+
+    A casualty verb in an adverbial clause of an attack ("attacked a base, killing 12"), an
+    attack in an adverbial clause of a casualty verb ("seven were wounded when a grenade
+    exploded"), or a casualty verb coordinated with another ("12 killed and two injured") is
+    one act told twice; the governing trigger keeps it.
+    """
+    head = token.head
+    if head is token or head.i not in hits or token.i not in hits:
+        return None
+    if hits[token.i].type != "ASSAULT" or hits[head.i].type != "ASSAULT":
+        return None
+    mine, theirs = token.lemma_.lower(), head.lemma_.lower()
+    if token.dep_ == "advcl" and (mine in CASUALTY_VERBS or theirs in CASUALTY_VERBS):
+        return head.i
+    if token.dep_ == "conj" and mine in CASUALTY_VERBS and theirs in CASUALTY_VERBS:
+        return head.i
+    return None
+
+
 def _generic(token: Token) -> bool:
     """A relative clause on "those"/"anyone" describes a kind of people, not an act."""
     return token.dep_ == "relcl" and token.head.lower_ in _GENERIC_HEADS
@@ -825,14 +1009,19 @@ def _embedded(children: list[_Hit]) -> tuple[str, str | None] | None:
     return (first.type, first.mode)
 
 
-def clause_tokens(token: Token, carrier: Token | None) -> list[Token]:
+def clause_tokens(
+    token: Token, carrier: Token | None, absorbed: Sequence[Token] = ()
+) -> list[Token]:
     """The event's own tokens: the trigger's (and light verb's) subtree, minus coordinated,
-    adverbial and relative clauses and time/motive frames, which report other acts."""
+    adverbial and relative clauses and time/motive frames, which report other acts — unless
+    such a clause holds a trigger folded into this event ("attacked …, killing 12": the toll
+    is this attack's)."""
     heads = [token] if carrier is None else [token, carrier]
+    kept = {t.i for t in absorbed}
     excluded: set[int] = set()
     for head in heads:
         for child in head.children:
-            if child.i == token.i:
+            if child.i == token.i or child.i in kept:
                 continue
             framed = child.dep_ == "prep" and (
                 child.lower_ in FRAME_PREPS
@@ -856,7 +1045,7 @@ def clause_tokens(token: Token, carrier: Token | None) -> list[Token]:
 def _event_words(token: Token, carrier: Token | None, children: list[_Hit]) -> frozenset[str]:
     """Lemmas and forms of the event's own words (for modes and cues)."""
     words: set[str] = set()
-    for t in clause_tokens(token, carrier):
+    for t in clause_tokens(token, carrier, [c.token for c in children]):
         words.add(t.lower_)
         words.add(t.lemma_.lower())
     for child in children:
@@ -889,7 +1078,7 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
     """
     kept: list[Candidate] = []
     for candidate in candidates:
-        target = next((k for k in kept if _same_event(k, candidate)), None)
+        target = next((k for k in kept if _same_event(k, candidate) or _retold(k, candidate)), None)
         if target is None:
             if not candidate.mention_only:
                 kept.append(candidate)
@@ -900,6 +1089,36 @@ def merge_mentions(candidates: list[Candidate]) -> list[Candidate]:
         if not target.recipient.heads and candidate.recipient.heads:
             target.recipient = candidate.recipient
     return kept
+
+
+def _retold(first: Candidate, later: Candidate) -> bool:
+    """A physical act told again with the same participants: "Al-Shabab fighters attacked
+    Kenyan positions in Hosingow … Al-Shabab fighters attacked the Kenyan base".
+
+    News stories lead with the act and then retell it with detail; only violence and protest
+    are retold this way. Same type, compatible modes, no marker of a new act ("another",
+    "latest"), neither habitual, and shared actor words (or, when one actor is unstated,
+    shared recipient words).
+    """
+    if first.type != later.type or first.type not in _RETOLD_TYPES:
+        return False
+    if first.mode and later.mode and first.mode != later.mode:
+        return False
+    if first.flags.habitual or later.flags.habitual:
+        return False
+    if {c.lower_ for c in later.trigger.children} & _REPEATED_MARKERS:
+        return False
+    actors = _words(first.actor.text), _words(later.actor.text)
+    if actors[0] and actors[1]:
+        return bool(actors[0] & actors[1])
+    return bool(_words(first.recipient.text) & _words(later.recipient.text))
+
+
+def _words(text: str | None) -> frozenset[str]:
+    """Content words of an argument text, for comparing participants."""
+    if not text:
+        return frozenset()
+    return frozenset(w for w in text.lower().replace(";", " ").split() if w not in _STOP_WORDS)
 
 
 def _same_event(first: Candidate, later: Candidate) -> bool:
