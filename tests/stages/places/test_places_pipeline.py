@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from support import shared_file
 from newsgraph.config import load_config
 from newsgraph.evaluate.runner import evaluate_layer
 from newsgraph.pipeline import Analyzer
 from newsgraph.stages.places.resolve import haversine_km
+from support import shared_file
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,12 @@ def test_issue4_tasnim_places(places_analyzer: Analyzer, tasnim: dict[str, Any])
     assert anbar["geonameid"] == 99592 and anbar["precision"] == "province"
     assert anbar["country"] == "IQ"
     assert by_text["Iraq"][0]["geonameid"] == 99237
+    # The second mention: the NER model calls "The Ain al-Assad" a PERSON.
+    assert len(by_text["Ain al-Assad"]) == 2
+    assert (by_text["Ain al-Assad"][1]["lat"], by_text["Ain al-Assad"][1]["lon"]) == (
+        base["lat"],
+        base["lon"],
+    )
     border = by_text["Iraqi-Syrian border"][0]
     assert border["precision"] == "line" and border["feature_code"] == "BRDR"
     for place in places:
@@ -78,7 +84,7 @@ def _held_out_lgl(tmp: Path) -> Path:
 def test_issue4_lgl_held_out_floor(places_analyzer: Analyzer) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         report = evaluate_layer(places_analyzer, "places", _held_out_lgl(Path(tmp)))
-    # Measured on the held-out third: recall 0.873, acc161 0.784, AUC 0.296.
+    # Measured on the held-out third: recall 0.873, acc161 0.783, AUC 0.297.
     assert report["recognition_r"] >= 0.85
-    assert report["acc161"] >= 0.76
-    assert report["auc_error"] <= 0.32
+    assert report["acc161"] >= 0.77
+    assert report["auc_error"] <= 0.31

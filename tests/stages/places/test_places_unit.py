@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sqlite3
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import spacy
@@ -128,3 +130,34 @@ def test_one_sense_per_document(nlp: spacy.language.Language, gazetteer: Gazette
     chosen = {r.candidate.id for r in resolved if r.mention.text == "Paris"}
     assert len(chosen) == 1
     assert next(r.candidate for r in resolved if r.mention.text == "Paris").admin1 == "US.TX"
+
+
+def test_issue4_the_ain_al_assad_is_a_place_not_a_person(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # The small model tags "The Ain al-Assad" as PERSON; a name with an article is no person's.
+    text = "The Ain al-Assad was initially targeted by dozens of missiles from Iran."
+    mentions = _mentions(nlp, gazetteer, text)
+    base = next(m for m in mentions if m.text == "Ain al-Assad")
+    assert any(c.geonameid is None for c in base.candidates)
+
+
+def test_shipped_ranker_names_every_feature() -> None:
+    weights = resolve_mod.load_weights()
+    assert weights.shape == (len(resolve_mod.FEATURES),)
+    ranker = json.loads(resolve_mod.RANKER_PATH.read_text("utf-8"))
+    assert ranker["features"] == list(resolve_mod.FEATURES)
+    # Hand-set weights are named, with the reason, and used as written.
+    for name, fixed in ranker["fixed"].items():
+        assert fixed["why"] and ranker["weights"][name] == fixed["weight"]
+    for name, tied in ranker["tied"].items():
+        assert tied["why"] and ranker["weights"][name] == ranker["weights"][tied["to"]]
+
+
+def test_ranker_with_other_features_fails_loudly(tmp_path: Path) -> None:
+    ranker = json.loads(resolve_mod.RANKER_PATH.read_text("utf-8"))
+    del ranker["weights"]["near"]
+    path = tmp_path / "ranker.json"
+    path.write_text(json.dumps(ranker), "utf-8")
+    with pytest.raises(ValueError, match="fit_places_ranker"):
+        resolve_mod.load_weights(path)

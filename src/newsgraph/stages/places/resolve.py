@@ -14,36 +14,37 @@ Each candidate gets a score from
 
 One sense per document: every mention with the same folded name gets the same place. Counties
 and districts whose point the build could only estimate are moved to the middle of the
-article's places in the same admin1. The weights were set on two thirds of LGL (see
-``docs/places.md``); the remaining third is held out.
+article's places in the same admin1. The weights live in ``resources/gazetteer/ranker.json``,
+written by ``scripts/fit_places_ranker.py`` from two thirds of LGL (see ``docs/places.md``);
+the remaining third is held out.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from newsgraph.stages.places.gazetteer import KIND_ALT, Candidate, fold_key
 from newsgraph.stages.places.recognize import Mention
 
-# Candidate features (see ``features``) and their weights. The weights are a logistic
-# regression fitted on the LGL tuning split (two thirds of the documents, by id hash; see
-# docs/places.md), rounded. Three have no or too little support in LGL and are set by hand:
-# ``point`` and ``line`` (LGL has no curated sites or borders) take the province and country
-# weights, and ``unit_with_town_inside`` (Baghdad the city vs Baghdad the governorate: news
-# means the city unless it says "province") is -2.5.
+# Candidate features (see ``_static_features`` and ``_features``), in the column order of the
+# feature matrix. Their weights are not written here: ``scripts/fit_places_ranker.py`` fits them
+# on the LGL tuning split and writes ``resources/gazetteer/ranker.json``, which names every
+# feature, so a feature added here without a re-fit fails loudly at load.
 FEATURES = (
     "country", "province", "district", "city", "point", "line", "log_population", "capital",
     "alternate_name", "own_name", "country_share", "country_seen", "admin1_share",
     "head_match", "head_mismatch", "unit_with_town_inside", "near", "mid",
 )  # fmt: skip
-WEIGHTS = np.array(
-    [2.93, 2.36, -2.31, -3.59, 2.36, 2.93, 0.64, 0.70, -2.72, -1.84, -1.14, 2.04, 4.26, 0.83,
-     -0.93, -2.5, 2.08, 0.41]
-)  # fmt: skip
+RANKER_PATH = (
+    Path(__file__).resolve().parent.parent.parent / "resources" / "gazetteer" / "ranker.json"
+)
 NEAR_KM = 150.0
 MID_KM = 400.0
 EARTH_RADIUS_KM = 6371.0088
@@ -58,6 +59,26 @@ class Resolution:
     candidate: Candidate
     probability: float
     ranked: list[tuple[Candidate, float, list[float]]]
+
+
+@functools.lru_cache(maxsize=4)
+def load_weights(path: Path = RANKER_PATH) -> np.ndarray:
+    """The ranker's weights in :data:`FEATURES` order, read from the shipped ``ranker.json``.
+
+    The file must name exactly the features of :data:`FEATURES`: a mismatch means the code and
+    the fitted weights drifted apart, and ranking with misaligned weights would be silently
+    wrong. The intercept is not needed: a candidate's probability is a softmax among the
+    candidates of one name, which the intercept does not change.
+    """
+    ranker = json.loads(path.read_text("utf-8"))
+    weights: dict[str, float] = ranker["weights"]
+    if set(weights) != set(FEATURES):
+        raise ValueError(
+            f"{path} does not match resolve.FEATURES; re-run scripts/fit_places_ranker.py"
+        )
+    array = np.array([float(weights[name]) for name in FEATURES])
+    array.setflags(write=False)
+    return array
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -176,10 +197,11 @@ def _rank(
     countries: Counter[str],
     admins: Counter[str],
     near: list[tuple[float, float]],
+    weights: np.ndarray,
 ) -> list[tuple[Candidate, float, list[float]]]:
     cands = mentions[0].candidates
     matrix = _features(cands, static, countries, admins, near)
-    scores = matrix @ WEIGHTS
+    scores = matrix @ weights
     scored = [
         (cand, float(score), row)
         for cand, score, row in zip(cands, scores.tolist(), matrix.tolist(), strict=True)
@@ -190,13 +212,20 @@ def _rank(
 
 
 def resolve(
-    mentions: list[Mention], entity_countries: Counter[str], passes: int = 2
+    mentions: list[Mention],
+    entity_countries: Counter[str],
+    passes: int = 2,
+    weights: np.ndarray | None = None,
 ) -> list[Resolution]:
     """Choose one candidate per mention (the same one for every mention of a name).
 
     A first ranking uses only what is certain (unambiguous names, pins, the actors'
     countries); each further pass re-ranks every name against the others' current choices.
+    ``weights`` defaults to the shipped ranker (:func:`load_weights`); the fitting script
+    passes its own.
     """
+    if weights is None:
+        weights = load_weights()
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(mention.key, []).append(mention)
@@ -214,6 +243,7 @@ def resolve(
             total_c - votes[key][0],
             (total_a - votes[key][1]) + _pinned(group),
             [],
+            weights,
         )
         for key, group in groups.items()
     }
@@ -233,14 +263,14 @@ def resolve(
                     admins[top.admin1] += weight
                 if top.precision in ("city", "point", "district") and not top.approx:
                     near.append((top.lat, top.lon))
-            updated[key] = _rank(group, static[key], countries, admins, near)
+            updated[key] = _rank(group, static[key], countries, admins, near, weights)
         choice = updated
     results: list[Resolution] = []
     for key, group in groups.items():
         ranked = choice[key]
         best_score = ranked[0][1]
-        weights = [math.exp(score - best_score) for _, score, _ in ranked]
-        probability = 1.0 / sum(weights)
+        odds = [math.exp(score - best_score) for _, score, _ in ranked]
+        probability = 1.0 / sum(odds)
         best = _relocate(ranked[0][0], choice)
         results.extend(Resolution(m, best, probability, ranked) for m in group)
     results.sort(key=lambda r: r.mention.start)
