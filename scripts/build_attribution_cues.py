@@ -41,7 +41,7 @@ CANDIDATE_POS = ["VERB", "NOUN", "AUX", "ADJ", "PROPN"]
 MIN_WEIGHT = 1e-3
 MIN_COUNT = 3
 ABOUT = "PolNeAR-train cue-head logistic regression; see scripts/build_attribution_cues.py"
-C = 0.5
+C = 0.2  # chosen on the validation part (0.2, 0.5, 1.5 tried: cue-head F1 0.791, 0.788, 0.781)
 
 
 def is_validation(doc_id: str) -> bool:

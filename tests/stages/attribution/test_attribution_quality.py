@@ -18,12 +18,12 @@ from newsgraph.pipeline import Analyzer
 DEV = Path(__file__).resolve().parents[4] / "shared" / "data" / "quotes" / "polnear-dev.jsonl"
 
 FLOORS = {
-    "content_partial_f1": 0.745,
-    "content_exact_f1": 0.49,
-    "cue_partial_f1": 0.705,
-    "source_partial_f1": 0.68,
-    "cue_exact_f1": 0.63,
-    "source_exact_f1": 0.61,
+    "content_partial_f1": 0.755,
+    "content_exact_f1": 0.50,
+    "cue_partial_f1": 0.715,
+    "source_partial_f1": 0.69,
+    "cue_exact_f1": 0.635,
+    "source_exact_f1": 0.62,
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
 from newsgraph.record import Analysis, Quote
+from newsgraph.stages.attribution.indirect import from_verb
 
 
 def _text(analysis: Analysis, span: tuple[int, int] | None) -> str | None:
@@ -207,3 +208,47 @@ def test_keep_nested_false_keeps_only_the_outer_attribution() -> None:
         "The purpose, he continued, is to force them out, Press TV reported."
     )
     assert [_text(a, q.cue) for q in a.quotes] == ["reported"]
+
+
+def test_issue5_headline_label_and_colon_is_an_attribution(
+    attribution_analyzer: Analyzer,
+) -> None:
+    a = attribution_analyzer.analyze(
+        "Lynch: No outside influence on FBI probe into the emails\n\n"
+        "WASHINGTON (AP) — The attorney general spoke on Tuesday."
+    )
+    quote = _by_cue(a, ":")
+    assert _text(a, quote.source) == "Lynch"
+    assert [_text(a, c) for c in quote.content] == [
+        "No outside influence on FBI probe into the emails"
+    ]
+
+
+def test_issue5_place_label_heading_a_list_is_not_an_attribution(
+    attribution_analyzer: Analyzer,
+) -> None:
+    a = attribution_analyzer.analyze(
+        "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell\n\n"
+        "The list goes on."
+    )
+    assert all(_text(a, q.cue) != ":" for q in a.quotes)
+
+
+def test_issue5_predicate_adjective_cue_takes_its_prepositional_object(
+    attribution_analyzer: Analyzer,
+) -> None:
+    doc = attribution_analyzer.nlp("Republicans have been critical of the deal with Iran.")
+    been = next(t for t in doc if t.text == "been")
+    attribution = from_verb(been, been.sent, 0.9)
+    assert [doc[s:e].text for s, e in attribution.content] == ["the deal with Iran"]
+    assert attribution.source is not None
+    assert doc[attribution.source[0] : attribution.source[1]].text == "Republicans"
+
+
+def test_issue5_passive_with_agent_reports_its_subject(attribution_analyzer: Analyzer) -> None:
+    doc = attribution_analyzer.nlp("The meeting was first reported by Politico.")
+    reported = next(t for t in doc if t.text == "reported")
+    attribution = from_verb(reported, reported.sent, 0.9)
+    assert [doc[s:e].text for s, e in attribution.content] == ["The meeting"]
+    assert attribution.source is not None
+    assert doc[attribution.source[0] : attribution.source[1]].text == "Politico"

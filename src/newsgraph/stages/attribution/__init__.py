@@ -3,7 +3,8 @@
 The stage runs in four passes over one parsed Doc:
 
 1. **Cues** (:mod:`.cues`): every verb or noun is scored by the shipped linear cue model;
-   "according to" and a clause-final misspelt reporting verb are cues by rule.
+   "according to", a clause-final misspelt reporting verb and the colon of a "Label: …" line
+   are cues by rule.
 2. **Attributions** (:mod:`.indirect`): each cue's source and content come from the parse;
    quotation-mark spans (:mod:`.direct`) then widen the content to whole direct quotes, attach
    cue-less quotes that continue a speaker's words, and supply the content of "X said:" cues.
@@ -35,6 +36,7 @@ from newsgraph.stages.attribution.indirect import (
     according_to,
     clause_final_cue,
     from_verb,
+    labelled_lines,
 )
 from newsgraph.stages.attribution.speakers import SpeakerResolver, named_mentions
 
@@ -42,6 +44,7 @@ STAGE = "newsgraph_attribution"
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources" / "attribution"
 _ACCORDING_CONFIDENCE = 0.9
 _MISSPELT_CONFIDENCE = 0.6
+_LABEL_CONFIDENCE = 0.7
 _CONTINUATION_CONFIDENCE = 0.7
 _PROPAGATED_RELAY = 0.6
 _DIRECT_SHARE = 0.8
@@ -144,6 +147,8 @@ class AttributionStage:
                     attribution = clause_final_cue(token, sent, _MISSPELT_CONFIDENCE)
                 if attribution is not None:
                     found.append(attribution)
+        cues = {a.cue[0] for a in found}
+        found += [a for a in labelled_lines(doc, _LABEL_CONFIDENCE) if a.cue[0] not in cues]
         return found
 
     @staticmethod
@@ -151,7 +156,10 @@ class AttributionStage:
         cue_span = doc[attribution.cue[0] : attribution.cue[1]]
         # Syntactic content stays in the cue's paragraph (a parse can run a headline into the
         # lede); quotations running over paragraphs are joined later from the quote marks.
-        lower = max(body_start, text.rfind("\n", 0, cue_span.start_char) + 1)
+        # The dateline bounds only the contents of cues after it (a headline above it has its own).
+        lower = text.rfind("\n", 0, cue_span.start_char) + 1
+        if cue_span.start_char >= body_start:
+            lower = max(body_start, lower)
         upper = text.find("\n", cue_span.end_char)
         upper = len(text) if upper == -1 else upper
         content: list[CharSpan] = []

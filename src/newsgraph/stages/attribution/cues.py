@@ -86,6 +86,10 @@ def cue_features(token: Token, sent: Span, in_quote: bool, sent_has_quote: bool)
     ]
     if lemma in CORE_CUES:
         feats += ["core", f"core|dep={dep}"]
+    if token.pos_ in ("NOUN", "ADJ") and len(lemma) > 4:
+        feats.append(f"suffix={token.pos_}|{lemma[-3:]}")  # "-ism", "-ion", "-ive": unseen lemmas
+    if token.head.lemma_.lower() in CORE_CUES and token.head.i != token.i:
+        feats.append(f"head-core|dep={dep}")
     if in_quote:
         feats += ["in-quote", f"l|in-quote={lemma}"]
     feats.append(f"l|tag={lemma}|{token.tag_}")
@@ -108,6 +112,15 @@ def cue_features(token: Token, sent: Span, in_quote: bool, sent_has_quote: bool)
     for child in children:
         if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
             feats.append(f"l|prep={lemma}|{child.lower_}")
+        elif child.dep_ in ("acomp", "xcomp", "oprd") and child.i > token.i:
+            # The predicate a light verb or copula carries: "are *wary* of", "tend *to support*".
+            complement = child.lemma_.lower()
+            feats.append(f"{child.dep_}={complement}")
+            if complement in CORE_CUES:
+                feats.append("comp-core")
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ in _CONTENT_PREPS:
+                    feats.append(f"comp|prep={complement}|{grand.lower_}")
         if child.dep_ == "neg":
             feats.append("neg")
         elif child.dep_ == "aux" and child.tag_ == "MD":

@@ -12,6 +12,10 @@ Given a token the cue model accepted, the parse says who and what:
   subject of its own ("…, *warning* of …", "… and *added* …"), the subject of the verb it hangs on.
 - **according to X, …**: source is the object of "to", content the clause it modifies minus
   the phrase.
+- **broad cues** (PolNeAR's "have been critical of", "pleaded guilty", "was reported by"): a
+  predicate adjective's clause or object, a to-infinitive purpose clause, or the subject of a
+  passive with an agent; see :func:`_fallback_content`.
+- **labelled line**: "Lynch: No outside influence …" (headlines, transcripts), label as source.
 - **clause-final cue**: "<content>, <noun phrase> <cue>." read by position, which is how a
   misspelt cue ("…, a senior leader … asid.") is recovered when the parser has given up on it.
 
@@ -21,13 +25,26 @@ quotation marks, which PolNeAR counts as part of the content.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 TokenRange = tuple[int, int]
 
-_CONTENT_PREPS = ("of", "about", "for", "on", "against", "to", "with", "over")
+_CONTENT_PREPS = (
+    "of",
+    "about",
+    "for",
+    "on",
+    "against",
+    "to",
+    "with",
+    "over",
+    "at",
+    "as",
+    "between",
+)
 _VERB_CLAUSES = ("ccomp", "xcomp", "csubj")
 _NOUN_CLAUSES = ("ccomp", "acl")
 _GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -36,6 +53,12 @@ _SUBJECTS = ("nsubj", "csubj")
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl"})
 _QUOTE = '"'
 _QUOTE_TOKENS = frozenset({'"', "''", "``"})
+# A paragraph opened by a capitalised label and a colon: "Trump: 'I'm the Worst …'" (headlines),
+# "TAPPER: …" (transcripts), "OK Gov Fallin: Trump Is …". Up to six capitalised words.
+_LABEL_LINE = re.compile(
+    r"^(?P<label>[A-Z][\w.'’()-]*(?: [A-Z][\w.'’()-]*){0,5}) ?: +(?P<content>\S[^\n]*\S)",
+    re.MULTILINE,
+)
 # Prepositional objects that are circumstances, not content ("tweeted on Wednesday").
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
@@ -109,6 +132,52 @@ def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution
     return Attribution((token.i, token.i + 1), (comma + 1, token.i), content, confidence)
 
 
+def labelled_lines(doc: Doc, confidence: float) -> list[Attribution]:
+    """'<Label>: <content>' paragraphs: the label is the source, the colon the cue.
+
+    PolNeAR annotates headline attributions ("Lynch: No outside influence on FBI probe") and
+    transcript turns ("TAPPER: …") this way. The label must end in a noun or proper noun (a name
+    or "Poll"), which keeps out "However:" and the like; see :func:`_label_like` for the rest.
+    """
+    found: list[Attribution] = []
+    for match in _LABEL_LINE.finditer(doc.text):
+        label = doc.char_span(*match.span("label"), alignment_mode="contract")
+        content = doc.char_span(*match.span("content"), alignment_mode="expand")
+        if label is None or content is None or not len(label) or len(content) < 2:
+            continue
+        if not _label_like(label, content):
+            continue
+        colon = label.end
+        while colon < content.start and doc[colon].text != ":":
+            colon += 1
+        if colon >= content.start:
+            continue
+        found.append(
+            Attribution(
+                (colon, colon + 1),
+                (label.start, label.end),
+                [_trim(content.start, content.end, doc)],
+                confidence,
+            )
+        )
+    return found
+
+
+def _label_like(label: Span, content: Span) -> bool:
+    """A label that can speak, before a content that reads as words said.
+
+    Place labels ("Iowa: Tim Albrecht, Brad Anderson, …") head lists, one-letter labels are
+    interview turns ("Q:", "A:"), and a content of figures or a list of names is a tally.
+    """
+    if label[-1].pos_ not in ("PROPN", "NOUN") or len(label.text) < 2:
+        return False
+    if label[-1].ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+        return False
+    words = [t for t in content if t.is_alpha]
+    commas = sum(1 for t in content if t.text == ",")
+    return len(words) >= 3 and commas <= 3 and content[0].is_alpha
+
+
 def _verb_group_start(token: Token) -> int:
     """Start of the verb group: auxiliaries and negation right before the verb ("has said",
     "did not deny", "is expected") belong to the cue in PolNeAR."""
@@ -141,9 +210,25 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
         content = _subtract(_trim(*span, doc), _subtree(token), doc)
         if content:
             return content, token.i + 1, False
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        # "As Ryan has pointed out, that's …": the main clause minus the cue clause.
+        head = token.head
+        content = _subtract(
+            _trim(head.left_edge.i, head.right_edge.i + 1, doc), _subtree(token), doc
+        )
+        if content:
+            return content, token.i + 1, False
     for child in children:
         if child.dep_ == "dobj":
             return [_subtree(child)], token.i + 1, True
+    found = _prep_content(token, children)
+    if found is not None:
+        return found
+    return _fallback_content(token, children)
+
+
+def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange], int, bool] | None:
+    """The object of a content preposition after the cue ("warned *of* …", "balked *at* …")."""
     for child in children:
         if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and child.i > token.i:
             objects = [
@@ -154,6 +239,39 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             if objects:
                 end = child.i + 1 if child.i == token.i + 1 else token.i + 1
                 return [_subtree(objects[0])], end, True
+    return None
+
+
+def _fallback_content(token: Token, children: list[Token]) -> tuple[list[TokenRange], int, bool]:
+    """Content of the shapes PolNeAR's broad cues take beyond clauses and objects.
+
+    - a predicate adjective or complement ("*have been critical of* X", "is *eager to* …",
+      "pleaded *guilty*", "appears *uneasy*"): the adjective's own clause or prepositional object,
+      else the complement itself;
+    - a purpose clause the parser hangs on the verb ("is calling for the US *to step up* …");
+    - the subject of a passive with an agent ("This *is tweeted by* …", "He was backed by …"),
+      which is what is reported about.
+    """
+    for child in children:
+        if child.dep_ in ("acomp", "oprd") and child.i > token.i:
+            grand = list(child.children)
+            for dep in _VERB_CLAUSES:
+                for g in grand:
+                    if g.dep_ == dep:
+                        return [_subtree(g)], child.i + 1, False
+            found = _prep_content(child, grand)
+            if found is not None:
+                return found[0], max(found[1], child.i + 1), True
+            if token.pos_ == "VERB":
+                return [_subtree(child)], token.i + 1, True
+    for child in children:
+        to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ == "advcl" and child.i > token.i and child.tag_ == "VB" and to_infinitive:
+            return [_subtree(child)], token.i + 1, True
+    if any(c.dep_ == "agent" for c in children):
+        for child in children:
+            if child.dep_ == "nsubjpass":
+                return [_subtree(child)], token.i + 1, True
     return [], token.i + 1, False
 
 
