@@ -8,12 +8,10 @@ setup:
 demo: setup
 	.venv/bin/newsgraph ingest examples/wikinews.jsonl --db sqlite:///newsgraph-demo.db
 
-# Lint, type-check and run the whole test suite (what .ci/run calls).
+# Start the test services (PostgreSQL, Chromium), lint, type-check and run the whole test suite
+# (what .ci/run calls).
 test: setup
-	.venv/bin/ruff check src tests scripts
-	.venv/bin/ruff format --check src tests scripts
-	.venv/bin/mypy
-	.venv/bin/python -m pytest
+	./scripts/run_tests.sh
 
 lint: setup
 	.venv/bin/ruff check src tests scripts

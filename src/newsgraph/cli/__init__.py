@@ -10,11 +10,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from newsgraph.cli import analyze, bench, evaluate, ingest
+from newsgraph.cli import (
+    analyze,
+    bench,
+    evaluate,
+    events,
+    export,
+    ingest,
+    load,
+    search,
+    serve,
+    spark,
+)
 from newsgraph.errors import NewsgraphError
 from newsgraph.version import __version__
 
-COMMANDS = (analyze, ingest, evaluate, bench)
+COMMANDS = (analyze, ingest, evaluate, bench, search, events, export, load, spark, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
