@@ -60,3 +60,22 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_unknown_scheme_is_a_clear_error() -> None:
     with pytest.raises(StoreError, match=r"NG030.*unsupported"):
         open_store("mysql://localhost/x")
+
+
+def test_issue8_concurrent_opens_of_a_new_file_migrate_once(tmp_path: Path) -> None:
+    """Several processes opening one new file at once (a reader polling while ingest creates
+    it) must not run a migration twice ("duplicate column name")."""
+    import multiprocessing
+
+    path = tmp_path / "race.db"
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        versions = pool.map(_open_and_report, [str(path)] * 8)
+    assert versions == [len(MIGRATIONS)] * 8
+
+
+def _open_and_report(path: str) -> int:
+    store = open_store(path)
+    try:
+        return store.schema_version
+    finally:
+        store.close()

@@ -217,6 +217,21 @@ MIGRATIONS: tuple[str, ...] = (
 _QUOTE_SLOTS = 1 << 16
 
 
+def _statements(script: str) -> list[str]:
+    """Split a migration script into complete statements (``executescript`` would commit the
+    open transaction first, releasing the lock the migration holds)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return [s for s in statements if s]
+
+
 class SQLiteStore(Store):
     """Analyses in one SQLite file that any SQLite tool can open."""
 
@@ -253,16 +268,34 @@ class SQLiteStore(Store):
             raise
 
     def _migrate(self) -> None:
-        version = self.schema_version
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path} has schema version {version}, newer than this newsgraph knows"
-            )
-        for number in range(version, len(MIGRATIONS)):
-            self.db.executescript(
-                f"BEGIN IMMEDIATE; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;"
-            )
-        if version < 2:
+        """Bring the file to the current schema, safely when several processes open it at once.
+
+        The version is read *after* taking the write lock (``BEGIN IMMEDIATE``), so a second
+        process waits for the first one's migration and then finds nothing left to do (#8: a
+        reader opening the file while ``ingest`` created it hit "duplicate column name").
+        """
+        first_version: int | None = None
+        while True:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                version = self.schema_version
+                if first_version is None:
+                    first_version = version
+                if version > len(MIGRATIONS):
+                    raise StoreError(
+                        f"{self.path} has schema version {version}, newer than this newsgraph knows"
+                    )
+                if version == len(MIGRATIONS):
+                    self.db.execute("COMMIT")
+                    break
+                for statement in _statements(MIGRATIONS[version]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version + 1}")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        if first_version is not None and first_version < 2:
             self._reindex_legacy()
 
     def _reindex_legacy(self) -> None:
