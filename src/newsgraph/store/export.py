@@ -23,30 +23,12 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+from newsgraph.plover import QUAD
 from newsgraph.store.base import EVENT_FIELDS, EventFilter, Store
 
 FORMATS = ("jsonl", "plover-jsonl", "acled-csv", "geojson", "parquet")
 BINARY_FORMATS = frozenset({"parquet"})
 
-# PLOVER's quad classes (1 verbal cooperation … 4 material conflict).
-QUAD = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "THREATEN": 3,
-    "PROTEST": 4,
-    "SANCTION": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
-}
 ACLED_COLUMNS = (
     "event_id_cnty",
     "event_date",

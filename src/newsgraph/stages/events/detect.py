@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.plover import QUAD
 from newsgraph.stages.events import modes as mode_rules
 from newsgraph.stages.events.arguments import (
     FACILITIES,
@@ -44,7 +45,7 @@ from newsgraph.stages.events.arguments import (
     verb_arguments,
 )
 from newsgraph.stages.events.flags import Flags, event_flags
-from newsgraph.stages.events.triggers import QUAD, Trigger, TriggerLexicon
+from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
 
 LIGHT_VERBS = frozenset(
     {

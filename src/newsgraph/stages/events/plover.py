@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.plover import QUAD
 from newsgraph.record import Event
-from newsgraph.stages.events.triggers import QUAD
 
 
 def to_plover(event: Event, text: str, article: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -22,44 +22,6 @@ from typing import Any
 RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "events"
 TRIGGERS_PATH = RESOURCE_DIR / "triggers.json"
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-
-# PLOVER quad class per type (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material).
-QUAD = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "THREATEN": 3,
-    "PROTEST": 4,
-    "SANCTION": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
-}
 
 # CAMEO code prefix -> (PLOVER type or None for "no event", mode or None). Longest prefix wins.
 # Root 01 (public statements) has no PLOVER counterpart: "said" is attribution, not an event.
