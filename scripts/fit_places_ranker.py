@@ -39,11 +39,12 @@ from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyp
 from spacy.tokens import Doc
 
 from newsgraph.config import load_config
+from newsgraph.geo import haversine_km
 from newsgraph.inputs import prepare
 from newsgraph.pipeline import build_nlp
 from newsgraph.stages.places.gazetteer import Gazetteer, open_gazetteer
 from newsgraph.stages.places.recognize import recognize
-from newsgraph.stages.places.resolve import FEATURES, RANKER_PATH, haversine_km, resolve
+from newsgraph.stages.places.resolve import FEATURES, RANKER_PATH, resolve
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LGL = REPO_ROOT.parent / "shared" / "data" / "places" / "lgl.jsonl"

@@ -80,8 +80,8 @@ def run_bench(
     return BenchResult(
         docs=len(sample),
         words=words,
-        bare_seconds=round(bare_s, 4),
-        full_seconds=round(full_s, 4),
+        bare_seconds=round(bare_s, 6),
+        full_seconds=round(full_s, 6),
         bare_docs_per_s=round(len(sample) / bare_s, 2),
         full_docs_per_s=round(len(sample) / full_s, 2),
         bare_words_per_s=round(words / bare_s, 1),

@@ -13,10 +13,10 @@ from newsgraph.corpus.stories import (
     compatible,
     conflicts,
     event_window,
-    haversine_km,
     independent_sources,
     participants,
 )
+from newsgraph.geo import haversine_km
 
 S = StorySettings()
 

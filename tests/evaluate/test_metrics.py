@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from newsgraph.evaluate.metrics import LAYERS, format_report, haversine_km, score_layer
+from newsgraph.evaluate.metrics import LAYERS, format_report, score_layer
+from newsgraph.geo import haversine_km
 
 TEXT = "x" * 300
 BAGHDAD = (33.3152, 44.3661)

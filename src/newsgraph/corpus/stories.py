@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from newsgraph.geo import haversine_km
 
 # Events that did not happen (or not yet) are not linked into stories.
 _NOT_REAL = ("negated", "hypothetical", "future")
@@ -141,14 +142,6 @@ def participants(event: Mapping[str, Any]) -> frozenset[str]:
         for part in text.split(";")
         if part.strip()
     )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _days(start: str, end: str) -> int:

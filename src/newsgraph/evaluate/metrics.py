@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsgraph.geo import haversine_km
+
 __all__ = ["LAYERS", "format_report", "haversine_km", "score_layer"]
 
 LAYERS = ("times", "places", "quotes", "techniques", "events")
@@ -38,7 +40,6 @@ Span = tuple[int, int]
 
 # Mean earth radius (IUGG), the value geopy's great_circle uses, so distances agree with the
 # geoparsing literature's tooling to well under a kilometre.
-EARTH_RADIUS_KM = 6371.0088
 # Gritta et al. normalise the log error by log(20039), about half the earth's circumference in
 # km; it is also the error charged to a recognised toponym the system did not geocode.
 MAX_ERROR_KM = 20039.0
@@ -408,15 +409,6 @@ class _TimesScorer(_LayerScorer):
 # --------------------------------------------------------------------------------------------
 # places (geoparsing)
 # --------------------------------------------------------------------------------------------
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points given in decimal degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi = phi2 - phi1
-    d_lambda = math.radians(lon2 - lon1)
-    h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _coords(item: Mapping[str, Any]) -> tuple[float, float] | None:

@@ -32,6 +32,8 @@ from typing import Any
 from pyspark import RDD
 from pyspark.sql.types import IntegerType, LongType, StringType, StructField, StructType
 
+from newsgraph.geo import haversine_km
+
 _NOT_REAL = ("negated", "hypothetical", "future")
 _KM_PER_DEGREE = 111.19
 
@@ -164,14 +166,6 @@ def link_events(data: Mapping[str, Any], seq: int, settings: LinkSettings) -> li
             )
         )
     return out
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _days(start: str, end: str) -> int:

@@ -34,6 +34,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from newsgraph.corpus import dedup, stories
 from newsgraph.corpus.stories import EventKey, Story, StoryEvent, StorySettings
 from newsgraph.errors import StoreError
+from newsgraph.geo import haversine_km
 from newsgraph.record import Analysis
 
 # Query parameters that track a reader, not identify an article.
@@ -910,8 +911,7 @@ class Store(ABC):
         for row in self._dicts(sql, params):
             if f.near is not None and not (
                 row["lat"] is not None
-                and stories.haversine_km(f.near[0], f.near[1], row["lat"], row["lon"])
-                <= f.radius_km
+                and haversine_km(f.near[0], f.near[1], row["lat"], row["lon"]) <= f.radius_km
             ):
                 continue
             for name in _JSON_LIST_FIELDS:

@@ -12,8 +12,8 @@ import pytest
 
 from newsgraph.config import load_config
 from newsgraph.evaluate.runner import evaluate_layer
+from newsgraph.geo import haversine_km
 from newsgraph.pipeline import Analyzer
-from newsgraph.stages.places.resolve import haversine_km
 from support import shared_file
 
 

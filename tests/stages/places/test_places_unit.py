@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from newsgraph.geo import haversine_km
 from newsgraph.stages.places.gazetteer import DEFAULT_PATH, Gazetteer, fold_key, open_gazetteer
 
 recognize_mod = importlib.import_module("newsgraph.stages.places.recognize")
@@ -69,7 +70,7 @@ def test_gazetteer_has_countries_admin1_and_curated_sites(gazetteer: Gazetteer) 
 def test_border_point_between_neighbours(gazetteer: Gazetteer) -> None:
     point = gazetteer.border("SY", "IQ")
     assert point is not None
-    assert resolve_mod.haversine_km(point[0], point[1], 34.39, 40.99) < 50
+    assert haversine_km(point[0], point[1], 34.39, 40.99) < 50
 
 
 def _mentions(nlp: spacy.language.Language, gazetteer: Gazetteer, text: str) -> list[object]:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsgraph.geo import EARTH_RADIUS_KM
 from newsgraph.stages.places.gazetteer import KIND_ALT, Candidate, fold_key
 from newsgraph.stages.places.recognize import Mention
 
@@ -47,7 +48,6 @@ RANKER_PATH = (
 )
 NEAR_KM = 150.0
 MID_KM = 400.0
-EARTH_RADIUS_KM = 6371.0088
 
 
 @dataclass
@@ -79,14 +79,6 @@ def load_weights(path: Path = RANKER_PATH) -> np.ndarray:
     array = np.array([float(weights[name]) for name in FEATURES])
     array.setflags(write=False)
     return array
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _base_votes(groups: dict[str, list[Mention]]) -> dict[str, tuple[Counter[str], Counter[str]]]:
