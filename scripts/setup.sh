@@ -10,8 +10,13 @@ if [[ ! -x .venv/bin/python ]]; then
     "$PY" -m venv .venv
 fi
 stamp=.venv/.newsgraph-installed
-want=$(cat requirements/lock.txt pyproject.toml | sha256sum | cut -d' ' -f1)
+want=$(cat requirements/pip.txt requirements/lock.txt pyproject.toml | sha256sum | cut -d' ' -f1)
 if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
+    # The pip bundled with Python 3.11 (23.2) mis-resolves a dependency's extras under
+    # --require-hashes ("all requirements must have their versions pinned with =="), so a
+    # pinned, hashed pip goes in first.
+    .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes \
+        -r requirements/pip.txt
     .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes \
         -r requirements/lock.txt
     .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps \
