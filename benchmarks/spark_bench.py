@@ -7,17 +7,22 @@ Usage::
 
 The same ``--docs`` records (the input cycled, each copy with its own id) go through
 
-* ``analyze_many(records, n_process=N)`` in this process (N = 1: in process; N = 2: two worker
-  processes, each loading the model once), and
+* ``analyze_many(records, n_process=N)`` in this process (N = 1: in process, model already
+  loaded; N = 2: two spawned worker processes, each loading the model once per call), and
 * ``run_job`` on ``local[N]`` with ``2 × N`` partitions, reading the same JSONL and writing
   ``--format`` output to a temporary folder.
 
-Each configuration runs ``--repeats`` times after a warm-up and the best time counts (the
-warm-up loads the model in the Spark Python workers and JIT-warms the JVM, as a long job would).
-Reported: articles/s, the job's overhead over ``analyze_many`` at the same cores
-(``job time / analyze_many time − 1``; the issue asks ≤ 15 %) and the speed-up from 1 to 2
-cores (the issue asks ≥ 1.7×). On a shared machine the numbers move with other people's load:
-the script prints the load average before and after so a reader can judge.
+Each configuration runs ``--repeats`` times after a warm-up and the best time counts. The warm-up
+loads the model in Spark's Python workers (reused across jobs, as across the tasks of a long
+job). ``analyze_many`` with N > 1 pays its worker start-up (spawn + model load) on every call,
+which a long run pays once: that start-up is timed separately (``analyze_many`` of N records)
+and subtracted, so both sides are compared at steady state (``analyze_many_steady``).
+
+Reported, per core count: articles/s of each, and the job's **overhead** over ``analyze_many``
+at the same cores (``job time / analyze_many steady time − 1``; the issue asks ≤ 15 %); and the
+**2-core / 1-core ratio** of each (the issue asks ≥ 1.7× for the job). The script only measures:
+it prints the targets beside the numbers and never fails on them. On a shared machine the
+numbers move with other people's load, so it prints the load average before and after.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ from newsgraph.config import load_config
 from newsgraph.corpus.sources import SourceError, iter_records
 from newsgraph.pipeline import Analyzer
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def _records(source: Path, docs: int) -> list[dict[str, Any]]:
     base = [item for _, item in iter_records([source]) if not isinstance(item, SourceError)]
@@ -50,7 +57,8 @@ def _time_analyze_many(analyzer: Analyzer, records: list[dict[str, Any]], cores:
     start = time.perf_counter()
     count = sum(1 for _ in analyzer.analyze_many(records, n_process=cores, batch_size=32))
     elapsed = time.perf_counter() - start
-    assert count == len(records)
+    if count != len(records):
+        raise RuntimeError(f"analyze_many gave {count} results for {len(records)} records")
     return elapsed
 
 
@@ -89,7 +97,7 @@ def _time_spark(cores: int, corpus: Path, fmt: str, repeats: int) -> list[float]
 def main() -> int:
     """Run the benchmark and print (or ``--json``) the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--input", type=Path, default=Path("examples/wikinews.jsonl"))
+    parser.add_argument("--input", type=Path, default=ROOT / "examples" / "wikinews.jsonl")
     parser.add_argument("--docs", type=int, default=400)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
@@ -103,32 +111,46 @@ def main() -> int:
         corpus = Path(tmp) / "bench.jsonl"
         corpus.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
         for cores in (1, 2):
+            # Worker start-up of analyze_many (none in process): N records, one per worker.
+            startup = 0.0
+            if cores > 1:
+                startup = min(
+                    _time_analyze_many(analyzer, records[:cores], cores)
+                    for _ in range(args.repeats)
+                )
             _time_analyze_many(analyzer, records[: 4 * 32], cores)  # warm-up
             many = min(_time_analyze_many(analyzer, records, cores) for _ in range(args.repeats))
+            steady = max(many - startup, 1e-9)
             spark = min(_time_spark(cores, corpus, args.format, args.repeats))
             results["cores"][cores] = {
                 "analyze_many_per_s": len(records) / many,
+                "analyze_many_startup_s": startup,
+                "analyze_many_steady_per_s": len(records) / steady,
                 "spark_per_s": len(records) / spark,
-                "overhead": spark / many - 1,
+                "overhead": spark / steady - 1,
             }
     one, two = results["cores"][1], results["cores"][2]
-    results["speedup_spark"] = two["spark_per_s"] / one["spark_per_s"]
-    results["speedup_analyze_many"] = two["analyze_many_per_s"] / one["analyze_many_per_s"]
+    results["ratio_2_to_1_spark"] = two["spark_per_s"] / one["spark_per_s"]
+    results["ratio_2_to_1_analyze_many"] = (
+        two["analyze_many_steady_per_s"] / one["analyze_many_steady_per_s"]
+    )
     results["loadavg_before_after"] = [load_before[0], os.getloadavg()[0]]
     results["cpus"] = os.cpu_count()
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
     print(f"{len(records)} articles, output {args.format}, {os.cpu_count()} CPUs")
-    print("cores  analyze_many/s  spark/s  spark overhead")
+    print("cores  analyze_many/s  (start-up s)  steady/s  spark job/s  overhead (target <= +15%)")
     for cores, row in results["cores"].items():
         print(
-            f"{cores:>5}  {row['analyze_many_per_s']:>14.1f}  {row['spark_per_s']:>7.1f}"
-            f"  {row['overhead']:>+14.1%}"
+            f"{cores:>5}  {row['analyze_many_per_s']:>14.2f}"
+            f"  {row['analyze_many_startup_s']:>12.2f}"
+            f"  {row['analyze_many_steady_per_s']:>8.2f}  {row['spark_per_s']:>11.2f}"
+            f"  {row['overhead']:>+8.1%}"
         )
     print(
-        f"speed-up 1 -> 2 cores: spark {results['speedup_spark']:.2f}x, "
-        f"analyze_many {results['speedup_analyze_many']:.2f}x"
+        f"2-core / 1-core: spark job {results['ratio_2_to_1_spark']:.2f}x (target >= 1.70x), "
+        f"analyze_many {results['ratio_2_to_1_analyze_many']:.2f}x"
     )
     print("load average before/after: {:.1f} / {:.1f}".format(*results["loadavg_before_after"]))
     return 0

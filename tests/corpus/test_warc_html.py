@@ -12,7 +12,7 @@ from warcio.warcwriter import WARCWriter
 from newsgraph.corpus.html import extract_article
 from newsgraph.corpus.sources import SourceError
 from newsgraph.corpus.synthetic import generate
-from newsgraph.corpus.warc import iter_warc
+from newsgraph.corpus.warc import iter_warc, read_warc
 
 ARTICLES = generate(3, seed=4)
 
@@ -90,6 +90,13 @@ def test_warc_response_records_become_articles(tmp_path: Path) -> None:
     first = records[0]
     assert isinstance(first, dict)
     assert first["text"] == ARTICLES[0].text and first["url"] == ARTICLES[0].url
+
+
+def test_read_warc_of_a_stream_equals_iter_warc(tmp_path: Path) -> None:
+    """The Spark job hands the bytes of an archive on any Hadoop path to ``read_warc``."""
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path)
+    assert list(read_warc(io.BytesIO(path.read_bytes()), str(path))) == list(iter_warc(path))
 
 
 def test_damaged_warc_keeps_what_came_before(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Fixtures of the Spark tests: a loopback-only ``local[2]`` session per module, a varied corpus.
+"""Fixtures of the Spark tests: one loopback-only ``local[2]`` session, a varied corpus.
 
 ``SPARK_LOCAL_IP=127.0.0.1`` and a loopback driver address keep every socket on loopback;
 executors run this interpreter (the venv with newsgraph installed).
@@ -7,6 +7,7 @@ executors run this interpreter (the venv with newsgraph installed).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import random
@@ -34,9 +35,10 @@ BAD_LINES: tuple[bytes, ...] = (
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
-    """One SparkSession per test module (starting one costs seconds), stopped afterwards."""
+    """One SparkSession for the whole test session (starting one costs seconds; its Python
+    workers keep their loaded pipeline between tests), stopped at the end."""
     pyspark_sql = pytest.importorskip("pyspark.sql")
     os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
     os.environ["PYSPARK_PYTHON"] = sys.executable
@@ -71,6 +73,35 @@ def make_corpus() -> Any:
 def jsonl_writer() -> Any:
     """``(path, records, bad=()) -> path``: see :func:`write_jsonl`."""
     return write_jsonl
+
+
+@pytest.fixture(scope="session")
+def warc_writer() -> Any:
+    """``(path, pages) -> path``: see :func:`write_warc`."""
+    return write_warc
+
+
+def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> Path:
+    """A gzipped WARC of ``(url, content type, body)`` HTTP 200 responses, and one request
+    record (not a page)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, kind, body in pages:
+            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), length=len(body), http_headers=http
+            )
+            writer.write_record(record)
+        request = b"GET / HTTP/1.1\r\n\r\n"
+        writer.write_record(
+            writer.create_warc_record(
+                pages[0][0], "request", payload=io.BytesIO(request), length=len(request)
+            )
+        )
+    return path
 
 
 def varied_corpus(n: int, seed: int) -> list[dict[str, Any]]:

@@ -12,6 +12,10 @@ import pytest
 
 from newsgraph.cli import main
 from newsgraph.config import load_config
+from newsgraph.corpus.sources import SourceError
+from newsgraph.corpus.synthetic import generate
+from newsgraph.corpus.warc import iter_warc
+from newsgraph.pipeline import Analyzer
 from newsgraph.spark import __main__ as spark_main
 from newsgraph.spark.job import JobError, JobOptions, run_job
 from newsgraph.spark.output import find_table, iter_analysis_json
@@ -53,8 +57,10 @@ def parquet_run(
     bad_lines: tuple[bytes, ...],
 ) -> Path:
     output = tmp_path_factory.mktemp("spark-out") / "run"
-    result = run_job(spark, [str(corpus)], str(output), load_config(), JobOptions(partitions=3))
+    options = JobOptions(partitions=3, link=True)
+    result = run_job(spark, [str(corpus)], str(output), load_config(), options)
     assert (result.analyses, result.errors) == (N_ARTICLES, len(bad_lines))
+    assert result.tables[-2:] == ("duplicates", "stories")
     return output
 
 
@@ -131,6 +137,60 @@ def test_issue10_load_gives_the_same_store_rows_as_ingest(
     assert main(["load", str(parquet_run), "--db", f"sqlite:///{loaded}", "--quiet"]) == 0
     assert f"unchanged {N_ARTICLES})" in capsys.readouterr().out
     assert _rows(loaded) == first
+
+
+def test_issue10_spark_linking_equals_the_store(
+    spark: Any, parquet_run: Path, tmp_path: Path
+) -> None:
+    """`--link` gives the near-duplicate groups and stories `newsgraph load` makes in a store."""
+    db = tmp_path / "loaded.db"
+    assert main(["load", str(parquet_run), "--db", f"sqlite:///{db}", "--quiet"]) == 0
+    with sqlite3.connect(db) as con:
+        groups = {
+            r[0]: (r[1], r[2])
+            for r in con.execute("SELECT id, dup_group, dup_similarity FROM articles")
+        }
+        stories = dict(con.execute("SELECT gid, story_id FROM events WHERE story_id IS NOT NULL"))
+    duplicates = spark.read.parquet(str(parquet_run / "duplicates")).collect()
+    originals = {
+        r["article_id"]: (r["dup_group"], r["dup_similarity"])
+        for r in duplicates
+        if r["status"] == "original"
+    }
+    assert originals == groups
+    assert any(group != article for article, (group, _) in groups.items())  # near-duplicates
+    linked = spark.read.parquet(str(parquet_run / "stories")).collect()
+    assert {r["gid"]: r["story_id"] for r in linked} == stories
+    assert stories
+
+
+def test_issue10_warc_input_gives_what_ingest_analyses(
+    spark: Any, tmp_path: Path, warc_writer: Any
+) -> None:
+    """Archived HTML pages are read with the corpus layer's WARC reader: the Spark run
+    analyses exactly the records `newsgraph ingest` would, in archive order."""
+    articles = generate(4, seed=21)
+    pages = [(a.url, "text/html; charset=utf-8", a.html().encode("utf-8")) for a in articles]
+    pages.insert(2, ("https://crawl.example/logo", "image/png", b"\x89PNG...."))
+    pages.append(("https://crawl.example/empty", "text/html", b"<html><body></body></html>"))
+    (tmp_path / "in").mkdir()
+    archive = warc_writer(tmp_path / "in" / "crawl.warc.gz", pages)
+    output = tmp_path / "out"
+    options = JobOptions(output_format="jsonl", partitions=2)
+    result = run_job(spark, [str(tmp_path / "in")], str(output), load_config(), options)
+    assert (result.analyses, result.errors) == (4, 1)
+    records = [item for _, item in iter_warc(archive) if not isinstance(item, SourceError)]
+    expected = [a.to_json() for a in Analyzer(config=load_config()).analyze_many(records)]
+    table = find_table(output)
+    assert table is not None
+    assert [text for _, text in iter_analysis_json(table)] == expected
+    errors = [
+        json.loads(line)
+        for p in sorted((output / "errors").glob("part-*"))
+        for line in p.read_text().splitlines()
+    ]
+    assert [e["reason"][:5] for e in errors] == ["NG001"]
+    assert errors[0]["location"].startswith(f"file:{archive}@")
 
 
 def test_issue10_jsonl_run_of_a_folder_through_the_spark_submit_entry(

@@ -20,11 +20,12 @@ def register(commands: Any) -> None:
     actions = parser.add_subparsers(dest="spark_command", required=True, metavar="ACTION")
     analyze = actions.add_parser(
         "analyze",
-        help="analyse JSONL, text and HTML inputs into Parquet tables or JSONL",
-        description="Analyse every record of the inputs (JSONL files, text/HTML files, folders "
-        "or globs on any Hadoop-compatible path) with analyze_many per partition and write "
-        "OUTPUT: Parquet tables (analyses, errors, articles, entities, mentions, places, times, "
-        "quotes, source_chains, events, techniques; record tables partitioned by "
+        help="analyse JSONL, text, HTML and WARC inputs into Parquet tables or JSONL",
+        description="Analyse every record of the inputs (JSONL files, text/HTML files, WARC "
+        "archives, folders or globs on any Hadoop-compatible path) with analyze_many per "
+        "partition and write OUTPUT: Parquet tables (analyses, errors, articles, entities, "
+        "mentions, places, times, quotes, source_chains, events, techniques; record tables "
+        "partitioned by "
         "published_date) or JSONL (analyses/part-*, the lines `newsgraph analyze --jsonl` "
         "prints, in input order; errors/part-*).",
     )
@@ -41,7 +42,10 @@ def register(commands: Any) -> None:
     analyze.add_argument("--encoding", help="force the encoding of text/HTML files")
     analyze.add_argument("--overwrite", action="store_true", help="replace an existing OUTPUT")
     analyze.add_argument(
-        "--link", action="store_true", help="also link events across articles into stories"
+        "--link",
+        action="store_true",
+        help="also group near-duplicates and link events into stories across articles, as "
+        "the store does (duplicates and stories tables)",
     )
     analyze.set_defaults(run=run_analyze)
 

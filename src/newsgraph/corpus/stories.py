@@ -144,6 +144,44 @@ def participants(event: Mapping[str, Any]) -> frozenset[str]:
     )
 
 
+def event_gids(article_id: str, events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The corpus-wide id of each of an article's events, in order: :func:`event_gid`, with
+    ``#index`` appended when the article repeats an event id (ids must stay unique)."""
+    gids: list[str] = []
+    seen: set[str] = set()
+    for index, event in enumerate(events):
+        gid = event_gid(article_id, str(event.get("id") or f"e{index}"))
+        if gid in seen:
+            gid = f"{gid}#{index}"
+        seen.add(gid)
+        gids.append(gid)
+    return gids
+
+
+def _coordinate(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def event_key(
+    gid: str, article_id: str, event: Mapping[str, Any], window: tuple[str, str] | None
+) -> EventKey:
+    """What linking compares about an event (``window`` from :func:`event_window`): the one
+    constructor the store and the Spark stage share, so both compare the same values."""
+    place = event.get("place") or {}
+    return EventKey(
+        gid=gid,
+        article_id=article_id,
+        type=event.get("type") or "",
+        acled_type=event.get("acled_event_type"),
+        start=window[0] if window else None,
+        end=window[1] if window else None,
+        lat=_coordinate(place.get("lat")),
+        lon=_coordinate(place.get("lon")),
+        country=str(place["country"]).upper() if place.get("country") else None,
+        participants=participants(event),
+    )
+
+
 def _days(start: str, end: str) -> int:
     return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
@@ -48,32 +49,38 @@ def iter_warc(path: Path) -> Iterator[Located]:
         yield name, SourceError(name, f"NG005 cannot read {name}: {exc.strerror}")
         return
     with stream:
-        try:
-            for record in ArchiveIterator(stream, arc2warc=True):
-                if record.rec_type == "response":
-                    if record.http_headers is None:
-                        continue
-                    if record.http_headers.get_statuscode() != "200":
-                        continue
-                    content_type = record.http_headers.get_header("Content-Type") or ""
-                elif record.rec_type == "resource":
-                    content_type = record.rec_headers.get_header("Content-Type") or ""
-                else:
+        yield from read_warc(stream, name)
+
+
+def read_warc(stream: IO[bytes], name: str) -> Iterator[Located]:
+    """:func:`iter_warc` of an open binary stream (a local file, or the bytes of an archive on
+    any Hadoop-compatible path, as the Spark job has them); ``name`` prefixes locations."""
+    try:
+        for record in ArchiveIterator(stream, arc2warc=True):
+            if record.rec_type == "response":
+                if record.http_headers is None:
                     continue
-                if not content_type.lower().startswith(_HTML_TYPES):
+                if record.http_headers.get_statuscode() != "200":
                     continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                where = f"{name}@{record.rec_headers.get_header('WARC-Record-ID') or url}"
-                payload = record.content_stream().read(_MAX_PAYLOAD + 1)
-                if len(payload) > _MAX_PAYLOAD:
-                    yield where, SourceError(where, f"NG003 page larger than {_MAX_PAYLOAD:,} B")
-                    continue
-                if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than declared
-                    yield where, SourceError(where, f"NG005 truncated record in {name}")
-                    continue
-                yield where, _page_record(payload, url, _charset(content_type), where)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-            yield name, SourceError(name, f"NG005 damaged web archive {name}: {exc}")
+                content_type = record.http_headers.get_header("Content-Type") or ""
+            elif record.rec_type == "resource":
+                content_type = record.rec_headers.get_header("Content-Type") or ""
+            else:
+                continue
+            if not content_type.lower().startswith(_HTML_TYPES):
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{name}@{record.rec_headers.get_header('WARC-Record-ID') or url}"
+            payload = record.content_stream().read(_MAX_PAYLOAD + 1)
+            if len(payload) > _MAX_PAYLOAD:
+                yield where, SourceError(where, f"NG003 page larger than {_MAX_PAYLOAD:,} B")
+                continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than declared
+                yield where, SourceError(where, f"NG005 truncated record in {name}")
+                continue
+            yield where, _page_record(payload, url, _charset(content_type), where)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield name, SourceError(name, f"NG005 damaged web archive {name}: {exc}")
 
 
 def _page_record(

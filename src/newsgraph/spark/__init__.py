@@ -2,7 +2,8 @@
 
 * :mod:`newsgraph.spark.job`: the PySpark job (``newsgraph spark analyze``);
 * :mod:`newsgraph.spark.tables`: the output tables, without PySpark;
-* :mod:`newsgraph.spark.linking`: story linking across articles with blocking;
+* :mod:`newsgraph.spark.linking`: near-duplicate groups and stories across articles, as the
+  store makes them (its own rules, candidates found by blocking);
 * :mod:`newsgraph.spark.output`: reading a run back in input order (``newsgraph load``).
 
 See ``docs/spark.md`` for running on a cluster. Only :mod:`~newsgraph.spark.job` and

@@ -6,7 +6,9 @@ Flow of one run (``run_job``):
    Hadoop-compatible path works (``file:``, ``hdfs:``, ``s3a:``, ``gs:``, ``abfs:`` … whatever
    connectors the cluster has): files, folders (recursively; names starting with ``_`` or ``.``
    skipped, as Hadoop does) and globs. ``.jsonl``/``.ndjson`` files give one record a line,
-   ``.txt``/``.html`` files one record a file (decoded like ``newsgraph ingest``).
+   ``.txt``/``.html`` files one record a file (decoded like ``newsgraph analyze``), web
+   archives (``.warc``, ``.warc.gz``, ``.arc``, ``.arc.gz``) one record per archived HTML page
+   (:func:`newsgraph.corpus.warc.read_warc`, as ``newsgraph ingest`` reads them).
 2. **Key** every item by its input order (:func:`newsgraph.spark.tables.make_seq`) and
    range-partition with ``sortByKey``: partitions are balanced by record count and hold
    consecutive records, so the output stays in input order.
@@ -19,7 +21,8 @@ Flow of one run (``run_job``):
    (``analyses/part-*``: exactly the lines ``newsgraph analyze --jsonl`` prints, in input order;
    ``errors/part-*``). The analysed partitions are persisted so every table is written from one
    analysis of each article.
-5. Optionally **link** events across articles into stories (:mod:`newsgraph.spark.linking`).
+5. Optionally **link** articles across the corpus (:mod:`newsgraph.spark.linking`):
+   near-duplicate groups and stories, as the store makes them.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from newsgraph.corpus.sources import (
     SourceError,
     read_jsonl,
 )
+from newsgraph.corpus.warc import WARC_SUFFIXES, read_warc
 from newsgraph.errors import NewsgraphError
 from newsgraph.inputs import decode_bytes
 from newsgraph.pipeline import Analyzer, Failure
@@ -86,7 +90,8 @@ _SPARK_TYPES: dict[str, DataType] = {
     "spans": ArrayType(ArrayType(IntegerType())),
 }
 
-# (seq, (location, kind, payload)): kind "jsonl" (payload one line) or "file" (whole file).
+# (seq, (location, kind, payload)): kind "jsonl" (payload one line), "file" (whole file),
+# "record" (a record read from an archive, as JSON) or "error" (why an item was unreadable).
 InputItem = tuple[int, tuple[str, str, bytes]]
 Tagged = tuple[str, Row]
 
@@ -108,7 +113,7 @@ class JobOptions:
     overwrite: bool = False
     link: bool = False
     split_bytes: int = SPLIT_BYTES
-    story_settings: linking.LinkSettings = field(default_factory=linking.LinkSettings)
+    link_settings: linking.LinkSettings = field(default_factory=linking.LinkSettings)
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,7 @@ def list_inputs(spark: SparkSession, paths: Iterable[str]) -> list[tuple[str, in
                 child = walk.next()
                 uri = child.getPath().toString()
                 hidden = any(_hidden(part) for part in uri[len(root) :].split("/") if part)
-                if _suffix(uri) in READABLE_SUFFIXES and not hidden:
+                if (_suffix(uri) in READABLE_SUFFIXES or _is_warc(uri)) and not hidden:
                     found.append((uri, int(child.getLen())))
             files.extend(sorted(found, key=lambda item: _sort_key(item[0])))
     return files
@@ -197,6 +202,10 @@ def list_inputs(spark: SparkSession, paths: Iterable[str]) -> list[tuple[str, in
 
 def _suffix(uri: str) -> str:
     return PurePosixPath(uri.rsplit("/", 1)[-1]).suffix.lower()
+
+
+def _is_warc(uri: str) -> bool:
+    return uri.rsplit("/", 1)[-1].lower().endswith(WARC_SUFFIXES)
 
 
 def read_inputs(
@@ -210,7 +219,9 @@ def read_inputs(
     Files are read whole, as bytes, so a JSONL line is split and decoded exactly as
     ``newsgraph analyze --jsonl`` does (invalid UTF-8 is that line's error). A JSONL file over
     ``split_bytes`` is read in splits through Hadoop's line reader instead, which decodes in the
-    JVM: there an invalid byte becomes U+FFFD rather than an error.
+    JVM: there an invalid byte becomes U+FFFD rather than an error. A web archive is always
+    read whole (its records cannot be found from an arbitrary offset) and its pages extracted
+    by the task that reads it; the range partitioning then spreads them for analysis.
     """
     sc = spark.sparkContext
     parts: list[RDD[InputItem]] = []
@@ -226,13 +237,24 @@ def read_inputs(
         blobs = sc.binaryFiles(",".join(whole))
         parts.append(blobs.flatMap(lambda blob: _file_items(order.value[blob[0]], *blob)))
     if not parts:
-        raise JobError("no readable input files (.jsonl, .ndjson, .txt, .text, .html, .htm)")
+        raise JobError(
+            "no readable input files (.jsonl, .ndjson, .txt, .text, .html, .htm, .warc, .warc.gz)"
+        )
     union = parts[0] if len(parts) == 1 else sc.union(parts)
     return union.sortByKey(numPartitions=partitions)
 
 
 def _file_items(number: int, uri: str, data: bytes) -> Iterator[InputItem]:
-    """The items of one whole file: its lines (JSONL, newline kept) or the file itself."""
+    """The items of one whole file: its lines (JSONL, newline kept), its archived pages
+    (WARC) or the file itself."""
+    if _is_warc(uri):
+        for index, (where, item) in enumerate(read_warc(io.BytesIO(data), uri)):
+            if isinstance(item, SourceError):
+                yield make_seq(number, index), (where, "error", item.reason.encode("utf-8"))
+            else:
+                payload = json.dumps(item, ensure_ascii=False).encode("utf-8")
+                yield make_seq(number, index), (where, "record", payload)
+        return
     if _suffix(uri) not in JSONL_SUFFIXES:
         yield make_seq(number, 0), (uri, "file", data)
         return
@@ -267,6 +289,9 @@ def cached_analyzer(config: dict[str, Any]) -> Analyzer:
 
 def _parse(location: str, kind: str, payload: bytes, encoding: str | None) -> dict[str, Any]:
     """One input item as an ``analyze_many`` record; raises NewsgraphError when unreadable."""
+    if kind == "record":
+        record: dict[str, Any] = json.loads(payload)
+        return record
     if kind == "jsonl":
         for _, item in read_jsonl(io.BytesIO(payload), location):
             if isinstance(item, SourceError):
@@ -297,6 +322,9 @@ def analyze_partition(
     def records() -> Iterator[dict[str, Any]]:
         for seq, (location, kind, payload) in items:
             if kind == "jsonl" and not payload.strip():
+                continue
+            if kind == "error":
+                unreadable.append(_error(seq, location, None, payload.decode("utf-8")))
                 continue
             try:
                 record = _parse(location, kind, payload, encoding)
@@ -386,17 +414,30 @@ def run_job(
         else:
             written = _write_jsonl(frame, output)
         if options.link:
-            analyses = table_frame(frame, "analyses").select("seq", "analysis").rdd.map(tuple)
-            stories = linking.link_stories(analyses, options.story_settings)
-            result = spark.createDataFrame(stories, linking.STORY_SCHEMA)
-            if parquet:
-                result.write.parquet(f"{output}/stories")
-            else:
-                result.write.json(f"{output}/stories")
-            written = (*written, "stories")
+            written = (*written, *_write_links(spark, frame, output, parquet, options))
     finally:
         frame.unpersist()
     return JobResult(output, counts.get("analyses", 0), counts.get("errors", 0), written)
+
+
+def _write_links(
+    spark: SparkSession, frame: DataFrame, output: str, parquet: bool, options: JobOptions
+) -> tuple[str, ...]:
+    """The ``duplicates`` and ``stories`` tables of the run's analyses, sorted by ``seq``."""
+    analyses = table_frame(frame, "analyses").select("seq", "analysis")
+    pairs = analyses.rdd.map(lambda row: (int(row[0]), str(row[1])))
+    duplicates, stories = linking.link_corpus(pairs, options.link_settings)
+    for name, rows, schema, order in (
+        ("duplicates", duplicates, linking.DUPLICATE_SCHEMA, "seq"),
+        ("stories", stories, linking.STORY_SCHEMA, "gid"),
+    ):
+        table = spark.createDataFrame(rows, schema).orderBy("seq", order)
+        writer = table.write.option("ignoreNullFields", "false")
+        if parquet:
+            writer.parquet(f"{output}/{name}")
+        else:
+            writer.json(f"{output}/{name}")
+    return ("duplicates", "stories")
 
 
 def table_frame(frame: DataFrame, name: str) -> DataFrame:

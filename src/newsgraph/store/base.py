@@ -550,13 +550,11 @@ class Store(ABC):
         published = data.get("published")
         rows, actor_rows = [], []
         to_link: list[EventKey] = []
-        seen: set[str] = set()
-        for i, event in enumerate(data.get("events") or []):
+        events = data.get("events") or []
+        for i, (gid, event) in enumerate(
+            zip(stories.event_gids(article_id, events), events, strict=True)
+        ):
             event_id = str(event.get("id") or f"e{i}")
-            gid = stories.event_gid(article_id, event_id)
-            if gid in seen:
-                gid = f"{gid}#{i}"
-            seen.add(gid)
             place = event.get("place") or {}
             country = str(place["country"]).upper() if place.get("country") else None
             window = stories.event_window(event, published, settings)
@@ -609,20 +607,7 @@ class Store(ABC):
                 for entity_id, name in dict(entries).items():
                     actor_rows.append((gid, role, entity_id, name))
             if stories.eligible(event):
-                to_link.append(
-                    EventKey(
-                        gid=gid,
-                        article_id=article_id,
-                        type=event.get("type") or "",
-                        acled_type=event.get("acled_event_type"),
-                        start=window[0] if window else None,
-                        end=window[1] if window else None,
-                        lat=_float(place.get("lat")),
-                        lon=_float(place.get("lon")),
-                        country=country,
-                        participants=stories.participants(event),
-                    )
-                )
+                to_link.append(stories.event_key(gid, article_id, event, window))
         self._executemany(
             f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 33)})", rows
         )
