@@ -21,10 +21,15 @@ Model:
    for training rows, so the tagger does not learn to trust a leaked lexicon);
 2. a binary **span tagger**: logistic regression (SGD) over hashed token features, predicting
    whether a token is inside any technique span;
-3. **decoding** of runs of tokens into spans (``spans.propose_spans``) with a token threshold
-   and gap bridging tuned for the SemEval SI F1 on out-of-fold predictions, and a Platt-scaled
-   span confidence;
-4. a one-vs-rest **technique classifier** (SGD logistic regression) over hashed span features,
+3. a **sentence scorer**: logistic regression over a few statistics of the tagger's logits in
+   each sentence (highest, top-3 mean, mean, length, quote/``!``/``?``), trained on the
+   out-of-fold tagger output (``features.unit_stats``);
+4. **decoding** of runs of tokens into spans (``spans.propose_spans``) over the combined score
+   ``sigmoid(w * token logit + sentence logit)``; ``w``, the token threshold and gap bridging are
+   tuned for the SemEval SI F1 on out-of-fold predictions, among the settings whose out-of-fold
+   technique accuracy on the gold spans they find exactly stays at or above :data:`TC_MIN`; and
+   a Platt-scaled span confidence;
+5. a one-vs-rest **technique classifier** (SGD logistic regression) over hashed span features,
    trained on the gold spans.
 """
 
@@ -52,12 +57,15 @@ from newsgraph.normalize import normalize
 from newsgraph.stages.framing.features import (
     LEXICON_BINS,
     N_TOKEN_FEATURES,
+    N_UNIT_FEATURES,
     DocArrays,
     Lexicon,
     doc_arrays,
     span_features,
     token_features,
+    unit_stats,
 )
+from newsgraph.stages.framing.model import token_logits
 from newsgraph.stages.framing.spans import propose_spans
 
 SEED = 20200911
@@ -183,6 +191,50 @@ def fit_tagger(x: sparse.csr_matrix, y: npt.NDArray[np.int8]) -> SGDClassifier:
     return model
 
 
+def unit_labels(article: Article, arrays: DocArrays) -> npt.NDArray[np.bool_]:
+    """Per unit (sentence piece): does any of its tokens lie in a gold span?"""
+    ids = arrays.unit_ids
+    n_units = int(ids.max()) + 1 if len(ids) else 0
+    inside = token_labels(article).astype(np.float64)
+    keep = ids >= 0
+    labels: npt.NDArray[np.bool_] = (
+        np.bincount(ids[keep], weights=inside[keep], minlength=n_units) > 0
+    )
+    return labels
+
+
+@dataclass
+class UnitScorer:
+    """The sentence scorer: standardisation and logistic-regression weights."""
+
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float64]
+    bias: float
+
+    def logits(self, stats: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        z: npt.NDArray[np.float64] = ((stats - self.mean) / self.scale) @ self.weights + self.bias
+        return z
+
+
+def fit_unit_scorer(stats: npt.NDArray[np.float64], labels: npt.NDArray[np.bool_]) -> UnitScorer:
+    mean = stats.mean(axis=0)
+    scale = stats.std(axis=0) + 1e-9
+    model = LogisticRegression(C=1.0, random_state=SEED).fit((stats - mean) / scale, labels)
+    return UnitScorer(mean, scale, model.coef_[0].astype(np.float64), float(model.intercept_[0]))
+
+
+def combined_scores(
+    arrays: DocArrays, probs: npt.NDArray[np.float64], unit_z: npt.NDArray[np.float64], w: float
+) -> npt.NDArray[np.float64]:
+    """The same decoding score as ``TechniqueModel.token_scores``, from given unit logits."""
+    logits = token_logits(probs)
+    ids = arrays.unit_ids
+    z = w * logits + unit_z[np.maximum(ids, 0)] if len(unit_z) else logits
+    scores: npt.NDArray[np.float64] = np.where(ids >= 0, 1.0 / (1.0 + np.exp(-z)), 0.0)
+    return scores
+
+
 def span_matrix(items: list[tuple[Article, DocArrays, list[tuple[int, int]]]]) -> sparse.csr_matrix:
     all_idx, all_ptr, offset = [], [np.zeros(1, dtype=np.int64)], 0
     for article, arrays, spans in items:
@@ -287,7 +339,39 @@ def span_precision(article: Article, span: tuple[int, int]) -> float:
     return float(inside[span[0] : span[1]].mean())
 
 
-DECODE_GRID = [(t, g) for t in (0.02, 0.03, 0.05, 0.08) for g in (16, 60)]
+# The issue's floor for technique accuracy on the system's own spans is 0.55; out-of-fold
+# estimates on a few hundred exactly found spans move by several points, hence the margin.
+TC_MIN = 0.6
+
+
+def tc_given_own_spans(
+    train: list[Article],
+    arrays: list[DocArrays],
+    proposed: list[list[tuple[int, int, float]]],
+    classifiers: list[SGDClassifier],
+) -> float:
+    """Out-of-fold ``tc_given_spans_accuracy``: labels right on the gold spans found exactly."""
+    right = total = 0
+    for article, arr, spans, classifier in zip(train, arrays, proposed, classifiers, strict=True):
+        gold = {(s, e): label for s, e, label in article.gold}
+        token_spans = [(s, e) for s, e, _ in spans]
+        found = [
+            (i, gold_key)
+            for i, gold_key in enumerate(char_spans(article.doc, spans))
+            if gold_key in gold
+        ]
+        if not found:
+            continue
+        labels = classifier.predict(
+            span_matrix([(article, arr, [token_spans[i] for i, _ in found])])
+        )
+        right += sum(label == gold[key] for label, (_, key) in zip(labels, found, strict=True))
+        total += len(found)
+    return right / total if total else 0.0
+
+
+DECODE_GRID = [(t, g) for t in (0.15, 0.2, 0.3) for g in (16, 60)]
+TOKEN_WEIGHTS = (0.1, 0.2, 0.3)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -306,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # 1. Out-of-fold tagger probabilities and span-classifier predictions.
     oof: list[npt.NDArray[np.float64]] = [np.zeros(0)] * len(train)
+    oof_arrays: list[DocArrays | None] = [None] * len(train)
+    fold_classifiers: list[SGDClassifier] = []
     tc_right = tc_total = 0
     for f in range(FOLDS):
         ids, arrays = out_of_fold_arrays(train, folds, f)
@@ -317,12 +403,14 @@ def main(argv: list[str] | None = None) -> int:
             span_matrix([(art, a, [s for s, _ in g]) for art, a, g in gold_items]),
             [label for _, _, g in gold_items for _, label in g],
         )
+        fold_classifiers.append(classifier)
         lexicon = fit_lexicon(a for a, g in zip(train, folds, strict=True) if g != f)
         for i, article in enumerate(train):
             if folds[i] != f:
                 continue
             arrays_i = doc_arrays(article.doc, lexicon)
             oof[i] = tagger_probs(tagger, arrays_i)
+            oof_arrays[i] = arrays_i
             gold_i = gold_token_spans(article)
             if gold_i:
                 predicted = classifier.predict(
@@ -333,22 +421,53 @@ def main(argv: list[str] | None = None) -> int:
         log(f"fold {f} done at {time.time() - t0:.0f}s")
     tc_oof = tc_right / tc_total
 
-    # 2. Decoding parameters and calibration on the out-of-fold probabilities.
+    # 2. The sentence scorer on out-of-fold tagger output (itself cross-validated by fold, so
+    #    the decoding below is tuned on sentence scores the scorer did not see in training).
+    arrays_oof = [a for a in oof_arrays if a is not None]
+    stats = [unit_stats(a, token_logits(p)) for a, p in zip(arrays_oof, oof, strict=True)]
+    ulabels = [unit_labels(art, a) for art, a in zip(train, arrays_oof, strict=True)]
+    unit_z: list[npt.NDArray[np.float64]] = [np.zeros(0)] * len(train)
+    for f in range(FOLDS):
+        inner = [i for i in range(len(train)) if folds[i] != f]
+        scorer = fit_unit_scorer(
+            np.concatenate([stats[i] for i in inner]), np.concatenate([ulabels[i] for i in inner])
+        )
+        for i in range(len(train)):
+            if folds[i] == f:
+                unit_z[i] = scorer.logits(stats[i])
+    unit_scorer = fit_unit_scorer(np.concatenate(stats), np.concatenate(ulabels))
+
+    # 3. Decoding parameters and calibration on the out-of-fold scores.
     gold_chars = [[(s, e) for s, e, _ in a.gold] for a in train]
-    best = (-1.0, 0.0, 0)
-    for threshold, gap in DECODE_GRID:
-        pred = [
-            char_spans(a.doc, propose_spans(a.doc, oof[i], threshold, gap))
-            for i, a in enumerate(train)
+    best = (-1.0, 0.0, 0.0, 0)
+    tc_own = 0.0
+    for weight in TOKEN_WEIGHTS:
+        decoded = [
+            combined_scores(a, p, z, weight)
+            for a, p, z in zip(arrays_oof, oof, unit_z, strict=True)
         ]
-        f1 = si_scores(pred, gold_chars)[2]
-        log(f"decode token_threshold={threshold} max_gap={gap}: OOF SI F1 {f1:.4f}")
-        if f1 > best[0]:
-            best = (f1, threshold, gap)
-    si_oof, token_threshold, max_gap = best
+        for threshold, gap in DECODE_GRID:
+            proposed = [
+                propose_spans(a.doc, decoded[i], threshold, gap) for i, a in enumerate(train)
+            ]
+            pred = [char_spans(a.doc, spans) for a, spans in zip(train, proposed, strict=True)]
+            f1 = si_scores(pred, gold_chars)[2]
+            tc = tc_given_own_spans(
+                train, arrays_oof, proposed, [fold_classifiers[f] for f in folds]
+            )
+            log(f"decode w={weight} t={threshold} gap={gap}: OOF SI F1 {f1:.4f}, TC {tc:.3f}")
+            # The issue asks TC >= 0.55 on the spans the system finds itself; a decoding that
+            # wins SI by finding gold spans the classifier gets wrong is not taken.
+            if tc >= TC_MIN and f1 > best[0]:
+                best, tc_own = (f1, weight, threshold, gap), tc
+    si_oof, token_weight, token_threshold, max_gap = best
+    decoded = [
+        combined_scores(a, p, z, token_weight)
+        for a, p, z in zip(arrays_oof, oof, unit_z, strict=True)
+    ]
     scores, targets = [], []
     for i, article in enumerate(train):
-        spans = propose_spans(article.doc, oof[i], token_threshold, max_gap)
+        spans = propose_spans(article.doc, decoded[i], token_threshold, max_gap)
         for span, (_, _, score) in zip(char_spans(article.doc, spans), spans, strict=True):
             scores.append(score)
             targets.append(span_precision(article, span) >= 0.5)
@@ -357,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     slope, intercept = float(calibrator.coef_[0, 0]), float(calibrator.intercept_[0])
 
-    # 3. Final models on the whole training part.
+    # 4. Final models on the whole training part.
     lexicon = fit_lexicon(train)
     ids, arrays = out_of_fold_arrays(train, folds, -1)
     tagger = fit_tagger(token_matrix(arrays), np.concatenate([labels[i] for i in ids]))
@@ -368,15 +487,29 @@ def main(argv: list[str] | None = None) -> int:
         [label for _, _, g in gold_items for _, label in g],
     )
     log(f"final models at {time.time() - t0:.0f}s")
-    save_model(args.out, lexicon, tagger, classifier, token_threshold, max_gap, slope, intercept)
+    decoding = {
+        "token_threshold": token_threshold,
+        "max_gap": max_gap,
+        "token_weight": token_weight,
+        "platt_slope": slope,
+        "platt_intercept": intercept,
+        "unit_features": N_UNIT_FEATURES,
+        "unit_weights": unit_scorer.weights.tolist(),
+        "unit_bias": unit_scorer.bias,
+        "unit_mean": unit_scorer.mean.tolist(),
+        "unit_scale": unit_scorer.scale.tolist(),
+    }
+    save_model(args.out, lexicon, tagger, classifier, decoding)
     report = {
         "train_articles": len(train),
         "held_out_articles": len(held_out),
         "held_out_ids": sorted(a.id for a in held_out),
         "oof_si_f1": round(si_oof, 4),
         "oof_tc_accuracy_on_gold_spans": round(tc_oof, 4),
+        "oof_tc_accuracy_on_own_spans": round(tc_own, 4),
         "token_threshold": token_threshold,
         "max_gap": max_gap,
+        "token_weight": token_weight,
         "platt": [slope, intercept],
         "seconds": round(time.time() - t0, 1),
     }
@@ -390,12 +523,13 @@ def save_model(
     lexicon: Lexicon,
     tagger: SGDClassifier,
     classifier: SGDClassifier,
-    token_threshold: float,
-    max_gap: int,
-    slope: float,
-    intercept: float,
+    decoding: dict[str, Any],
 ) -> None:
-    """Weights as NPZ (only the hash buckets that carry weight), settings as JSON with sha256."""
+    """Weights as NPZ (only the hash buckets that carry weight), settings as JSON with sha256.
+
+    ``decoding`` holds the tuned decoding settings, the calibration and the sentence scorer's
+    few weights, stored as JSON numbers.
+    """
     out.mkdir(parents=True, exist_ok=True)
     tag_w = tagger.coef_[0].astype(np.float32)
     tag_rows = np.flatnonzero(tag_w).astype(np.int32)
@@ -415,15 +549,12 @@ def save_model(
             classifier_bias=classifier.intercept_.astype(np.float32),
         )
     settings = {
-        "format": 1,
+        "format": 2,
         "token_buckets": TOKEN_BUCKETS,
         "span_buckets": SPAN_BUCKETS,
         "token_features": N_TOKEN_FEATURES,
         "techniques": [str(c) for c in classifier.classes_],
-        "token_threshold": token_threshold,
-        "max_gap": max_gap,
-        "platt_slope": slope,
-        "platt_intercept": intercept,
+        **decoding,
         "model_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
     }
     (out / "model.json").write_text(json.dumps(settings, indent=1) + "\n", "utf-8")

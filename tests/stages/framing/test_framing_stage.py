@@ -18,7 +18,16 @@ from newsgraph.normalize import normalize
 from newsgraph.pipeline import Analyzer
 from newsgraph.record import Entity, Evidence, Mention, Quote
 from newsgraph.stages.framing import STAGE, FramingStage
-from newsgraph.stages.framing.features import N_TOKEN_FEATURES, Lexicon, doc_arrays
+from newsgraph.stages.framing.features import (
+    EXCLAIM_HASH,
+    N_TOKEN_FEATURES,
+    N_UNIT_FEATURES,
+    QUESTION_HASH,
+    QUOTE_HASH,
+    Lexicon,
+    doc_arrays,
+    unit_stats,
+)
 from newsgraph.stages.framing.model import RESOURCE_DIR, load_model
 from newsgraph.stages.framing.spans import platt, propose_spans
 from newsgraph.stages.framing.speakers import quoted_regions, speaker_of, target_of
@@ -70,6 +79,28 @@ def test_token_features_shape_is_fixed(nlp: Language, framing: Analyzer) -> None
     assert probs.shape == (len(doc),)
     assert ((probs >= 0) & (probs <= 1)).all()
     assert N_TOKEN_FEATURES == 38
+
+
+def test_units_are_sentences_cut_at_line_breaks(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp('They are "evil"! Are they?\nA calm line')
+    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    ids = arrays.unit_ids
+    line_break = next(t.i for t in doc if "\n" in t.text)
+    assert ids[line_break] == -1
+    assert ids[line_break + 1] > ids[line_break - 1] >= ids[0] == 0
+    logits = np.arange(len(doc), dtype=np.float64)
+    stats = unit_stats(arrays, logits)
+    assert stats.shape == (int(ids.max()) + 1, N_UNIT_FEATURES)
+    first, last = stats[0], stats[int(ids[-1])]
+    assert first[0] == max(logits[ids == 0]) and first[4] == first[5] == 1
+    assert last[4] == last[5] == last[6] == 0
+    assert last[0] == logits[-1] and last[2] == logits[ids == ids[-1]].mean()
+
+
+def test_punctuation_hashes_are_spacys(nlp: Language) -> None:
+    strings = nlp.vocab.strings
+    assert (strings['"'], strings["!"], strings["?"]) == (QUOTE_HASH, EXCLAIM_HASH, QUESTION_HASH)
 
 
 # ------------------------------------------------------------------------------ unit: spans
@@ -283,5 +314,5 @@ def test_issue7_quality_floor_on_held_out_ptc(framing: Analyzer, tmp_path: Path)
 
 # Pinned a little below what the shipped model measured on the held-out articles (see
 # resources/framing/README.md); lowered only on purpose.
-SI_FLOOR = 0.33
-TC_FLOOR = 0.55
+SI_FLOOR = 0.35
+TC_FLOOR = 0.63

@@ -4,7 +4,9 @@ Readers of state media and partisan outlets need the loaded words told apart fro
 facts, and the outlet's own labels told apart from a quoted speaker's. This stage
 
 1. scores every token with a compact linear tagger over hashed parse features (``features``),
-   trained on PTC by ``scripts/train_framing.py`` and shipped in ``resources/framing``;
+   trained on PTC by ``scripts/train_framing.py`` and shipped in ``resources/framing``, and
+   every sentence with a small logistic regression over its tokens' scores; the two combine
+   into one decoding score per token;
 2. decodes runs of likely tokens into spans and gives each a Platt-calibrated confidence
    (``spans``); spans below the configured ``threshold`` are dropped;
 3. names each span's technique with a linear classifier over span features (the 14 names of
@@ -59,8 +61,8 @@ class FramingStage:
         techniques: list[Technique] = []
         if len(doc):
             arrays = doc_arrays(doc, model.lexicon)
-            probs = model.token_probs(arrays)
-            proposed = propose_spans(doc, probs, model.token_threshold, model.max_gap)
+            scores = model.token_scores(arrays)
+            proposed = propose_spans(doc, scores, model.token_threshold, model.max_gap)
             kept = [
                 (start, end, conf)
                 for start, end, score in proposed

@@ -56,9 +56,13 @@ _MIX2 = np.uint64(0x94D049BB133111EB)
 _PAD = np.uint64(0x5DEECE66D)  # the value of a window position outside the document
 _SHIFT30, _SHIFT27, _SHIFT31 = np.uint64(30), np.uint64(27), np.uint64(31)
 
-# Lexicon bins are small integers; these are the word hashes of the quotation mark, "!" and "?"
-# as spaCy computes them (stable: spaCy's string hashes are MurmurHash of the text).
+# Lexicon bins are small integers.
 LEXICON_BINS = 8
+# The LOWER hashes of the quotation mark, "!" and "?" as spaCy computes them (stable: spaCy's
+# string hashes are MurmurHash of the text; a unit test checks them against the vocab).
+QUOTE_HASH = np.uint64(15884554869126768810)
+EXCLAIM_HASH = np.uint64(17494803046312582752)
+QUESTION_HASH = np.uint64(8205403955989537350)
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ class DocArrays:
     lex: U64
     repeat: U64
     text_flags: U64
+    unit_ids: I64
 
 
 def doc_arrays(doc: Doc, lexicon: Lexicon) -> DocArrays:
@@ -155,7 +160,48 @@ def doc_arrays(doc: Doc, lexicon: Lexicon) -> DocArrays:
     sent_excl = np.bincount(sent_ids, weights=exclaim, minlength=n_sents) > 0
     sent_quest = np.bincount(sent_ids, weights=question, minlength=n_sents) > 0
     flags = (sent_excl[sent_ids].astype(np.uint64) << np.uint64(1)) | sent_quest[sent_ids]
-    return DocArrays(attrs, sent_ids, quoted, lex, repeat.astype(np.uint64), flags)
+    # Units: sentences, cut again at line breaks (PTC has one sentence a line; spaCy sometimes
+    # runs two lines together). Whitespace tokens belong to no unit (-1).
+    breaks = starts | np.r_[False, newline[:-1]] if n else starts
+    unit_ids = np.cumsum(breaks) - 1
+    unit_ids = np.where(attrs[:, _SPACE] == 1, -1, unit_ids).astype(np.int64)
+    return DocArrays(attrs, sent_ids, quoted, lex, repeat.astype(np.uint64), flags, unit_ids)
+
+
+# Number of columns unit_stats returns; the model stores it to check compatibility.
+N_UNIT_FEATURES = 7
+
+
+def unit_stats(arrays: DocArrays, token_logits: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Per-unit summary of the tagger's token logits, the input of the sentence scorer.
+
+    One row per unit id (``0 .. max(unit_ids)``; a unit without tokens gets zeros): the
+    highest, the mean of the three highest and the mean token logit, the log of the unit's
+    length, and whether it holds a quotation mark, ``!`` or ``?``. Whether a sentence carries a
+    technique at all is easier to judge from all its tokens together than token by token, and
+    the SI metric rewards finding the right sentences most.
+    """
+    ids = arrays.unit_ids
+    n_units = int(ids.max()) + 1 if len(ids) else 0
+    out = np.zeros((n_units, N_UNIT_FEATURES), dtype=np.float64)
+    if n_units == 0:
+        return out
+    keep = np.flatnonzero(ids >= 0)
+    order = keep[np.lexsort((-token_logits[keep], ids[keep]))]
+    sorted_ids = ids[order]
+    present, first, counts = np.unique(sorted_ids, return_index=True, return_counts=True)
+    logits = token_logits[order]
+    out[present, 0] = logits[first]
+    top3 = np.minimum(counts, 3)
+    rank = np.arange(len(order)) - np.repeat(first, counts)
+    top_sum = np.bincount(sorted_ids, weights=np.where(rank < 3, logits, 0.0), minlength=n_units)
+    out[present, 1] = top_sum[present] / top3
+    out[present, 2] = np.bincount(sorted_ids, weights=logits, minlength=n_units)[present] / counts
+    out[present, 3] = np.log(counts)
+    lower = arrays.attrs[order, _LOWER]
+    for column, mark in ((4, QUOTE_HASH), (5, EXCLAIM_HASH), (6, QUESTION_HASH)):
+        out[:, column] = np.bincount(sorted_ids, weights=lower == mark, minlength=n_units) > 0
+    return out
 
 
 # Number of columns token_features returns; the model stores it to check compatibility.

@@ -22,10 +22,12 @@ from spacy.tokens import Doc
 from newsgraph.errors import ModelFileError
 from newsgraph.stages.framing.features import (
     N_TOKEN_FEATURES,
+    N_UNIT_FEATURES,
     DocArrays,
     Lexicon,
     span_features,
     token_features,
+    unit_stats,
 )
 
 F32 = npt.NDArray[np.float32]
@@ -40,7 +42,12 @@ RESOURCE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "fr
 
 @dataclass(frozen=True)
 class TechniqueModel:
-    """The span tagger, the technique classifier and the decoding settings."""
+    """The span tagger, the sentence scorer, the technique classifier and the decoding settings.
+
+    The sentence scorer is a logistic regression over :func:`unit_stats` (standardised with
+    ``unit_mean``/``unit_scale``), trained on out-of-fold tagger output, so it sees the
+    tagger's logits as the tagger behaves on unseen text.
+    """
 
     lexicon: Lexicon
     tagger_weights: F32
@@ -54,6 +61,11 @@ class TechniqueModel:
     max_gap: int
     platt_slope: float
     platt_intercept: float
+    unit_weights: npt.NDArray[np.float64]
+    unit_bias: float
+    unit_mean: npt.NDArray[np.float64]
+    unit_scale: npt.NDArray[np.float64]
+    token_weight: float
 
     def token_probs(self, arrays: DocArrays) -> npt.NDArray[np.float64]:
         """Probability that each token lies inside some technique span."""
@@ -61,6 +73,21 @@ class TechniqueModel:
         z = self.tagger_weights[idx].sum(axis=1, dtype=np.float64) + self.tagger_bias
         probs: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
         return probs
+
+    def token_scores(self, arrays: DocArrays) -> npt.NDArray[np.float64]:
+        """Decoding score of each token: its tagger logit, scaled, plus its sentence's logit.
+
+        ``sigmoid(token_weight * logit(token) + logit(sentence))``: the sentence scorer decides
+        *where* techniques are, the token logit shapes the span inside the sentence. Whitespace
+        tokens score 0 (decoding bridges or trims them).
+        """
+        logits = token_logits(self.token_probs(arrays))
+        stats = unit_stats(arrays, logits)
+        unit_z = ((stats - self.unit_mean) / self.unit_scale) @ self.unit_weights + self.unit_bias
+        ids = arrays.unit_ids
+        z = self.token_weight * logits + unit_z[np.maximum(ids, 0)] if len(unit_z) else logits
+        scores: npt.NDArray[np.float64] = np.where(ids >= 0, 1.0 / (1.0 + np.exp(-z)), 0.0)
+        return scores
 
     def classify(
         self, doc: Doc, arrays: DocArrays, spans: list[tuple[int, int]]
@@ -73,6 +100,13 @@ class TechniqueModel:
         e = np.exp(z)
         probs: npt.NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
         return probs
+
+
+def token_logits(probs: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Logits of tagger probabilities, clipped so saturated tokens stay finite."""
+    clipped = np.clip(probs.astype(np.float64), 1e-9, 1.0 - 1e-9)
+    logits: npt.NDArray[np.float64] = np.log(clipped / (1.0 - clipped))
+    return logits
 
 
 def _dense(rows: npt.NDArray[np.int32], weights: npt.NDArray[np.float16], size: int) -> F32:
@@ -100,6 +134,8 @@ def load_model(directory: Path = RESOURCE_DIR) -> TechniqueModel:
         )
     if settings["token_features"] != N_TOKEN_FEATURES:
         raise FramingModelError("framing model was trained with other token features")
+    if settings.get("unit_features") != N_UNIT_FEATURES:
+        raise FramingModelError("framing model was trained with other sentence features")
     with np.load(weights_path, allow_pickle=False) as data:
         return TechniqueModel(
             lexicon=Lexicon(data["lexicon_keys"], data["lexicon_bins"]),
@@ -118,4 +154,9 @@ def load_model(directory: Path = RESOURCE_DIR) -> TechniqueModel:
             max_gap=int(settings["max_gap"]),
             platt_slope=float(settings["platt_slope"]),
             platt_intercept=float(settings["platt_intercept"]),
+            unit_weights=np.asarray(settings["unit_weights"], dtype=np.float64),
+            unit_bias=float(settings["unit_bias"]),
+            unit_mean=np.asarray(settings["unit_mean"], dtype=np.float64),
+            unit_scale=np.asarray(settings["unit_scale"], dtype=np.float64),
+            token_weight=float(settings["token_weight"]),
         )

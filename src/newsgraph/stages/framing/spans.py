@@ -1,11 +1,12 @@
-"""From per-token probabilities to technique spans.
+"""From per-token scores to technique spans.
 
-The tagger scores each token with the probability that it lies inside some technique span. A
-span is a run of tokens at or above ``token_threshold``; short gaps inside a run (a determiner
+Each token has a decoding score: the tagger's probability that it lies inside some technique
+span, combined with its sentence's score (``TechniqueModel.token_scores``). A span is a run of
+tokens at or above ``token_threshold``; short gaps inside a run (a determiner
 or a comma the tagger scored a little low) are bridged so "traitors and criminals" stays one
 span, and edge punctuation and whitespace are trimmed because the PTC annotation guidelines
 ("version 2" boundaries) never start or end a span with them. The span's raw score is the mean
-token probability; :func:`platt` turns it into a calibrated confidence.
+token score; :func:`platt` turns it into a calibrated confidence.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def propose_spans(
     token_threshold: float,
     max_gap: int,
 ) -> list[tuple[int, int, float]]:
-    """Token ranges ``(start, end, mean probability)`` of the runs above the threshold."""
+    """Token ranges ``(start, end, mean score)`` of the runs above the threshold."""
     above = probs >= token_threshold
     hits = np.flatnonzero(above)
     if len(hits) == 0:
