@@ -48,6 +48,7 @@ EVENT_NOUNS: dict[str, str] = {
     "offensive": "190",
     "raid": "190",
     "incursion": "190",
+    "invasion": "190",
     "airstrike": "195",
     "air strike": "195",
     "air raid": "195",
@@ -88,6 +89,7 @@ EVENT_NOUNS: dict[str, str] = {
     "negotiations": "046",
     "meeting": "040",
     "visit": "042",
+    "mediation": "045",
     "summit": "040",
     "ceasefire": "0871",
     "truce": "0871",
@@ -130,6 +132,8 @@ EXTRA_VERBS: dict[str, str] = {
     "demand": "10",
     "warn": "130",
     "threaten": "130",
+    "donate": "070",
+    "deface": "17",
 }
 
 # Verbs whose CAMEO object patterns code the wrong PLOVER act ("sue" and "indict" patterns are
@@ -139,12 +143,16 @@ PLAIN_VERBS: dict[str, str] = {
     "indict": "112",
     "telephone": "041",
     "phone": "041",
+    "arrest": "173",
+    "detain": "173",
 }
 
 # CAMEO codes these verbs only through patterns (or, for "agree", as 050 diplomatic
 # cooperation); PLOVER gives them a type of their own, so they override the CAMEO entry.
 OVERRIDE_VERBS: dict[str, str] = {
     "agree": "03",
+    "allow": "083",
+    "permit": "083",
     "pressure": "10",
     "reject": "12",
     "refuse": "12",

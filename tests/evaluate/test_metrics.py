@@ -611,6 +611,46 @@ def test_events_acled_only_gold_is_matched_on_acled_type() -> None:
     assert result["fatalities_mae"] == 2.0
 
 
+def test_events_acled_document_weighted_f1() -> None:
+    def scored(sub: str, conf: float) -> dict[str, Any]:
+        return {
+            **event("ASSAULT", **acled("x", sub)),
+            "evidence": {"spans": [], "stage": "s", "confidence": conf},
+        }
+
+    pairs = [
+        # the most confident event decides the document label: right
+        (
+            doc("events", [acled("Battles", "Armed clash")], "d1"),
+            doc("events", [scored("Attack", 0.5), scored("Armed clash", 0.9)], "d1"),
+        ),
+        # wrong class
+        (
+            doc("events", [acled("Battles", "Armed clash")], "d2"),
+            doc("events", [scored("Attack", 0.7)], "d2"),
+        ),
+        # no ACLED event at all: labelled "none", always wrong
+        (
+            doc("events", [acled("Protests", "Peaceful protest")], "d3"),
+            doc("events", [event("ACCUSE")], "d3"),
+        ),
+        (
+            doc("events", [acled("Protests", "Peaceful protest")], "d4"),
+            doc("events", [scored("peaceful protest", 0.6)], "d4"),
+        ),
+    ]
+    result = score_layer("events", pairs)
+    assert result["acled_sub_event_type_doc_n"] == 4
+    assert result["acled_sub_event_type_doc_acc"] == 0.5
+    # Armed clash: P 1/1, R 1/2 -> F1 2/3; Peaceful protest: P 1/1, R 1/2 -> 2/3; Attack has
+    # no gold support and no weight
+    assert result["acled_sub_event_type_weighted_f1"] == approx(2 / 3)
+    assert result["acled_event_type_doc_n"] == 4
+    assert "acled_sub_event_type_weighted_f1" not in score_layer(
+        "events", [(doc("events", EVENTS_GOLD), doc("events", EVENTS_GOLD))]
+    )
+
+
 def test_events_plover_gold_with_acled_fields_reports_both() -> None:
     gold = doc("events", [event("ASSAULT", **acled("Battles", "Armed clash"))])
     pred = doc("events", [event("ASSAULT", **acled("Battles", "Air/drone strike"))])

@@ -551,6 +551,9 @@ class _QuotesScorer(_LayerScorer):
     right if it introduces the right content. A null source is a value: null against null is a
     true positive, a gold source the system left null is a false negative, an invented source
     for a gold null is a false positive.
+
+    ``attribution`` scores whole attributions: a matched pair counts only when its cue and its
+    source both agree (partial regime), i.e. the system found who said what through which cue.
     """
 
     layer = "quotes"
@@ -562,6 +565,7 @@ class _QuotesScorer(_LayerScorer):
             (role, regime): _RoleCounts() for role in self.roles for regime in ("exact", "partial")
         }
         self.overlap_chars = self.gold_chars = self.pred_chars = 0
+        self.attributions = 0
 
     def add(self, doc: _DocItems) -> None:
         gold = [
@@ -592,12 +596,15 @@ class _QuotesScorer(_LayerScorer):
             self.overlap_chars += len(g.content & p.content)
             self._judge("content", "exact", g.content, p.content, g.content == p.content)
             self._judge("content", "partial", g.content, p.content, True)
+            agree = True
             for role in ("cue", "source"):
                 gs: Span | None = getattr(g, role)
                 ps: Span | None = getattr(p, role)
                 self._judge(role, "exact", gs, ps, gs == ps)
                 partial = gs == ps or (gs is not None and ps is not None and _overlap(gs, ps) > 0)
                 self._judge(role, "partial", gs, ps, partial)
+                agree = agree and partial
+            self.attributions += int(agree)
 
         for regime in ("exact", "partial"):
             for gi, g in enumerate(gold):
@@ -653,6 +660,7 @@ class _QuotesScorer(_LayerScorer):
         result.update(
             _prefixed("content_overlap", _prf(self.overlap_chars, self.pred_chars, self.gold_chars))
         )
+        result.update(_prefixed("attribution", _prf(self.attributions, self.pred, self.gold)))
         return result
 
 
@@ -870,12 +878,21 @@ class _EventsScorer(_LayerScorer):
         self.attr_ok: Counter[str] = Counter()
         self.fatal_n = 0
         self.fatal_abs = 0.0
+        # Document-level ACLED labels, (gold, predicted or None), per ACLED attribute.
+        self.doc_labels: dict[str, list[tuple[str, str | None]]] = {
+            _ACLED_KEY: [],
+            _ACLED_SUB_KEY: [],
+        }
 
     def add(self, doc: _DocItems) -> None:
         gold = _items(doc.gold, self.where(doc, "gold"))
         pred = _items(doc.pred, self.where(doc, "predicted"))
         self.gold += len(gold)
         self.pred += len(pred)
+        for attr, labels in self.doc_labels.items():
+            gold_label = _doc_gold_label(gold, attr)
+            if gold_label is not None:
+                labels.append((gold_label, _doc_pred_label(pred, attr)))
         gold_by: defaultdict[str, list[Mapping[str, Any]]] = defaultdict(list)
         pred_by: defaultdict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for item in gold:
@@ -976,10 +993,60 @@ class _EventsScorer(_LayerScorer):
             if attr != self.match_key:
                 result[f"{attr}_n"] = self.attr_n[attr]
                 result[f"{attr}_acc"] = _ratio(self.attr_ok[attr], self.attr_n[attr])
+        for attr, labels in self.doc_labels.items():
+            if labels:
+                result[f"{attr}_doc_n"] = len(labels)
+                result[f"{attr}_doc_acc"] = sum(g == p for g, p in labels) / len(labels)
+                result[f"{attr}_weighted_f1"] = _weighted_f1(labels)
         result["fatalities_n"] = self.fatal_n
         result["fatalities_mae"] = _ratio(self.fatal_abs, self.fatal_n)
         result["per_type"] = per_type
         return result
+
+
+def _doc_gold_label(gold: Sequence[Mapping[str, Any]], attr: str) -> str | None:
+    """A document's gold ACLED label: its most frequent value of ``attr`` (ties: the first).
+
+    CASE 2021 labels each snippet once; a document with several gold events is classified by
+    its dominant type, as the shared task's document-level scoring does.
+    """
+    values = [v for v in (_casefolded(item.get(attr)) for item in gold) if v is not None]
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(values, key=lambda v: counts[v])  # max keeps the first of equal counts
+
+
+def _doc_pred_label(pred: Sequence[Mapping[str, Any]], attr: str) -> str | None:
+    """The system's document label: ``attr`` of its most confident event that has one.
+
+    Confidence is ``evidence.confidence`` (0 when absent); ties go to the earlier event. A
+    document with no such event is labelled ``None``, which is always wrong.
+    """
+    best: tuple[float, str] | None = None
+    for item in pred:
+        value = _casefolded(item.get(attr))
+        if value is None:
+            continue
+        evidence = item.get("evidence")
+        raw = evidence.get("confidence") if isinstance(evidence, Mapping) else None
+        conf = float(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else 0.0
+        if best is None or conf > best[0]:
+            best = (conf, value)
+    return None if best is None else best[1]
+
+
+def _weighted_f1(labels: Sequence[tuple[str, str | None]]) -> float:
+    """Support-weighted mean of per-class F1 over the gold classes (scikit-learn's
+    ``f1_score(average="weighted")``, the CASE 2021 Task 2 measure). A prediction of a class
+    absent from the gold has no weight of its own; it counts as a miss of its gold class."""
+    support = Counter(g for g, _ in labels)
+    predicted = Counter(p for _, p in labels if p is not None)
+    correct = Counter(g for g, p in labels if g == p)
+    total = 0.0
+    for label, n in support.items():
+        total += n * _prf(correct[label], predicted[label], n)["f1"]
+    return total / len(labels)
 
 
 # --------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Floors are pinned a little below what the stage scored on the **held-out** third of each
 development set (split by ``sha256(id) % 3 == 0``, see ``scripts/build_events_classifier.py``);
-the rules and the classifier were tuned on the other two thirds only.
+the rules, the PLOVER re-typer and the (local) ACLED classifier were tuned on the other two
+thirds only.
 """
 
 from __future__ import annotations
@@ -145,6 +146,13 @@ def test_issue6_dates_fall_back_to_publication(tasnim_events: list[Event]) -> No
         "Rebels avoided attacking the town.",
         "The army did not bomb the village.",
         "If the rebels attack, the army will respond.",
+        "Veterans marked the anniversary of the bombing of the city.",
+        "A documentary about the massacre won a prize.",
+        "The museum opened an exhibition on the history of the civil war.",
+        "The book tells the story of the fighting in 1994.",
+        "A documentary about protesters who gathered in 1968 won a prize.",
+        "Police could use tear gas on protesters.",
+        "The minister did not visit Moscow.",
     ],
 )
 def test_issue6_mentions_of_violence_are_not_events(events_analyzer: Analyzer, text: str) -> None:
@@ -183,16 +191,17 @@ def _score(analyzer: Analyzer, gold: str, part: str, tmp_path: Path) -> dict[str
 def test_plover_gsr_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) -> None:
     result = _score(events_analyzer, "plover-gsr.jsonl", "heldout", tmp_path)
     assert result["docs"] == 95
-    assert result["micro_f1"] >= 0.61
-    assert result["macro_f1"] >= 0.52
-    assert result["actor_match"] >= 0.79
-    assert result["recipient_match"] >= 0.32
+    assert result["micro_f1"] >= 0.67
+    assert result["macro_f1"] >= 0.58
+    assert result["actor_match"] >= 0.83
+    assert result["recipient_match"] >= 0.34
 
 
 def test_case2021_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) -> None:
     result = _score(events_analyzer, "case2021-acled-dev.jsonl", "heldout", tmp_path)
     assert result["matched_on"] == "acled_event_type"
-    assert result["micro_f1"] >= 0.45
+    assert result["micro_f1"] >= 0.59
+    assert result["acled_sub_event_type_weighted_f1"] >= 0.67
 
 
 def test_issue6_casualty_participle_is_the_same_attack(events_analyzer: Analyzer) -> None:
@@ -260,3 +269,90 @@ def test_issue6_retold_attack_is_one_event(events_analyzer: Analyzer) -> None:
     events = _events(events_analyzer, text)
     assert [e.type for e in events] == ["ASSAULT"]
     assert len(events[0].evidence.spans) >= 2
+
+
+def test_physical_verbs_keep_their_reading(events_analyzer: Analyzer) -> None:
+    # CAMEO's patterns for verbal attacks fire on "government"; a physical act stays physical
+    events = _events(events_analyzer, "Militants attacked Syrian government forces near Aleppo.")
+    assert [e.type for e in events] == ["ASSAULT"]
+    marched = _events(events_analyzer, "Demonstrators marched in the capital on Friday.")
+    assert [(e.type, e.mode) for e in marched] == [("PROTEST", ["demo"])]
+
+
+def test_arguments_decide_generic_verbs(events_analyzer: Analyzer) -> None:
+    found = _events(events_analyzer, "A bomb has been found near the station.")
+    assert [(e.type, e.acled_sub_event_type) for e in found] == [
+        ("COERCE", "Disrupted weapons use")
+    ]
+    refuge = _events(events_analyzer, "Some 800,000 Kurds sought refuge in Germany last month.")
+    assert [e.type for e in refuge] == ["REQUEST"]
+    streets = _events(events_analyzer, "Thousands of people took to the streets on Friday.")
+    assert [e.type for e in streets] == ["PROTEST"]
+    ties = _events(events_analyzer, "Czechia and Albania have upgraded their diplomatic ties.")
+    assert [e.type for e in ties] == ["SUPPORT"]
+
+
+def test_casualty_reports_the_event_noun(events_analyzer: Analyzer) -> None:
+    events = _events(events_analyzer, "Seven soldiers were injured in a grenade explosion.")
+    assert [(e.type, e.acled_sub_event_type) for e in events] == [("ASSAULT", "Grenade")]
+
+
+def test_stated_demand_of_a_protest_is_its_content(events_analyzer: Analyzer) -> None:
+    text = "Thousands of Kurds demonstrated in Kirkuk on Sunday calling for independence."
+    assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]
+
+
+def test_relative_clause_describes_a_participant(events_analyzer: Analyzer) -> None:
+    text = (
+        "Security forces in Guinea have tortured dozens of refugees, whom authorities blame for"
+        " the conflict."
+    )
+    assert [e.type for e in _events(events_analyzer, text)] == ["ASSAULT"]
+
+
+def test_refused_cooperation_is_a_rejection(events_analyzer: Analyzer) -> None:
+    events = _events(
+        events_analyzer, "The U.S. said it would not meet the hostage-takers' demands."
+    )
+    assert [e.type for e in events] == ["REJECT"]
+    assert not events[0].negated
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        (
+            "Teachers suffered suffocation after poisonous gas was used against the school.",
+            "Chemical weapon",
+        ),
+        ("Special groups of troops have been formed in four regions.", "Change to group/activity"),
+        (
+            "Riot police chase demonstrators during anti-government protests in Tunis.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_acled_fallback_without_trigger(
+    events_analyzer: Analyzer, text: str, sub_event: str
+) -> None:
+    events = _events(events_analyzer, text)
+    assert [e.acled_sub_event_type for e in events] == [sub_event]
+    assert events[0].evidence.confidence < 0.5  # any clause-level event outranks it
+
+
+def test_acled_fallback_takes_only_parsed_arguments(events_analyzer: Analyzer) -> None:
+    text = "Riot police chased demonstrators during the protests in Tunis on Tuesday."
+    chase = _events(events_analyzer, text)[0]
+    assert chase.acled_sub_event_type == "Protest with intervention"
+    assert chase.actor_text == "demonstrators"  # the crowd protests, not the police
+    gas = "Teachers suffered suffocation after poisonous gas was used against the school."
+    event = _events(events_analyzer, gas)[0]
+    assert event.actor_text is None  # no perpetrator is guessed
+    assert event.recipient_text is None  # the gas is the weapon, not a party
+    by = "Villagers suffered suffocation after poisonous gas was used by militants."
+    assert _events(events_analyzer, by)[0].actor_text == "militants"
+
+
+def test_act_inside_a_description_is_background(events_analyzer: Analyzer) -> None:
+    text = "Police arrested three officers accused of torturing detainees."
+    assert [e.type for e in _events(events_analyzer, text)] == ["COERCE"]

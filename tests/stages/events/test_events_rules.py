@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from newsgraph.record import Event, Evidence
@@ -10,6 +12,7 @@ from newsgraph.stages.events.casualties import read_casualties
 from newsgraph.stages.events.modes import ask_mode, assault_modes, threaten_mode
 from newsgraph.stages.events.plover import to_plover
 from newsgraph.stages.events.triggers import cameo_to_plover, load_lexicon
+from newsgraph.stages.events.typer import NONE, PloverTyper, load_typer
 
 
 @pytest.mark.parametrize(
@@ -100,6 +103,27 @@ def test_speech_act_modes_follow_the_embedded_act() -> None:
         ("PROTEST", ["demo"], set(), None, "Peaceful protest"),
         ("COERCE", ["arrest"], set(), None, "Arrests"),
         ("ACCUSE", ["disapprove"], set(), None, None),
+        # weapon cues anywhere in the sentence outrank the act's own mode
+        ("ASSAULT", [], {"killed", "airstrike"}, None, "Air/drone strike"),
+        ("ASSAULT", ["firearms"], {"chlorine", "gas"}, None, "Chemical weapon"),
+        ("ASSAULT", [], {"suicide", "bomber"}, None, "Suicide bomb"),
+        ("ASSAULT", [], {"mortar", "shells"}, None, "Shelling/artillery/missile attack"),
+        ("ASSAULT", [], {"roadside", "bomb"}, None, "Remote explosive/landmine/IED"),
+        # then who the victims are
+        ("ASSAULT", [], {"raped"}, None, "Sexual violence"),
+        ("ASSAULT", [], {"abducted"}, None, "Abduction/forced disappearance"),
+        ("ASSAULT", [], {"protesters", "tear", "gas"}, None, "Protest with intervention"),
+        (
+            "ASSAULT",
+            [],
+            {"protesters", "live", "killed"},
+            None,
+            "Excessive force against protesters",
+        ),
+        ("ASSAULT", [], {"mob", "lynched"}, None, "Mob violence"),
+        ("PROTEST", ["demo"], {"stones", "threw"}, None, "Violent demonstration"),
+        ("COERCE", [], {"detained"}, None, "Arrests"),
+        ("COERCE", ["seize"], {"grenades", "found"}, None, "Disrupted weapons use"),
     ],
 )
 def test_plover_to_acled(
@@ -143,3 +167,53 @@ def test_plover_export_has_the_required_fields() -> None:
     assert record["event_text"] == "bombed"
     assert record["actor"] == [{"text": "US warplanes", "entity": "wd:Q30"}]
     assert record["size"]["dead"] == 1
+
+
+def test_territory_taker_decides_battles_sub_event() -> None:
+    words = {"captured", "capture", "village"}
+    assert acled_types("ASSAULT", [], words, "government forces", None)[1] == (
+        "Government regains territory"
+    )
+    assert acled_types("ASSAULT", [], words, "the rebels", None)[1] == (
+        "Non-state actor overtakes territory"
+    )
+    # no stated actor: a state force named in the sentence is the taker
+    army = words | {"army"}
+    assert acled_types("ASSAULT", [], army, None, None)[1] == "Government regains territory"
+
+
+def test_typer_decisions() -> None:
+    weights = np.zeros((16, 3), dtype=np.float32)
+    labels = ["AGREE", "ASSAULT", NONE]
+    typer = PloverTyper(weights, np.zeros(3, np.float32), labels, retype_margin=0.2, drop_min=0.5)
+
+    def probs(*values: float) -> npt.NDArray[np.float64]:
+        return np.array(values, dtype=np.float64)
+
+    assert typer.decide_on(probs(0.1, 0.8, 0.1), "AGREE") == "ASSAULT"  # clearly preferred
+    assert typer.decide_on(probs(0.4, 0.5, 0.1), "AGREE") == "AGREE"  # not by the margin
+    assert typer.decide_on(probs(0.2, 0.1, 0.7), "AGREE") is None  # not an event
+    # a material conflict act is never dropped, however sure the model is
+    assert typer.decide_on(probs(0.2, 0.1, 0.7), "ASSAULT") == "ASSAULT"
+    assert typer.decide_on(probs(0.2, 0.35, 0.45), "AGREE") == "AGREE"  # NONE below drop_min
+
+
+def test_shipped_typer_loads_with_its_settings() -> None:
+    typer = load_typer()
+    assert typer is not None
+    assert NONE in typer.labels and "ASSAULT" in typer.labels
+    assert 0.0 <= typer.retype_margin <= 1.0
+    assert 0.0 <= typer.drop_min <= 1.01
+
+
+def test_acled_codebook_precedence() -> None:
+    """Force against violent protesters is a riot; an attack on a school with no second armed
+    side is an Attack; a beaten-back attempt to take ground is a battle, not a territory change."""
+    riot = {"police", "fired", "tear", "gas", "demonstrators", "protest", "violence"}
+    assert acled_types("ASSAULT", ["crowd-control"], riot, "police", "demonstrators")[1] == (
+        "Violent demonstration"
+    )
+    school = {"gunmen", "attacked", "a", "school", "killing", "two"}
+    assert acled_types("ASSAULT", ["firearms"], school, "gunmen", "a school")[1] == "Attack"
+    repelled = {"attack", "to", "capture", "positions", "was", "repelled", "by", "army"}
+    assert acled_types("ASSAULT", [], repelled, None, None)[1] == "Armed clash"

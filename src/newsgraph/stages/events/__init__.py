@@ -2,11 +2,14 @@
 
 ``newsgraph_events`` turns each clause that reports an act into one
 :class:`~newsgraph.record.Event`: PLOVER type and modes from the CAMEO-derived trigger lexicon
-and dependency rules (:mod:`.detect`), actor and recipient from the parse (:mod:`.arguments`),
-modality flags (:mod:`.flags`), casualties (:mod:`.casualties`), the ACLED type and sub-event
-type (rules in :mod:`.acled`, refined by the learned model of :mod:`.classifier`), and place,
-time, attribution and canonical entities from the other layers when they are on the Doc
-(:mod:`.linking`). Repeated mentions of one act become one record.
+and dependency rules (:mod:`.detect`), checked by a learned re-typer (:mod:`.typer`), actor
+and recipient from the parse (:mod:`.arguments`), modality flags (:mod:`.flags`), casualties
+(:mod:`.casualties`), the ACLED type and sub-event type (rules in :mod:`.acled`, refined by the
+learned model of :mod:`.classifier` when it was built locally), and place, time, attribution and
+canonical entities from the other layers when they are on the Doc (:mod:`.linking`). Repeated
+mentions of one act become one record. An article with no ACLED-typed event gets at most one
+low-confidence document-level event from the codebook cue rules of :mod:`.fallback` (reports of
+violence with no attack verb: "civilians suffered suffocation from poisonous gas").
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extensions import register_extensions
 from newsgraph.record import Event, Evidence
 from newsgraph.stages.events.acled import ACLED_TYPES, SUB_TO_TYPE, acled_types
+from newsgraph.stages.events.arguments import Argument, argument, verb_arguments
 from newsgraph.stages.events.casualties import read_casualties
 from newsgraph.stages.events.classifier import AcledClassifier, load_classifier
 from newsgraph.stages.events.detect import Candidate, Detector, clause_tokens
+from newsgraph.stages.events.fallback import Fallback, document_fallback
 from newsgraph.stages.events.linking import (
     TimeLink,
     clause_range,
@@ -33,8 +38,11 @@ from newsgraph.stages.events.linking import (
     link_time,
 )
 from newsgraph.stages.events.triggers import load_lexicon
+from newsgraph.stages.events.typer import load_typer
 
 STAGE = "newsgraph_events"
+# Confidence of a document-level fallback event: below any clause-level event's.
+FALLBACK_CONFIDENCE = 0.1
 __all__ = ["STAGE", "EventsStage", "make_events_stage"]
 
 
@@ -44,22 +52,28 @@ __all__ = ["STAGE", "EventsStage", "make_events_stage"]
     assigns=["doc._.ng_events"],
     default_config={
         "keep_irrealis": False,
+        "typer": True,
         "classifier": True,
         "classifier_min_prob": 0.35,
+        "fallback": True,
     },
 )
 def make_events_stage(
     nlp: Language,
     name: str,
     keep_irrealis: bool,
+    typer: bool,
     classifier: bool,
     classifier_min_prob: float,
+    fallback: bool,
 ) -> EventsStage:
     """spaCy factory for the events stage."""
     return EventsStage(
         keep_irrealis=keep_irrealis,
+        use_typer=typer,
         use_classifier=classifier,
         classifier_min_prob=classifier_min_prob,
+        use_fallback=fallback,
     )
 
 
@@ -70,13 +84,20 @@ class EventsStage:
         self,
         *,
         keep_irrealis: bool = False,
+        use_typer: bool = True,
         use_classifier: bool = True,
         classifier_min_prob: float = 0.35,
+        use_fallback: bool = True,
     ) -> None:
         register_extensions()
-        self.detector = Detector(load_lexicon(), keep_irrealis=keep_irrealis)
+        self.detector = Detector(
+            load_lexicon(),
+            keep_irrealis=keep_irrealis,
+            typer=load_typer() if use_typer else None,
+        )
         self.classifier: AcledClassifier | None = load_classifier() if use_classifier else None
         self.classifier_min_prob = classifier_min_prob
+        self.fallback = use_fallback
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.detector(doc)
@@ -92,8 +113,70 @@ class EventsStage:
                 doc, candidate, number, meta, places, times, quotes, entities, previous
             )
             events.append(event)
+        if self.fallback and not any(e.acled_sub_event_type for e in events):
+            coded = {t.i for c in candidates for t in (c.trigger, c.carrier) if t is not None}
+            found = document_fallback(doc, coded)
+            if found is not None:
+                events.append(
+                    self._fallback_event(
+                        doc, found, len(events), meta, places, times, quotes, entities
+                    )
+                )
         doc._.ng_events = events
         return doc
+
+    def _fallback_event(
+        self,
+        doc: Doc,
+        found: Fallback,
+        number: int,
+        meta: dict[str, Any],
+        places: list[Any] | None,
+        times: list[Any] | None,
+        quotes: list[Any] | None,
+        entities: list[Any] | None,
+    ) -> Event:
+        """The document-level event of :mod:`.fallback`, with low confidence so that any
+        clause-level event of the same article outranks it. Actor and recipient are the
+        grammatical ones of the verb that governs the cue ("gas used by militants"), if any,
+        and a protest's actor is its crowd; nothing is guessed beyond the parse."""
+        cue = doc[found.cue.i : found.cue.i + 1]
+        sent = found.cue.sent
+        clause = (sent.start_char, sent.end_char)
+        trigger = (cue.start_char, cue.end_char)
+        when = link_time(times, clause, sent, None, meta.get("published"), trigger)
+        verb = next((t for t in [found.cue, *found.cue.ancestors] if t.pos_ == "VERB"), None)
+        actor: Argument | None = None
+        recipient: Argument | None = None
+        if found.type == "PROTEST" and found.cue.pos_ in {"NOUN", "PROPN"}:
+            actor = argument(found.cue)  # the crowd protests, whoever chased it
+        elif verb is not None:
+            actor, recipient = verb_arguments(verb)
+            # An argument that holds the cue is the thing used ("poisonous gas was used"), not
+            # a party to the event.
+            actor = None if _holds(actor, found.cue) else actor
+            recipient = None if _holds(recipient, found.cue) else recipient
+        actor_text = actor.text if actor is not None else None
+        recipient_text = recipient.text if recipient is not None else None
+        return Event(
+            id=_event_id(meta.get("id"), doc.text, cue, number),
+            type=found.type,
+            evidence=Evidence([trigger], STAGE, FALLBACK_CONFIDENCE),
+            mode=[] if found.mode is None else [found.mode],
+            actor_text=actor_text,
+            recipient_text=recipient_text,
+            actors=link_entities(entities, _spans(actor.span if actor else None)),
+            recipients=link_entities(entities, _spans(recipient.span if recipient else None)),
+            trigger=trigger,
+            place=link_place(places, clause, sent, cue.start_char),
+            date=when.date,
+            earliest=when.earliest,
+            latest=when.latest,
+            date_source=when.source,
+            acled_event_type=SUB_TO_TYPE[found.acled_sub_event_type],
+            acled_sub_event_type=found.acled_sub_event_type,
+            attributed_to=link_quote(quotes, cue.start_char),
+        )
 
     def _event(
         self,
@@ -180,6 +263,10 @@ def _clause_text(doc: Doc, tokens: list[Token]) -> str:
         offset = token.idx - start
         chars[offset : offset + len(token.text)] = token.text
     return "".join(chars)
+
+
+def _holds(arg: Argument | None, token: Token) -> bool:
+    return arg is not None and arg.span is not None and arg.span.start <= token.i < arg.span.end
 
 
 def _spans(span: Span | None) -> list[tuple[int, int]]:

@@ -129,6 +129,89 @@ _TERRITORY_WORDS = frozenset(
 )
 
 
+_PLACE_WORDS = frozenset(
+    {"town", "village", "city", "area", "areas", "district", "territory", "position", "control"}
+    | {"base", "positions", "villages", "towns", "port", "airport", "oilfields", "neighborhood"}
+)
+# Weapon cues in the order the codebook ranks them; "tear gas" is crowd control, not chemical.
+_WEAPON_CUES: tuple[tuple[frozenset[str], str], ...] = (
+    (
+        frozenset({"chemical", "chlorine", "sarin", "mustard", "poisonous", "nerve"}),
+        "Chemical weapon",
+    ),
+    (frozenset({"suicide", "kamikaze", "kamikazes", "self-detonated"}), "Suicide bomb"),
+    (
+        frozenset(
+            {"airstrike", "airstrikes", "air-strike", "warplane", "warplanes", "drone"}
+            | {"drones", "sortie", "sorties", "aircraft", "bomber", "bombers", "jets"}
+        ),
+        "Air/drone strike",
+    ),
+    (frozenset({"grenade", "grenades"}), "Grenade"),
+    (
+        frozenset(
+            {"mortar", "mortars", "artillery", "shell", "shells", "shelling", "shelled"}
+            | {"rocket", "rockets", "missile", "missiles", "howitzer", "projectile"}
+        ),
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        frozenset(
+            {"ied", "ieds", "landmine", "landmines", "roadside", "improvised", "explosive"}
+            | {"explosives", "bomb", "bombs", "blast", "explosion", "detonated", "mine"}
+        ),
+        "Remote explosive/landmine/IED",
+    ),
+)
+_PROTEST_WORDS = frozenset(
+    {"protest", "protests", "protester", "protesters", "demonstrator", "demonstrators"}
+    | {"demonstration", "demonstrations", "rally", "march", "sit-in", "marchers"}
+)
+_PROTESTERS = frozenset({"protester", "demonstrator", "rioter", "marcher", "crowd", "youth"})
+_RIOT_WORDS = frozenset(
+    {"riot", "rioters", "rioted", "violent", "violence", "stones", "stone", "torched"}
+    | {"vandalised", "vandalized", "looted", "smashed", "molotov", "clashed", "clashes"}
+)
+_DISPERSAL_WORDS = frozenset(
+    {"tear", "teargas", "disperse", "dispersed", "dispersal", "arrested", "detained"}
+    | {"detain", "rubber", "cannon", "pepper"}
+)
+_MOB_WORDS = frozenset({"mob", "mobs", "vigilante", "vigilantes", "lynched", "lynching"})
+_CIVILIAN_WORDS = frozenset(
+    {"civilian", "civilians", "villagers", "residents", "students", "farmers", "worshippers"}
+    | {"passengers", "pilgrims", "journalists", "children", "women", "patients", "shoppers"}
+)
+# An attempt to take ground that was beaten back is a battle, not a change of territory.
+_REPELLED = frozenset(
+    {"repelled", "repulsed", "fended", "thwarted", "foiled", "failed", "repel", "repulse"}
+)
+# Places of civilian life: violence there with no second armed side is an Attack.
+_CIVILIAN_PLACES = frozenset(
+    {"school", "schools", "university", "campus", "college", "hospital", "clinic", "market"}
+    | {"mosque", "church", "temple", "wedding", "funeral", "bus", "hotel", "restaurant"}
+    | {"classroom", "classrooms", "dormitory", "dormitories", "shop", "shops", "cafe"}
+)
+_FIGHT_WORDS = frozenset(
+    {"clash", "clashes", "clashed", "fighting", "fought", "battle", "exchange", "firefight"}
+    | {"gunfight", "retaliated", "returned", "fightback"}
+)
+_SEXUAL_WORDS = frozenset({"rape", "raped", "gang-raped", "rapes", "sexual", "sexually"})
+_ABDUCTION_WORDS = frozenset(
+    {"abduct", "abducted", "abducting", "abduction", "kidnap", "kidnapped", "kidnapping"}
+    | {"hostage", "hostages"}
+)
+_ARREST_WORDS = frozenset({"arrested", "arrest", "arrests", "detained", "detain", "custody"})
+_WEAPON_WORDS = frozenset(
+    {"weapon", "weapons", "arms", "ammunition", "explosive", "explosives", "ied", "mine"}
+    | {"mines", "grenade", "grenades", "cache", "device", "bomb", "pistols", "rifles"}
+)
+_FIND_WORDS = frozenset({"found", "seized", "discovered", "defused", "recovered", "captured"})
+_LOOTING_WORDS = frozenset(
+    {"looted", "loot", "looting", "stole", "stolen", "demolished", "destroyed", "torched"}
+    | {"burned", "burnt", "vandalised", "vandalized"}
+)
+
+
 def acled_types(
     plover_type: str,
     modes: Iterable[str],
@@ -155,56 +238,18 @@ def _sub_event(
     kind: str, modes: list[str], words: frozenset[str], actor: str | None, recipient: str | None
 ) -> str | None:
     if kind == "ASSAULT":
-        if "grenade" in words:
-            return "Grenade"
-        for mode in modes:
-            if mode in _ASSAULT_BY_MODE:
-                return _ASSAULT_BY_MODE[mode]
-        if words & _TERRITORY_WORDS and words & {
-            "town",
-            "village",
-            "city",
-            "area",
-            "district",
-            "territory",
-            "position",
-            "control",
-            "base",
-        }:
-            if _lower_words(actor) & STATE_FORCES:
-                return "Government regains territory"
-            return "Non-state actor overtakes territory"
-        if _lower_words(recipient) & CIVILIANS or words & {"civilian", "civilians", "villagers"}:
-            return "Attack"
-        return "Armed clash"
+        return _assault(modes, words, actor, recipient)
     if kind == "PROTEST":
-        if "riot" in modes:
+        if "riot" in modes or words & _RIOT_WORDS:
             return "Violent demonstration"
-        if words & {"tear", "teargas", "disperse", "dispersed", "arrested", "detained"}:
-            if words & {"killed", "kill", "live", "shot", "shoot", "dead"}:
-                return "Excessive force against protesters"
-            return "Protest with intervention"
-        return "Peaceful protest"
+        return _intervention(words) or "Peaceful protest"
     if kind == "COERCE":
-        if "arrest" in modes:
+        if "arrest" in modes or words & _ARREST_WORDS:
             return "Arrests"
-        if "seize" in modes and words & {
-            "weapon",
-            "weapons",
-            "arms",
-            "ammunition",
-            "explosive",
-            "explosives",
-            "ied",
-            "mine",
-            "mines",
-            "grenade",
-            "grenades",
-            "cache",
-            "device",
-            "bomb",
-        }:
+        if words & _WEAPON_WORDS and ("seize" in modes or words & _FIND_WORDS):
             return "Disrupted weapons use"
+        if words & _LOOTING_WORDS:
+            return "Looting/property destruction"
         return "Other"
     if kind == "MOBILIZE":
         if words & {"base", "headquarters", "outpost", "establish", "established", "set"}:
@@ -218,4 +263,54 @@ def _sub_event(
         return None
     if kind in {"AGREE", "CONCEDE", "SUPPORT"} and words & _AGREEMENT_WORDS:
         return "Agreement"
+    return None
+
+
+def _assault(
+    modes: list[str], words: frozenset[str], actor: str | None, recipient: str | None
+) -> str:
+    """ACLED's sub-event of a violent act.
+
+    The codebook decides by weapon first (chemical, suicide, air, grenade, artillery, remote
+    explosive), then by who the victims are (protesters, a mob's targets, civilians), then by
+    territory changing hands; the weapon cue may sit anywhere in the sentence ("killed in an
+    airstrike"), not only in the act's own clause.
+    """
+    for cue, sub in _WEAPON_CUES:
+        if words & cue:
+            return sub
+    for mode in modes:
+        if mode == "crowd-control" and words & _RIOT_WORDS:
+            return "Violent demonstration"  # force against violent protesters is a riot
+        if mode in _ASSAULT_BY_MODE:
+            return _ASSAULT_BY_MODE[mode]
+    if words & _SEXUAL_WORDS:
+        return "Sexual violence"
+    if words & _ABDUCTION_WORDS:
+        return "Abduction/forced disappearance"
+    if words & _PROTEST_WORDS:
+        if _lower_words(actor) & _PROTESTERS or words & _RIOT_WORDS:
+            return "Violent demonstration"
+        return _intervention(words) or "Excessive force against protesters"
+    if words & _MOB_WORDS:
+        return "Mob violence"
+    if words & _TERRITORY_WORDS and words & _PLACE_WORDS and not words & _REPELLED:
+        # Without a stated actor, a state force named in the sentence is the likely taker.
+        takers = _lower_words(actor) if actor else words
+        if takers & STATE_FORCES:
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
+    if _lower_words(recipient) & CIVILIANS or words & _CIVILIAN_WORDS:
+        return "Attack"
+    if words & _CIVILIAN_PLACES and not words & _FIGHT_WORDS:
+        return "Attack"  # gunmen opening fire in a school or a market: one-sided violence
+    return "Armed clash"
+
+
+def _intervention(words: frozenset[str]) -> str | None:
+    """How the authorities met a protest: lethal force, dispersal or arrests, or not at all."""
+    if words & _DISPERSAL_WORDS:
+        if words & {"killed", "kill", "killing", "live", "shot", "shoot", "dead"}:
+            return "Excessive force against protesters"
+        return "Protest with intervention"
     return None

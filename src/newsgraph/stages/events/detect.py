@@ -46,6 +46,7 @@ from newsgraph.stages.events.arguments import (
 )
 from newsgraph.stages.events.flags import Flags, event_flags
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
+from newsgraph.stages.events.typer import PloverTyper, typer_features
 
 LIGHT_VERBS = frozenset(
     {
@@ -200,7 +201,8 @@ _TIES = frozenset(
 # pattern: (verbs, object words, (type, mode, CAMEO code)), first match wins.
 OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None, str]], ...] = (
     (
-        frozenset({"ease", "lift", "cancel", "shorten", "relax", "loosen", "scrap", "revoke"}),
+        frozenset({"ease", "lift", "cancel", "shorten", "relax", "loosen", "scrap", "revoke"})
+        | {"remove"},
         _LIMITS,
         ("CONCEDE", None, "081"),
     ),
@@ -222,6 +224,29 @@ OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None,
     ),
     (frozenset({"mobilize", "mobilise", "call up"}), _TROOPS, ("MOBILIZE", "troops", "152")),
     (
+        frozenset({"upgrade", "restore", "normalize", "normalise", "resume", "establish"}),
+        frozenset({"ties", "relations"}),
+        ("SUPPORT", None, "05"),
+    ),
+    (
+        frozenset({"extend", "tighten", "reimpose", "impose"}),
+        frozenset({"curfew"}),
+        ("COERCE", "curfew", "1723"),
+    ),
+    (frozenset({"set"}), frozenset({"fire", "ablaze", "alight"}), ("ASSAULT", "destroy", "1712")),
+    (
+        frozenset({"drop", "use", "lob", "hurl", "throw", "plant", "detonate"}),
+        frozenset({"bomb", "bombs", "grenade", "grenades", "munitions", "chlorine", "sarin"})
+        | {"explosive", "explosives", "ied", "ieds", "molotov", "mortar", "mortars", "barrel"},
+        ("ASSAULT", None, "190"),
+    ),
+    (
+        frozenset({"deploy", "redeploy", "dispatch", "reinforce", "station", "mass"})
+        | {"strengthen", "bolster", "boost", "move"},
+        _TROOPS | {"force", "forces", "reinforcements", "tanks", "units"},
+        ("MOBILIZE", "troops", "152"),
+    ),
+    (
         frozenset({"close", "shut", "seal"}),
         frozenset({"border", "borders", "embassy", "consulate", "airspace", "crossing"}),
         ("SANCTION", None, "16"),
@@ -232,6 +257,15 @@ OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None,
         ("SANCTION", "discontinue", "16"),
     ),
 )
+_SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+# Cooperative acts whose refusal or failure PLOVER codes as REJECT.
+_REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# "would not", "will not", "cannot": a negated act of will is a refusal, not a mere non-event.
+_WILL = frozenset({"will", "would", "wo", "can", "ca", "could", "shall"})
+_FAILING = frozenset({"fail", "refuse", "decline"})
+_JOINING = frozenset({"participate", "join", "engage"})
+_RULE_VERBS = frozenset(v for verbs, _, _ in OBJECT_RULES for v in verbs if " " not in v)
+_REFUGE = frozenset({"refuge", "asylum", "sanctuary", "shelter", "protection", "help", "aid"})
 # Nouns that make an event noun below them a topic, not a report.
 ABOUT_NOUNS = frozenset(
     {
@@ -399,6 +433,9 @@ _WEAPON_FINDING = frozenset(
         "detonate",
     }
 )
+# Who detonates a bomb to dispose of it, and how: otherwise detonating is an attack.
+_DISPOSERS = frozenset({"police", "army", "squad", "expert", "sapper", "engineer", "troops"})
+_DISPOSAL_WORDS = frozenset({"controlled", "safely", "defuse", "defused", "disposal", "squad"})
 _PURPOSE_NOUNS = frozenset(
     {
         "purpose",
@@ -543,6 +580,14 @@ _REPEATED_MARKERS = frozenset(
 )
 
 
+# Lexicon types of physical acts: a CAMEO object pattern may not turn these verbs into talk.
+_PHYSICAL = frozenset({"ASSAULT", "PROTEST"})
+# Verbs of coming together that are a demonstration when protesters do it.
+_GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "march", "rally"})
+_PROTESTERS = frozenset(
+    {"protester", "protestor", "demonstrator", "activist", "marcher", "striker", "crowd"}
+    | {"supporter", "student", "worker", "farmer", "people", "thousand", "hundred", "dozen"}
+)
 _BACKGROUND_MARKS = frozenset({"as", "while", "whilst", "because", "since", "although", "though"})
 _DIPLOMATIC_CARRIERS = frozenset({"lodge", "file", "issue", "deliver", "send", "register"})
 _RETOLD_TYPES = frozenset({"ASSAULT", "PROTEST"})
@@ -566,6 +611,7 @@ class Candidate:
     absorbed: list[Token] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     mention_only: bool = False  # a reference to an act that is reported elsewhere, if at all
+    features: list[str] = field(default_factory=list)  # what the learned re-typer read
 
     @property
     def anchor(self) -> Token:
@@ -586,9 +632,15 @@ class _Hit:
 class Detector:
     """Rule-based event detection over a parsed Doc, driven by the trigger lexicon."""
 
-    def __init__(self, lexicon: TriggerLexicon, keep_irrealis: bool = False) -> None:
+    def __init__(
+        self,
+        lexicon: TriggerLexicon,
+        keep_irrealis: bool = False,
+        typer: PloverTyper | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.keep_irrealis = keep_irrealis
+        self.typer = typer
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
@@ -613,13 +665,15 @@ class Detector:
             return None  # "occupying forces", "those who defend …": descriptions, not reports
         lemma = token.lemma_.lower()
         if lemma in GENERIC_VERBS:
-            return None
+            return self._generic_hit(token, lemma)
         trigger = None
         for child in token.children:
             if child.dep_ == "prt":
                 trigger = self.lexicon.phrasal.get((lemma, child.lower_))
         if trigger is None:
             trigger = self.lexicon.verbs.get(lemma)
+        if trigger is None and lemma in _RULE_VERBS:
+            trigger = Trigger(lemma, "---", None, None, "VERB")  # coded by its object alone
         if trigger is None:
             return None
         before = {t.lower_ for t in token.lefts for t in t.subtree}
@@ -632,24 +686,61 @@ class Detector:
                 continue
             if shallow and child.dep_ not in {"dobj", "prt", "prep", "dative", "attr"}:
                 continue
-            words = [child, *child.children] if shallow else list(child.subtree)
+            if shallow:
+                # the object and its own words, through "of" ("a state of emergency")
+                words = [child, *child.children]
+                words.extend(o for c in child.children if c.lower_ == "of" for o in c.children)
+            else:
+                words = list(child.subtree)
             for t in words:
                 after.add(t.lower_)
                 after.add(t.lemma_.lower())
         if trigger.code.startswith("01"):
             return None  # reporting verbs carry attribution, not events
         kind, mode, code = self.lexicon.refine(trigger, before, after)
+        if trigger.type in _PHYSICAL and kind is not None and QUAD.get(kind, 0) in {1, 3}:
+            # "attacked government forces", "marched in the capital": CAMEO's patterns for
+            # verbal attacks and rallies of support fire on words that merely modify the
+            # target; a verb of physical attack or protest keeps its physical reading.
+            kind, mode, code = trigger.type, trigger.mode, trigger.code
         if lemma == "leave" and after & _TOLL_WORDS:
             kind, mode, code = "ASSAULT", None, "190"
         phrase = lemma if trigger.lemma == lemma else trigger.lemma
+        # A passive verb's object is its subject ("forces were dispatched").
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        objects_seen = after | before if passive else after
         for verbs, objects, coding in OBJECT_RULES:
-            if phrase in verbs and after & objects:
+            if phrase in verbs and objects_seen & objects:
                 kind, mode, code = coding
                 break
-        if lemma in _WEAPON_FINDING and (after | before) & _WEAPON_OBJECTS:
+        if lemma in _GATHERING and _subject_lemmas(token) & _PROTESTERS:
+            kind, mode, code = "PROTEST", "demo", "141"  # "protesters gathered at the square"
+        if (
+            lemma in _WEAPON_FINDING
+            and (after | before) & _WEAPON_OBJECTS
+            and (lemma != "detonate" or _disposal(token, after | before))
+        ):
             kind, mode, code = "COERCE", "seize", "171"
         if kind is None:
             return None
+        return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
+
+    @staticmethod
+    def _generic_hit(token: Token, lemma: str) -> _Hit | None:
+        """The few readings of a generic verb that are events by their arguments alone:
+        finding weapons ("a bomb has been found", "explosives were discovered") disrupts their
+        use, and taking to the streets is a demonstration."""
+        coding: tuple[str, str, str] | None = None
+        if lemma in _WEAPON_FINDING and _argument_lemmas(token) & _WEAPON_OBJECTS:
+            coding = ("COERCE", "seize", "171")
+        elif lemma == "take" and _argument_lemmas(token) & {"street", "streets"}:
+            coding = ("PROTEST", "demo", "141")
+        elif lemma == "seek" and _argument_lemmas(token) & _REFUGE:
+            coding = ("REQUEST", "assist", "023")  # "sought refuge in Germany"
+        if coding is None:
+            return None
+        kind, mode, code = coding
+        trigger = Trigger(lemma, code, kind, mode, "VERB")
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
 
     def _noun_hit(self, token: Token) -> _Hit | None:
@@ -693,7 +784,9 @@ class Detector:
         candidates: list[Candidate] = []
         for i in sorted(roots):
             hit = hits[i]
-            if _background(carriers.get(i, hit.token)):
+            if _background(carriers.get(i, hit.token)) or _in_description(
+                carriers.get(i, hit.token)
+            ):
                 continue
             reference = hit.token.pos_ in {"NOUN", "PROPN"} and not self._noun_reports(
                 hit.token, carriers.get(i)
@@ -729,7 +822,7 @@ class Detector:
             head = token.head
             if token.dep_ == "conj":
                 head = token.head.head if token.head.dep_ in {"dobj", "nsubjpass"} else head
-            light = head.lemma_.lower() in LIGHT_VERBS or (
+            light = _verb_base(head) in LIGHT_VERBS or (
                 head.i in hits and hits[head.i].trigger.lemma in LIGHT_VERBS
             )
             carried = token.dep_ in {"dobj", "nsubjpass", "conj", "attr"}
@@ -743,6 +836,9 @@ class Detector:
         toll = _toll_of(token, hits)
         if toll is not None:
             return toll
+        content = _stated_content(token, hits)
+        if content is not None:
+            return content
         current = token
         if token.i in carriers:
             current = carriers[token.i]
@@ -784,13 +880,25 @@ class Detector:
             head = current.head
             if head is current:
                 break
-            if head.lemma_.lower() in ABOUT_NOUNS and head.i != token.i:
+            if head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in ABOUT_NOUNS:
                 return False
             current = head
         if carrier is not None:
             return True
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in IMPACT_VERBS:
             return True
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in {"in", "by", "during"}
+            and token.head.head.lemma_.lower() in CASUALTY_VERBS
+        ):
+            return True  # "soldiers were injured in a grenade explosion": the toll reports it
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "in"
+            and token.head.head.lemma_.lower() in _JOINING
+        ):
+            return True  # "hundreds of demonstrators participated in a march"
         if any(c.dep_ in {"poss"} or c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children):
             return True
         if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "by"} for c in token.children):
@@ -831,6 +939,11 @@ class Detector:
             elif QUAD.get(kind, 0) == 4:
                 modes = mode_rules.threaten_mode(words, (kind, modes[0] if modes else None))
                 kind = "THREATEN"
+        if flags.negated and kind in _REFUSABLE and _refusal(carrier or token):
+            # "would not meet the demands", "failed to reach agreement": PLOVER codes a
+            # refused or failed act of cooperation as a rejection that did happen.
+            modes = mode_rules.ask_mode(words, (kind, None)) or []
+            kind, flags.negated, flags.future = "REJECT", False, False
         demand = _reported_demand(token if carrier is None else carrier)
         if demand is not None:
             speaker, _ = demand
@@ -838,6 +951,23 @@ class Detector:
             modes = mode_rules.ask_mode(words, embedded_act)
             kind, recipient, actor = "REQUEST", actor, argument(speaker)
             flags.hypothetical = False
+        feats = typer_features(
+            token,
+            carrier,
+            kind,
+            hit.type,
+            code,
+            [c.type for c in children],
+            [name for name, on in vars(flags).items() if on],
+        )
+        if self.typer is not None:
+            decided = self.typer.decide(feats, kind)
+            if decided is None:
+                return None  # the model reads it as no event of its own
+            if decided != kind:
+                same = decided == hit.type
+                modes = self._modes(decided, mode if same else None, words, embedded)
+                kind = decided
         if (flags.negated or flags.hypothetical) and not self.keep_irrealis:
             return None
         if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
@@ -858,6 +988,7 @@ class Detector:
             confidence=confidence,
             absorbed=[c.token for c in children],
             mentions=[hit.span],
+            features=feats,
         )
 
     @staticmethod
@@ -932,6 +1063,51 @@ def _np(token: Token, keep_clauses: bool = False) -> Span:
     return doc[token.left_edge.i : token.i + 1]
 
 
+def _verb_base(token: Token) -> str:
+    """The verb's base form, robust to the lemmatiser's slips on rare forms ("staged" →
+    "stag"): the lemma when it is a known light verb, else the inflection stripped."""
+    lemma = token.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        return lemma
+    lower = token.lower_
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("s", ""),
+    ):
+        if lower.endswith(suffix) and lower[: -len(suffix)] + repl in LIGHT_VERBS:
+            return lower[: -len(suffix)] + repl
+    return lemma
+
+
+def _argument_lemmas(token: Token) -> frozenset[str]:
+    """Lemmas of the verb's object, passive subject and prepositional objects, with
+    conjuncts ("explosives, mines and grenades were discovered")."""
+    heads = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        heads.extend(g for g in prep.children if g.dep_ == "pobj")
+    heads.extend(g for h in list(heads) for g in h.conjuncts)
+    lemmas = {h.lemma_.lower() for h in heads}
+    lemmas.update(
+        o.lemma_.lower()
+        for h in heads
+        for g in h.children
+        if g.dep_ == "prep" and g.lower_ == "of"
+        for o in g.children
+    )
+    return frozenset(lemmas)
+
+
+def _subject_lemmas(token: Token) -> frozenset[str]:
+    """Lemmas of the verb's subject heads (with conjuncts)."""
+    heads = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    heads.extend(g for h in list(heads) for g in h.conjuncts)
+    return frozenset(h.lemma_.lower() for h in heads)
+
+
 def _governor(token: Token) -> Token | None:
     """The verb (or adjective) whose complement ``token`` is: "avoid" in "avoid attacking"."""
     if token.dep_ in {"xcomp", "ccomp", "pcomp", "advcl", "acl"} and token.head is not token:
@@ -943,7 +1119,12 @@ def _governor(token: Token) -> Token | None:
 
 def _reported_demand(pred: Token) -> tuple[Token | None, Token] | None:
     """ "X said Y must withdraw": (X, said) when ``pred`` carries a demand modal under a
-    reporting verb; the speaker demands, the subject of the modal clause is asked."""
+    reporting verb; the speaker demands, the subject of the modal clause is asked. The modal
+    may sit on a predicate that governs the act ("said the US must be ready to mediate")."""
+    for _ in range(3):
+        if pred.dep_ not in {"xcomp", "acomp"} or pred.head is pred:
+            break
+        pred = pred.head
     if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in pred.children):
         return None
     head = pred.head
@@ -958,15 +1139,37 @@ def _background(pred: Token) -> bool:
 
     Two kinds: a circumstance clause ("resigned as the opposition threatened to storm his
     residence", "while inspectors said they needed time", "because rice was being diverted"),
-    and a passive description of a participant ("the curfew imposed after the coup", "a
-    helicopter that was captured last week"). Event coders (the CAMEO manual, PLOVER) code the
-    sentence's main act and leave these to the stories that report them.
+    and a description of a participant, passive ("the curfew imposed after the coup", "a
+    helicopter that was captured last week") or relative ("refugees, whom authorities blame
+    for the conflict", "a group that conducted fact-finding missions"). Event coders (the
+    CAMEO manual, PLOVER) code the sentence's main act and leave these to the stories that
+    report them.
     """
     if pred.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in pred.children)
     if pred.dep_ in {"acl", "relcl"} and pred.pos_ == "VERB":
         passive = pred.tag_ == "VBN" and not any(c.dep_ == "aux" for c in pred.children)
-        return passive or any(c.dep_ == "auxpass" for c in pred.children)
+        if passive or pred.dep_ == "relcl":
+            return True
+        return any(c.dep_ == "auxpass" for c in pred.children)
+    return False
+
+
+def _in_description(pred: Token) -> bool:
+    """Whether the predicate sits inside a description of a participant, not only heads one.
+
+    "two nationals suspected by the West of blowing up a plane", "officers accused of
+    torturing detainees": the act is what a passive or relative modifier of a noun says about
+    that noun, through its prepositions and complements; like the description itself
+    (:func:`_background`) it is background for the sentence's act.
+    """
+    current = pred
+    for _ in range(6):
+        if current.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "dobj"}:
+            return False
+        current = current.head
+        if current.dep_ in {"acl", "relcl"}:
+            return _background(current)
     return False
 
 
@@ -989,6 +1192,23 @@ def _toll_of(token: Token, hits: dict[int, _Hit]) -> int | None:
     if token.dep_ == "conj" and mine in CASUALTY_VERBS and theirs in CASUALTY_VERBS:
         return head.i
     return None
+
+
+def _stated_content(token: Token, hits: dict[int, _Hit]) -> int | None:
+    """The act whose stated demand or charge ``token`` is, if it is one (else None).
+
+    A speech act in a participial adjunct of another act ("demonstrated in Kirkuk calling for
+    independence", "staged rallies, saying he must resign", "lodged a protest, charging its
+    neighbour with …") says what that act was about; PLOVER codes the act, once.
+    """
+    head = token.head
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or head.i not in hits or token.i not in hits:
+        return None
+    if any(c.dep_ == "mark" for c in token.children):
+        return None
+    if hits[token.i].type not in _SPEECH_ACTS and token.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return head.i
 
 
 def _generic(token: Token) -> bool:
@@ -1138,3 +1358,21 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
     if a and b:
         return bool(set(a.lower().split()) & set(b.lower().split()))
     return True
+
+
+def _refusal(head: Token) -> bool:
+    """Whether a negated act is a refusal: "would not meet", "failed to reach agreement".
+
+    A plain "did not visit" reports nothing; a negated act of will or a failed attempt is the
+    refusal PLOVER codes as REJECT.
+    """
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in _FAILING:
+        return True
+    words = {c.lower_ for c in head.children if c.dep_ in {"aux", "neg"}}
+    return bool(words & _WILL) and bool(words & {"not", "n't", "never"})
+
+
+def _disposal(token: Token, words: set[str]) -> bool:
+    """Whether "detonated" disposes of a found device (a bomb squad's controlled explosion)
+    rather than setting it off against someone ("militants detonated roadside bombs")."""
+    return bool(_subject_lemmas(token) & _DISPOSERS or words & _DISPOSAL_WORDS)
