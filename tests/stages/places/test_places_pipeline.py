@@ -19,10 +19,11 @@ from support import shared_file
 
 @pytest.fixture(scope="module")
 def places_analyzer() -> Analyzer:
+    # Only what the places stage reads (the actors' countries and people): the other stages
+    # cannot change its output, and leaving them out keeps this layer's tests to this layer.
     cfg = load_config()
-    if "newsgraph_places" not in cfg["pipeline"]["stages"]:
-        cfg["pipeline"]["stages"].append("newsgraph_places")
-        cfg["pipeline"]["modules"]["newsgraph_places"] = "newsgraph.stages.places"
+    cfg["pipeline"]["stages"] = ["newsgraph_actors", "newsgraph_places"]
+    cfg["pipeline"]["modules"]["newsgraph_places"] = "newsgraph.stages.places"
     return Analyzer(config=cfg)
 
 
@@ -84,7 +85,7 @@ def _held_out_lgl(tmp: Path) -> Path:
 def test_issue4_lgl_held_out_floor(places_analyzer: Analyzer) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         report = evaluate_layer(places_analyzer, "places", _held_out_lgl(Path(tmp)))
-    # Measured on the held-out third: recall 0.873, acc161 0.783, AUC 0.297.
-    assert report["recognition_r"] >= 0.85
-    assert report["acc161"] >= 0.77
-    assert report["auc_error"] <= 0.31
+    # Measured on the held-out third: recall 0.874, acc161 0.843, AUC 0.255.
+    assert report["recognition_r"] >= 0.87
+    assert report["acc161"] >= 0.84
+    assert report["auc_error"] <= 0.26

@@ -162,3 +162,79 @@ def test_ranker_with_other_features_fails_loudly(tmp_path: Path) -> None:
     path.write_text(json.dumps(ranker), "utf-8")
     with pytest.raises(ValueError, match="fit_places_ranker"):
         resolve_mod.load_weights(path)
+
+
+def test_fold_key_spells_out_saint_and_mount() -> None:
+    assert fold_key("St. Paul") == fold_key("Saint Paul")
+    assert fold_key("Mt. Pleasant") == fold_key("Mount Pleasant")
+    assert fold_key("St") == "st"  # alone it is no abbreviation of a name
+
+
+def test_counties_sit_among_their_towns(gazetteer: Gazetteer) -> None:
+    # The sources give counties no point; the build places them among their member towns.
+    laurel = gazetteer.lookup([fold_key("Laurel County")])[fold_key("Laurel County")]
+    ky = next(c for c in laurel if c.admin1 == "US.KY")
+    assert not ky.approx
+    assert haversine_km(ky.lat, ky.lon, 37.11, -84.12) < 40  # London, Ky., its county seat
+    london = gazetteer.lookup([fold_key("London")])[fold_key("London")]
+    assert any(c.admin1 == "US.KY" and c.admin2 == ky.admin2 for c in london)
+
+
+def test_county_abbreviation_and_plural_units(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    text = "Deputies from Platte Co. met officials of Washington and Douglas counties in Nebraska."
+    mentions = _mentions(nlp, gazetteer, text)
+    by_text = {m.text: m for m in mentions}
+    assert all(c.precision == "district" for c in by_text["Platte Co."].candidates)
+    for name in ("Washington", "Douglas"):
+        assert by_text[name].head == "district"
+        assert all(c.precision == "district" for c in by_text[name].candidates)
+
+
+def test_state_adjective_before_counties_stays_the_state(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    mentions = _mentions(nlp, gazetteer, "It was 42nd of the Indiana counties in the report.")
+    indiana = next(m for m in mentions if m.text == "Indiana")
+    assert any(c.precision == "province" for c in indiana.candidates)
+
+
+def test_towns_sharing_a_state_outrank_bigger_namesakes(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # Each name has larger namesakes elsewhere; only Indiana holds all three.
+    doc = nlp("Teams from Hagerstown, New Castle and Columbus will share the new bus service.")
+    mentions = recognize_mod.recognize(doc, gazetteer, 50000, [])
+    chosen = {r.mention.text: r.candidate for r in resolve_mod.resolve(mentions, Counter())}
+    assert {chosen[n].admin1 for n in ("Hagerstown", "Columbus", "New Castle")} == {"US.IN"}
+
+
+def test_alternate_names_yield_to_towns_of_that_name(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    mentions = _mentions(nlp, gazetteer, "The church in Maryville held three services on Sunday.")
+    maryville = next(m for m in mentions if m.text == "Maryville")
+    assert all(c.name == "Maryville" for c in maryville.candidates if c.precision == "city")
+
+
+def test_capital_saint_abbreviation_keeps_the_whole_name(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # The tokenizer splits "ST." in capitals; the name is still "Saint Paris", not "Paris".
+    mentions = _mentions(nlp, gazetteer, "Fire crews from ST. PARIS were called to the farm.")
+    assert [m.text for m in mentions] == ["ST. PARIS"]
+    assert {c.admin1 for c in mentions[0].candidates} == {"US.OH"}
+
+
+def test_bare_county_name_may_mean_the_county(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    mentions = _mentions(nlp, gazetteer, "Schools in DeKalb reopened after the storm.")
+    dekalb = next(m for m in mentions if m.text == "DeKalb")
+    counties = [c for c in dekalb.candidates if c.precision == "district"]
+    assert "US.GA" in {c.admin1 for c in counties}
+    assert all(c.kind == recognize_mod.KIND_ALT for c in counties)
+    pinned = _mentions(nlp, gazetteer, "Schools in DeKalb, Ga. reopened after the storm.")
+    dekalb = next(m for m in pinned if m.text == "DeKalb")
+    assert {c.admin1 for c in dekalb.candidates if c.precision == "district"} <= {"US.GA"}

@@ -51,6 +51,8 @@ _SEPARATORS = re.compile(r"[\s\-–—/,()]+")
 _DOUBLED = re.compile(r"(.)\1")
 _FINAL_H = re.compile(r"([ae])h$")
 # Digraphs that English transliterations of one name spell either way.
+# Abbreviations that place names are written with or without ("St. Paul", "Mt. Pleasant").
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _DIGRAPHS = (("ou", "u"), ("ee", "i"), ("ay", "ai"), ("ey", "ei"), ("q", "k"), ("aa", "a"))
 
 
@@ -61,7 +63,8 @@ def fold_key(text: str) -> str:
     Why so aggressive: news spells one Arabic, Persian or Pashto name many ways, and the
     gazetteer holds only some of them. Folding both sides the same way makes "Ain al-Assad",
     "Ayn al Asad" and "AIN AL-ASSAD" one key; the ranker, not the key, decides among the
-    places that share it. Articles are dropped only when other words remain ("Al" alone stays).
+    places that share it. Articles are dropped only when other words remain ("Al" alone stays);
+    "St.", "Mt.", "Ft." are spelt out the same way ("St. Paul" = "Saint Paul").
     """
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
@@ -75,6 +78,7 @@ def fold_key(text: str) -> str:
         words = words[1:]
     folded = []
     for word in words:
+        word = _ABBREVIATIONS.get(word, word) if len(words) > 1 else word
         for old, new in _DIGRAPHS:
             word = word.replace(old, new)
         folded.append(_FINAL_H.sub(r"\1", _DOUBLED.sub(r"\1", word)))

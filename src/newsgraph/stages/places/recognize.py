@@ -19,6 +19,7 @@ admitted them; ranking the candidates is :mod:`newsgraph.stages.places.resolve`'
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 
@@ -66,7 +67,11 @@ _NOT_PLACES = frozenset(
      "christmas", "easter", "internet", "north", "south", "east", "west", "central", "arab",
      "arabs", "muslim", "christian", "jewish", "kurdish", "kurds", "latino", "hispanic"}
 )  # fmt: skip
-_UNIT_WORDS = frozenset({"county", "parish", "township", "district", "borough"})
+_UNIT_WORDS = frozenset({"county", "parish", "township", "district", "borough", "co."})
+# Plural unit nouns after a list of bare names ("Washington and Douglas counties").
+_PLURAL_UNITS = {"counties": "County", "parishes": "Parish"}
+_TITLE_ABBREVS = frozenset({"st", "mt", "ft"})
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
 _NER_OTHER = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 # Single words that are names of some village somewhere but almost never mean it in news.
 _GENERIC = frozenset(
@@ -184,7 +189,7 @@ def candidate_spans(doc: Doc, toks: _Tokens) -> list[tuple[int, int, str]]:
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
             last = j - 1
             named = toks.name_like(last)
-            if last > i and not (named or toks.lower[last] in _INNER):
+            if last > i and not (named or toks.lower[last] in _INNER or _split_title(toks, last)):
                 break
             if not named:
                 continue
@@ -192,10 +197,18 @@ def candidate_spans(doc: Doc, toks: _Tokens) -> list[tuple[int, int, str]]:
             # Abbreviations end in a period the tokenizer split off ("W.Va" + ".").
             if j < n and toks.text[j] == "." and not toks.space[last]:
                 end_char += 1
-            key = fold_key(text[toks.idx[i] : end_char])
+            surface = text[toks.idx[i] : end_char]
+            if last > i and toks.lower[last] == "co.":
+                surface = text[toks.idx[i] : toks.idx[last]] + "County"  # "Platte Co."
+            key = fold_key(surface)
             if key:
                 spans.append((i, j, key))
     return spans
+
+
+def _split_title(toks: _Tokens, k: int) -> bool:
+    """The period of "ST. PARIS" / "MT. VERNON", which the tokenizer splits off in capitals."""
+    return toks.text[k] == "." and not toks.space[k - 1] and toks.lower[k - 1] in _TITLE_ABBREVS
 
 
 def recognize(
@@ -212,21 +225,83 @@ def recognize(
     """
     toks = _Tokens.of(doc, person_names)
     spans = candidate_spans(doc, toks)
-    found = gazetteer.lookup(key for _, _, key in spans)
+    found = {
+        key: _prefer_own_names(cands)
+        for key, cands in gazetteer.lookup(k for _, _, k in spans).items()
+    }
     matches = [(i, j, key) for i, j, key in spans if key in found]
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     taken: set[int] = set()
+    refused: list[Mention] = []
     mentions: list[Mention] = []
     for i, j, key in matches:
-        if taken.intersection(range(i, j)):
+        if taken.intersection(range(i, j)) or _city_of_institution(toks, i, j, found[key]):
             continue
         mention = _admit(doc, toks, i, j, key, found[key], min_population)
-        if mention is not None and mention.points >= admit_points:
-            taken.update(range(i, j))
-            mentions.append(mention)
+        if mention is None or mention.points < admit_points:
+            if mention is not None:
+                refused.append(mention)
+            continue
+        # "in New Concord": the evidence that admits "Concord" is evidence for the whole name
+        # GeoNames knows, which was refused only for being a small place.
+        wider = [
+            m
+            for m in refused
+            if m.start <= i and j <= m.end and not taken.intersection(range(m.start, m.end))
+        ]
+        if wider:
+            mention = max(wider, key=lambda m: m.end - m.start)
+        taken.update(range(mention.start, mention.end))
+        mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
+    _plural_units(toks, mentions, gazetteer)
+    _add_bare_counties(mentions, gazetteer)
     _link_admin_pairs(toks, mentions)
     return _borders(doc, toks, mentions, gazetteer)
+
+
+def _add_bare_counties(mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """A name that is also a county's ("DeKalb", "Kanawha") may mean the county.
+
+    Local news drops "County" once the county is known. The counties join the candidates of
+    an admitted name (admission itself is unchanged) as alternate names, so they win only
+    where the article's context backs them; a following "DeKalb, Ga." pins them like towns.
+    """
+    counties = gazetteer.lookup(f"{m.key} cunty" for m in mentions)
+    extra: dict[str, list[Candidate]] = {}
+    for mention in mentions:
+        if mention.key not in extra:
+            own = {c.id for c in mention.candidates}
+            extra[mention.key] = [
+                dataclasses.replace(c, kind=KIND_ALT)
+                for c in counties.get(f"{mention.key} cunty", [])
+                if c.precision == "district" and c.id not in own
+            ]
+        if extra[mention.key]:
+            mention.candidates = mention.candidates + extra[mention.key]
+
+
+def _city_of_institution(toks: _Tokens, i: int, j: int, candidates: list[Candidate]) -> bool:
+    """ "Springfield City Schools", "Dublin City Council": "X City" is X's city government.
+
+    Such a span matches only where GeoNames lists "X City" as another name of X or as a
+    district; a town called "X City" ("Kansas City") is a town's own name and stays.
+    """
+    if j - i < 2 or toks.lower[j - 1] != "city":
+        return False
+    return not any(c.kind != KIND_ALT and c.precision == "city" for c in candidates)
+
+
+def _prefer_own_names(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop towns that only share an alternate name when towns of that very name exist.
+
+    GeoNames lists "Maryville" among Beeville's names and "Springfield" among Springfield
+    Gardens': a writer who means those towns writes their own names, so the alternates only
+    compete with the right namesakes.
+    """
+    if not any(c.kind != KIND_ALT and c.precision == "city" for c in candidates):
+        return candidates
+    return [c for c in candidates if c.kind != KIND_ALT or c.precision != "city"]
 
 
 def _admit(
@@ -305,7 +380,8 @@ def _admit(
         points += 0.5
     if not single:
         points += 0.5
-    if toks.lower[j - 1] in _UNIT_WORDS and any(c.precision == "district" for c in candidates):
+    unit = toks.lower[j - 1] in _UNIT_WORDS and any(c.precision == "district" for c in candidates)
+    if unit:
         cues.add("unit")  # "Laurel County", "Pointe Coupee Parish"
         points += 1.5
     if single and toks.text[i] in toks.person_words and not curated:
@@ -316,7 +392,8 @@ def _admit(
     if caps_opener and nxt in (",", ":", "-", "--", "—", "(") and label != "PERSON":
         cues.add("dateline")  # "BEIRUT:", "COLUMBUS, Ohio (AP) —"
         points += 2.0
-    if nxt in _FACILITY and not curated:
+    if nxt in _FACILITY and not curated and not unit:
+        # "Lincoln High" is a school, but "Laurel County High School" still names the county.
         points -= 4.0
     if toks.sent_start[i] and label is None and not toks.propn[i]:
         points -= 1.0
@@ -367,6 +444,33 @@ def _head(toks: _Tokens, i: int, j: int) -> str | None:
     if i >= 2 and toks.lower[i - 1] == "of" and toks.lower[i - 2] in _HEADS:
         return _HEADS[toks.lower[i - 2]]
     return None
+
+
+def _plural_units(toks: _Tokens, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """Bare names in a list closed by "counties"/"parishes" are those units, not towns.
+
+    "Washington and Douglas counties": each name is looked up again with the singular unit
+    word, and its candidates become the counties of that name.
+    """
+    n = len(toks.text)
+    for mention in mentions:
+        k = mention.end
+        while k < min(n, mention.end + 12) and (toks.lower[k] in _LIST_WORDS or toks.name_like(k)):
+            k += 1
+        if k >= n or toks.lower[k] not in _PLURAL_UNITS or mention.head == "district":
+            continue
+        listed = k > mention.end or (
+            mention.start > 0 and toks.lower[mention.start - 1] in _LIST_WORDS
+        )
+        if not listed and any(c.precision == "province" for c in mention.candidates):
+            continue  # "Indiana counties": the state's counties, not Indiana County
+        key = fold_key(f"{mention.text} {_PLURAL_UNITS[toks.lower[k]]}")
+        units = gazetteer.lookup([key]).get(key, [])
+        if units:
+            mention.candidates = units
+            mention.key = key
+            mention.head = "district"
+            mention.cues.add("unit")
 
 
 def _link_admin_pairs(toks: _Tokens, mentions: list[Mention]) -> None:

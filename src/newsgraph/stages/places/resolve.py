@@ -10,7 +10,7 @@ Each candidate gets a score from
   the other, unambiguous toponyms;
 * the document's first-level divisions (states, provinces), including "Athens, Ga." pins;
 * framing nouns ("province of al-Anbar" wants an admin1, "the town of X" a populated place);
-* proximity to the other places the article names (a second pass, after a first resolution).
+* proximity to the other places the article names (further passes, after a first resolution).
 
 One sense per document: every mention with the same folded name gets the same place. Counties
 and districts whose point the build could only estimate are moved to the middle of the
@@ -41,11 +41,18 @@ from newsgraph.stages.places.recognize import Mention
 FEATURES = (
     "country", "province", "district", "city", "point", "line", "log_population", "capital",
     "alternate_name", "own_name", "country_share", "country_seen", "admin1_share",
-    "head_match", "head_mismatch", "unit_with_town_inside", "near", "mid",
+    "head_match", "head_mismatch", "unit_with_town_inside", "near", "mid", "admin1_support",
+    "admin1_support_soft", "near_support", "bare_county",
 )  # fmt: skip
 RANKER_PATH = (
     Path(__file__).resolve().parent.parent.parent / "resources" / "gazetteer" / "ranker.json"
 )
+# Per admin1 unit: how many of the article's other names could lie there, the same with each
+# name's vote split among its units, and how many other names could lie anywhere (see _support).
+Support = tuple[dict[str, float], dict[str, float], int]
+# Re-ranking passes against the other names' current choices (3 was best on the LGL tuning
+# split among 1, 2, 3, 4 and 6; see docs/places.md).
+PASSES = 3
 NEAR_KM = 150.0
 MID_KM = 400.0
 
@@ -67,8 +74,8 @@ def load_weights(path: Path = RANKER_PATH) -> np.ndarray:
 
     The file must name exactly the features of :data:`FEATURES`: a mismatch means the code and
     the fitted weights drifted apart, and ranking with misaligned weights would be silently
-    wrong. The intercept is not needed: a candidate's probability is a softmax among the
-    candidates of one name, which the intercept does not change.
+    wrong. There is no intercept: a candidate's probability is a softmax among the candidates
+    of one name (the model the weights are fitted as), which an intercept would not change.
     """
     ranker = json.loads(path.read_text("utf-8"))
     weights: dict[str, float] = ranker["weights"]
@@ -100,6 +107,71 @@ def _base_votes(groups: dict[str, list[Mention]]) -> dict[str, tuple[Counter[str
             a_votes[next(iter(admins))] += len(mentions)
         votes[key] = (c_votes, a_votes)
     return votes
+
+
+def _admin1_units(mentions: list[Mention]) -> set[str]:
+    """The admin1 units a name can lie in (only its pin when "X, Ga." pins it)."""
+    pins = {m.admin1 for m in mentions if m.admin1}
+    if pins:
+        return pins
+    return {c.admin1 for c in mentions[0].candidates if c.admin1 and c.precision != "country"}
+
+
+def _support(key: str, units: dict[str, set[str]]) -> Support:
+    """How many of the article's other names could lie in each admin1 unit.
+
+    Local news names several small towns of one state; each has namesakes in other states,
+    but only the home state is shared by all of them. Counted over every candidate, not the
+    current choices, so a cluster is found even when each name's largest namesake is elsewhere.
+    Returns (names with a candidate in the unit, the same with each name's vote split among
+    its units, the number of other names with any unit).
+    """
+    hard: dict[str, float] = {}
+    soft: dict[str, float] = {}
+    others = 0
+    for other, found in units.items():
+        if other == key or not found:
+            continue
+        others += 1
+        for unit in found:
+            hard[unit] = hard.get(unit, 0.0) + 1.0
+            soft[unit] = soft.get(unit, 0.0) + 1.0 / len(found)
+    return hard, soft, others
+
+
+def _near_support(groups: dict[str, list[Mention]]) -> dict[str, np.ndarray]:
+    """For each candidate, the share of the article's other names with a namesake nearby.
+
+    The same idea as :func:`_support` for places that cluster across a state line: a candidate
+    that has some candidate of many other names within ``NEAR_KM`` sits where the story is.
+    """
+    keys = list(groups)
+    owner: list[int] = []
+    points: list[tuple[float, float]] = []
+    for number, key in enumerate(keys):
+        for cand in groups[key][0].candidates:
+            if cand.precision in ("city", "district", "point") and not cand.approx:
+                owner.append(number)
+                points.append((cand.lat, cand.lon))
+    out: dict[str, np.ndarray] = {}
+    if not points:
+        return {key: np.zeros(len(groups[key][0].candidates)) for key in keys}
+    owners = np.array(owner)
+    others = len(set(owner))
+    for number, key in enumerate(keys):
+        cands = groups[key][0].candidates
+        km = _distances(cands, points)
+        close = km <= NEAR_KM
+        close[:, owners == number] = False
+        # For each candidate, the number of other names with at least one close candidate.
+        hits = np.zeros((len(cands), len(keys)), dtype=bool)
+        for col in np.unique(owners):
+            hits[:, col] = close[:, owners == col].any(axis=1)
+        denominator = others - int(number in owner)
+        share = hits.sum(axis=1) / denominator if denominator > 0 else np.zeros(len(cands))
+        share[[c.precision == "country" for c in cands]] = 0.0
+        out[key] = share
+    return out
 
 
 def _pinned(mentions: list[Mention]) -> Counter[str]:
@@ -138,6 +210,10 @@ def _static_features(mentions: list[Mention]) -> np.ndarray:
                 not heads and inside and level in ("province", "district"),
                 0.0,
                 0.0,
+                0.0,
+                0.0,
+                0.0,
+                level == "district" and fold_key(cand.name) == f"{key} cunty",
             ]
         )
     return np.array(rows, dtype=float)
@@ -149,6 +225,7 @@ def _features(
     countries: Counter[str],
     admins: Counter[str],
     near: list[tuple[float, float]],
+    support: Support | None = None,
 ) -> np.ndarray:
     """All features (:data:`FEATURES` order): the static columns plus the document context."""
     matrix = static.copy()
@@ -159,11 +236,15 @@ def _features(
         if c_total and cand.country:
             matrix[row, 10] = countries[cand.country] / c_total
             matrix[row, 11] = float(countries[cand.country] > 0)
+
         if a_total and cand.admin1 and cand.precision != "country":
             matrix[row, 12] = admins[cand.admin1] / a_total
         if km is not None and cand.precision != "country":
             matrix[row, 16] = float(km <= NEAR_KM)
             matrix[row, 17] = float(NEAR_KM < km <= MID_KM)
+        if support is not None and support[2] and cand.admin1 and cand.precision != "country":
+            matrix[row, 18] = support[0].get(cand.admin1, 0.0) / support[2]
+            matrix[row, 19] = support[1].get(cand.admin1, 0.0) / support[2]
     return matrix
 
 
@@ -171,6 +252,11 @@ def _closest(cands: list[Candidate], near: list[tuple[float, float]]) -> list[fl
     """For each candidate, the distance in km to the nearest of ``near`` (None if none)."""
     if not near:
         return [None] * len(cands)
+    return [float(v) for v in _distances(cands, near).min(axis=1)]
+
+
+def _distances(cands: list[Candidate], near: list[tuple[float, float]]) -> np.ndarray:
+    """Great-circle distances in km, candidates × points."""
     lat1 = np.radians(np.array([c.lat for c in cands]))[:, None]
     lon1 = np.radians(np.array([c.lon for c in cands]))[:, None]
     points = np.radians(np.array(near))
@@ -179,8 +265,8 @@ def _closest(cands: list[Candidate], near: list[tuple[float, float]]) -> list[fl
         np.sin((lat2 - lat1) / 2) ** 2
         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     )
-    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-    return [float(v) for v in km.min(axis=1)]
+    km: np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    return km
 
 
 def _rank(
@@ -190,9 +276,10 @@ def _rank(
     admins: Counter[str],
     near: list[tuple[float, float]],
     weights: np.ndarray,
+    support: Support | None = None,
 ) -> list[tuple[Candidate, float, list[float]]]:
     cands = mentions[0].candidates
-    matrix = _features(cands, static, countries, admins, near)
+    matrix = _features(cands, static, countries, admins, near, support)
     scores = matrix @ weights
     scored = [
         (cand, float(score), row)
@@ -206,7 +293,7 @@ def _rank(
 def resolve(
     mentions: list[Mention],
     entity_countries: Counter[str],
-    passes: int = 2,
+    passes: int = PASSES,
     weights: np.ndarray | None = None,
 ) -> list[Resolution]:
     """Choose one candidate per mention (the same one for every mention of a name).
@@ -223,6 +310,11 @@ def resolve(
         groups.setdefault(mention.key, []).append(mention)
     votes = _base_votes(groups)
     static = {key: _static_features(group) for key, group in groups.items()}
+    units = {key: _admin1_units(group) for key, group in groups.items()}
+    support = {key: _support(key, units) for key in groups}
+    near_support = _near_support(groups)
+    for key in groups:
+        static[key][:, 20] = near_support[key]
     total_c: Counter[str] = Counter(entity_countries)
     total_a: Counter[str] = Counter()
     for c_votes, a_votes in votes.values():
@@ -236,6 +328,7 @@ def resolve(
             (total_a - votes[key][1]) + _pinned(group),
             [],
             weights,
+            support[key],
         )
         for key, group in groups.items()
     }
@@ -255,7 +348,7 @@ def resolve(
                     admins[top.admin1] += weight
                 if top.precision in ("city", "point", "district") and not top.approx:
                     near.append((top.lat, top.lon))
-            updated[key] = _rank(group, static[key], countries, admins, near, weights)
+            updated[key] = _rank(group, static[key], countries, admins, near, weights, support[key])
         choice = updated
     results: list[Resolution] = []
     for key, group in groups.items():
