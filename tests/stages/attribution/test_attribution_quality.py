@@ -3,7 +3,7 @@
 The cue model is fitted on PolNeAR train only (validation part: ``sha256(id) % 5 == 0`` of
 train); dev is held out. Floors sit a little below the measured values (docs/attribution.md) so
 that a regression fails CI; lower them only on purpose. The issue's targets (cue and source F1
-≥ 0.85) are not reached yet: see docs/attribution.md.
+≥ 0.85, attribution F1 ≥ 0.70) are not reached yet: see docs/attribution.md.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from newsgraph.pipeline import Analyzer
 DEV = Path(__file__).resolve().parents[4] / "shared" / "data" / "quotes" / "polnear-dev.jsonl"
 
 FLOORS = {
-    "content_partial_f1": 0.755,
+    "content_partial_f1": 0.76,
     "content_exact_f1": 0.50,
-    "cue_partial_f1": 0.715,
-    "source_partial_f1": 0.69,
+    "cue_partial_f1": 0.72,
+    "source_partial_f1": 0.705,
     "cue_exact_f1": 0.635,
-    "source_exact_f1": 0.62,
+    "source_exact_f1": 0.63,
+    "attribution_f1": 0.69,
 }
 
 

@@ -32,6 +32,27 @@ def test_indirect_speech_with_that(attribution_analyzer: Analyzer) -> None:
     assert quote.evidence.stage == "newsgraph_attribution"
 
 
+def test_raising_verb_has_no_source(attribution_analyzer: Analyzer) -> None:
+    """PolNeAR gives "X seems to …" no source: it is the writer's impression."""
+    a = attribution_analyzer.analyze("Clinton seems to believe that the race is over.")
+    assert _by_cue(a, "seems").source is None
+
+
+def test_referential_it_is_a_source(attribution_analyzer: Analyzer) -> None:
+    """'"…," it said': a report or group speaking; only an expletive 'it' is never a source."""
+    a = attribution_analyzer.analyze('"This must change," it said in a statement.')
+    assert _text(a, _by_cue(a, "said").source) == "it"
+
+
+def test_participle_after_preposition_takes_the_verbs_subject(
+    attribution_analyzer: Analyzer,
+) -> None:
+    a = attribution_analyzer.analyze(
+        "Mr. Trump has rallied thousands by promising to impose tariffs on imports."
+    )
+    assert _text(a, _by_cue(a, "promising").source) == "Mr. Trump"
+
+
 def test_direct_quote_keeps_marks_and_drops_final_period(attribution_analyzer: Analyzer) -> None:
     a = attribution_analyzer.analyze('"We will not surrender," Maria Lopez told reporters.')
     quote = _by_cue(a, "told")

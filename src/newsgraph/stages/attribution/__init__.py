@@ -29,7 +29,13 @@ from spacy.tokens import Doc
 from newsgraph.extensions import register_extensions
 from newsgraph.record import Entity, Evidence, Quote, SourceChain, SourceLink
 from newsgraph.stages.attribution.chains import Outlet, channel_of, dateline_end, find_outlet
-from newsgraph.stages.attribution.cues import CueModel, Misspellings, cue_features, has_quote_mark
+from newsgraph.stages.attribution.cues import (
+    CueModel,
+    Misspellings,
+    SentenceView,
+    cue_features,
+    has_quote_mark,
+)
 from newsgraph.stages.attribution.direct import QuoteMarks, find_quote_marks
 from newsgraph.stages.attribution.indirect import (
     Attribution,
@@ -127,12 +133,13 @@ class AttributionStage:
         found: list[Attribution] = []
         for sent in doc.sents:
             has_quote = has_quote_mark(sent)
+            view = SentenceView.of(sent)
             for token in sent:
                 attribution: Attribution | None = None
                 if token.lower_ == "according":
                     attribution = according_to(token, sent, _ACCORDING_CONFIDENCE)
                 elif self.model.is_candidate(token):
-                    features = cue_features(token, sent, bool(in_quote[token.idx]), has_quote)
+                    features = cue_features(token, sent, bool(in_quote[token.idx]), has_quote, view)
                     score = self.model.score(features)
                     if score >= self.threshold:
                         attribution = from_verb(token, sent, score)
