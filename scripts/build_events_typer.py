@@ -26,11 +26,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import itertools
 import json
 import re
-import zipfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -39,6 +37,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
+from build_events_classifier import write_npz
 from newsgraph.backbone import load_backbone
 from newsgraph.config import load_config
 from newsgraph.extensions import register_extensions
@@ -187,17 +186,6 @@ def cross_validate(
     baseline = micro_f1([[rule for _, rule, _ in rows] for rows in docs_rows], docs_gold)
     print(f"rules alone: micro F1 {baseline:.4f} (tune)")
     return best
-
-
-def write_npz(path: Path, **arrays: np.ndarray) -> None:
-    """An ``.npz`` with fixed zip timestamps, so rebuilds are byte-identical."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, array in sorted(arrays.items()):
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            buffer = io.BytesIO()
-            np.lib.format.write_array(buffer, np.asarray(array), allow_pickle=False)
-            archive.writestr(info, buffer.getvalue())
 
 
 def main() -> None:
