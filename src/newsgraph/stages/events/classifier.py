@@ -19,6 +19,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -48,8 +49,9 @@ def hash_features(feats: Sequence[str], n_buckets: int) -> dict[int, float]:
     return {k: v / norm for k, v in counts.items()}
 
 
-class AcledClassifier:
-    """Linear scores over hashed features → (sub-event type, probability)."""
+class HashedLinear:
+    """Softmax over labels of a linear model on hashed features: the form of both learned
+    event models (the ACLED classifier here and the PLOVER re-typer in :mod:`.typer`)."""
 
     def __init__(
         self, weights: npt.NDArray[np.float32], bias: npt.NDArray[np.float32], labels: list[str]
@@ -59,15 +61,36 @@ class AcledClassifier:
         self.labels = labels
         self.n_buckets = int(weights.shape[0])
 
-    def predict(self, text: str, coding: Iterable[str]) -> tuple[str, float]:
-        """The most probable sub-event type and its probability."""
-        hashed = hash_features(features(text, coding), self.n_buckets)
+    def probabilities(self, feats: Sequence[str]) -> npt.NDArray[np.float64]:
+        """Softmax over the labels (the order of :attr:`labels`)."""
+        hashed = hash_features(feats, self.n_buckets)
         idx = np.fromiter(hashed.keys(), dtype=np.int64, count=len(hashed))
         vals = np.fromiter(hashed.values(), dtype=np.float32, count=len(hashed))
-        scores = vals @ self.weights[idx] + self.bias
-        scores = scores - scores.max()
-        probs = np.exp(scores)
+        scores: npt.NDArray[np.float64] = (vals @ self.weights[idx] + self.bias).astype(np.float64)
+        probs: npt.NDArray[np.float64] = np.exp(scores - scores.max())
         probs /= probs.sum()
+        return probs
+
+
+def read_linear(
+    path: Path,
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], list[str], dict[str, Any]]:
+    """Weights, bias, labels and settings (empty when the file has none) of a model written
+    by the build scripts' ``write_npz``."""
+    with np.load(path) as data:
+        weights = data["weights"].astype(np.float32)
+        bias = data["bias"].astype(np.float32)
+        labels = list(json.loads(str(data["labels"])))
+        settings = json.loads(str(data["settings"])) if "settings" in data.files else {}
+    return weights, bias, labels, settings
+
+
+class AcledClassifier(HashedLinear):
+    """Linear scores over hashed features → (sub-event type, probability)."""
+
+    def predict(self, text: str, coding: Iterable[str]) -> tuple[str, float]:
+        """The most probable sub-event type and its probability."""
+        probs = self.probabilities(features(text, coding))
         best = int(np.argmax(probs))
         return self.labels[best], float(probs[best])
 
@@ -77,8 +100,5 @@ def load_classifier(path: Path = MODEL_PATH) -> AcledClassifier | None:
     """The shipped model, or None when it has not been built (the rules then decide alone)."""
     if not path.exists():
         return None
-    with np.load(path) as data:
-        weights = data["weights"].astype(np.float32)
-        bias = data["bias"].astype(np.float32)
-        labels = json.loads(str(data["labels"]))
-    return AcledClassifier(weights, bias, list(labels))
+    weights, bias, labels, _ = read_linear(path)
+    return AcledClassifier(weights, bias, labels)

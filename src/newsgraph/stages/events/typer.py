@@ -18,7 +18,6 @@ candidate it has no evidence about keeps its rule coding.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import numpy.typing as npt
 from spacy.tokens import Token
 
 from newsgraph.plover import QUAD
-from newsgraph.stages.events.classifier import hash_features
+from newsgraph.stages.events.classifier import HashedLinear, read_linear
 from newsgraph.stages.events.triggers import RESOURCE_DIR
 
 TYPER_PATH = RESOURCE_DIR / "plover_typer.npz"
@@ -101,7 +100,7 @@ def typer_features(
     return feats
 
 
-class PloverTyper:
+class PloverTyper(HashedLinear):
     """Linear scores over hashed features → a decision about one candidate."""
 
     def __init__(
@@ -113,23 +112,10 @@ class PloverTyper:
         retype_margin: float,
         drop_min: float,
     ) -> None:
-        self.weights = weights  # (n_buckets, n_labels)
-        self.bias = bias
-        self.labels = labels
+        super().__init__(weights, bias, labels)
         self.index = {label: i for i, label in enumerate(labels)}
-        self.n_buckets = int(weights.shape[0])
         self.retype_margin = retype_margin
         self.drop_min = drop_min
-
-    def probabilities(self, feats: list[str]) -> npt.NDArray[np.float64]:
-        """Softmax over the labels (the order of :attr:`labels`)."""
-        hashed = hash_features(feats, self.n_buckets)
-        idx = np.fromiter(hashed.keys(), dtype=np.int64, count=len(hashed))
-        vals = np.fromiter(hashed.values(), dtype=np.float32, count=len(hashed))
-        scores: npt.NDArray[np.float64] = (vals @ self.weights[idx] + self.bias).astype(np.float64)
-        probs: npt.NDArray[np.float64] = np.exp(scores - scores.max())
-        probs /= probs.sum()
-        return probs
 
     def decide(self, feats: list[str], rule: str) -> str | None:
         """The candidate's type: ``rule`` unless the model prefers another type by at least
@@ -156,15 +142,11 @@ def load_typer(path: Path = TYPER_PATH) -> PloverTyper | None:
     """The shipped model, or None when the file is absent (the rules then decide alone)."""
     if not path.exists():
         return None
-    with np.load(path) as data:
-        weights = data["weights"].astype(np.float32)
-        bias = data["bias"].astype(np.float32)
-        labels = json.loads(str(data["labels"]))
-        settings = json.loads(str(data["settings"]))
+    weights, bias, labels, settings = read_linear(path)
     return PloverTyper(
         weights,
         bias,
-        list(labels),
+        labels,
         retype_margin=float(settings["retype_margin"]),
         drop_min=float(settings["drop_min"]),
     )
