@@ -14,15 +14,22 @@ The same ``--docs`` records (the input cycled, each copy with its own id) go thr
 
 Each configuration runs ``--repeats`` times after a warm-up and the best time counts. The warm-up
 loads the model in Spark's Python workers (reused across jobs, as across the tasks of a long
-job). ``analyze_many`` with N > 1 pays its worker start-up (spawn + model load) on every call,
-which a long run pays once: that start-up is timed separately (``analyze_many`` of N records)
-and subtracted, so both sides are compared at steady state (``analyze_many_steady``).
+job).
 
-Reported, per core count: articles/s of each, and the job's **overhead** over ``analyze_many``
-at the same cores (``job time / analyze_many steady time − 1``; the issue asks ≤ 15 %); and the
-**2-core / 1-core ratio** of each (the issue asks ≥ 1.7× for the job). The script only measures:
-it prints the targets beside the numbers and never fails on them. On a shared machine the
-numbers move with other people's load, so it prints the load average before and after.
+Both sides have a fixed cost per call that a long run pays once: ``analyze_many`` with N > 1
+spawns its workers and loads the model in each; a Spark job schedules its stages (sampling for
+the range partitioning, the shuffle, the writes) and commits its output. Each is measured on a
+tiny input (``analyze_many`` of N records; the job over 2 × N records, one a partition) and the
+**steady** rate of each side is its marginal rate, ``(docs − tiny docs) / (time − tiny time)``:
+throughput of the two at the scale of a real corpus, compared like for like. The raw rates
+(fixed costs included) are printed beside them.
+
+Reported, per core count: articles/s of each, the job's **overhead** over ``analyze_many`` at
+the same cores (``steady rate of analyze_many / steady rate of the job − 1``; the issue asks
+≤ 15 %), and the **2-core / 1-core ratio** of each at steady state (the issue asks ≥ 1.7× for
+the job). The script only measures: it prints the targets beside the numbers and never fails on
+them. On a shared machine the numbers move with other people's load, so it prints the load
+average before and after.
 """
 
 from __future__ import annotations
@@ -62,7 +69,8 @@ def _time_analyze_many(analyzer: Analyzer, records: list[dict[str, Any]], cores:
     return elapsed
 
 
-def _time_spark(cores: int, corpus: Path, fmt: str, repeats: int) -> list[float]:
+def _time_spark(cores: int, corpora: list[Path], fmt: str, repeats: int) -> list[float]:
+    """Best time of the job over each of ``corpora`` on ``local[cores]``, after a warm-up."""
     from pyspark.sql import SparkSession
 
     from newsgraph.spark.job import JobOptions, run_job
@@ -80,18 +88,24 @@ def _time_spark(cores: int, corpus: Path, fmt: str, repeats: int) -> list[float]
     )
     spark.sparkContext.setLogLevel("ERROR")
     config = load_config()
-    times = []
+    best = [float("inf")] * len(corpora)
     with tempfile.TemporaryDirectory() as tmp:
         output = str(Path(tmp) / "out")
         options = JobOptions(output_format=fmt, partitions=2 * cores, overwrite=True)
-        for run in range(repeats + 1):
-            start = time.perf_counter()
-            run_job(spark, [str(corpus)], output, config, options)
-            if run:  # the first run is the warm-up
-                times.append(time.perf_counter() - start)
-            shutil.rmtree(output, ignore_errors=True)
+        run_job(spark, [str(corpora[-1])], output, config, options)  # warm-up
+        for _ in range(repeats):
+            for index, corpus in enumerate(corpora):
+                start = time.perf_counter()
+                run_job(spark, [str(corpus)], output, config, options)
+                best[index] = min(best[index], time.perf_counter() - start)
+                shutil.rmtree(output, ignore_errors=True)
     spark.stop()
-    return times
+    return best
+
+
+def _steady(docs: int, elapsed: float, tiny_docs: int, tiny_elapsed: float) -> float:
+    """Marginal articles/s: the fixed cost of a call (the tiny run) taken out."""
+    return (docs - tiny_docs) / max(elapsed - tiny_elapsed, 1e-9)
 
 
 def main() -> int:
@@ -111,45 +125,55 @@ def main() -> int:
         corpus = Path(tmp) / "bench.jsonl"
         corpus.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
         for cores in (1, 2):
-            # Worker start-up of analyze_many (none in process): N records, one per worker.
-            startup = 0.0
-            if cores > 1:
-                startup = min(
-                    _time_analyze_many(analyzer, records[:cores], cores)
-                    for _ in range(args.repeats)
-                )
+            tiny_many = records[:cores]
+            tiny_spark = records[: 2 * cores]
+            tiny_corpus = Path(tmp) / f"tiny{cores}.jsonl"
+            tiny_corpus.write_text("".join(json.dumps(r) + "\n" for r in tiny_spark), "utf-8")
             _time_analyze_many(analyzer, records[: 4 * 32], cores)  # warm-up
+            startup = min(
+                _time_analyze_many(analyzer, tiny_many, cores) for _ in range(args.repeats)
+            )
             many = min(_time_analyze_many(analyzer, records, cores) for _ in range(args.repeats))
-            steady = max(many - startup, 1e-9)
-            spark = min(_time_spark(cores, corpus, args.format, args.repeats))
+            spark_tiny, spark = _time_spark(cores, [tiny_corpus, corpus], args.format, args.repeats)
+            many_steady = _steady(len(records), many, len(tiny_many), startup)
+            spark_steady = _steady(len(records), spark, len(tiny_spark), spark_tiny)
             results["cores"][cores] = {
                 "analyze_many_per_s": len(records) / many,
-                "analyze_many_startup_s": startup,
-                "analyze_many_steady_per_s": len(records) / steady,
+                "analyze_many_fixed_s": startup,
+                "analyze_many_steady_per_s": many_steady,
                 "spark_per_s": len(records) / spark,
-                "overhead": spark / steady - 1,
+                "spark_fixed_s": spark_tiny,
+                "spark_steady_per_s": spark_steady,
+                "overhead": many_steady / spark_steady - 1,
+                "overhead_raw": spark / many - 1,
             }
     one, two = results["cores"][1], results["cores"][2]
-    results["ratio_2_to_1_spark"] = two["spark_per_s"] / one["spark_per_s"]
+    results["ratio_2_to_1_spark"] = two["spark_steady_per_s"] / one["spark_steady_per_s"]
     results["ratio_2_to_1_analyze_many"] = (
         two["analyze_many_steady_per_s"] / one["analyze_many_steady_per_s"]
     )
+    results["ratio_2_to_1_spark_raw"] = two["spark_per_s"] / one["spark_per_s"]
     results["loadavg_before_after"] = [load_before[0], os.getloadavg()[0]]
     results["cpus"] = os.cpu_count()
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
     print(f"{len(records)} articles, output {args.format}, {os.cpu_count()} CPUs")
-    print("cores  analyze_many/s  (start-up s)  steady/s  spark job/s  overhead (target <= +15%)")
+    print(
+        "cores  analyze_many/s raw (fixed s) steady   spark job/s raw (fixed s) steady"
+        "   overhead steady (target <= +15%), raw"
+    )
     for cores, row in results["cores"].items():
         print(
-            f"{cores:>5}  {row['analyze_many_per_s']:>14.2f}"
-            f"  {row['analyze_many_startup_s']:>12.2f}"
-            f"  {row['analyze_many_steady_per_s']:>8.2f}  {row['spark_per_s']:>11.2f}"
-            f"  {row['overhead']:>+8.1%}"
+            f"{cores:>5}  {row['analyze_many_per_s']:>18.2f} ({row['analyze_many_fixed_s']:>5.2f})"
+            f" {row['analyze_many_steady_per_s']:>6.2f}"
+            f"  {row['spark_per_s']:>15.2f} ({row['spark_fixed_s']:>5.2f})"
+            f" {row['spark_steady_per_s']:>6.2f}"
+            f"   {row['overhead']:>+8.1%}, {row['overhead_raw']:>+6.1%}"
         )
     print(
-        f"2-core / 1-core: spark job {results['ratio_2_to_1_spark']:.2f}x (target >= 1.70x), "
+        f"2-core / 1-core at steady state: spark job {results['ratio_2_to_1_spark']:.2f}x "
+        f"(target >= 1.70x; raw {results['ratio_2_to_1_spark_raw']:.2f}x), "
         f"analyze_many {results['ratio_2_to_1_analyze_many']:.2f}x"
     )
     print("load average before/after: {:.1f} / {:.1f}".format(*results["loadavg_before_after"]))

@@ -19,8 +19,9 @@ Flow of one run (``run_job``):
 4. **Write** Parquet (``analyses``, ``errors`` and the record tables of
    :mod:`newsgraph.spark.tables`, the latter partitioned by ``published_date``) or JSONL
    (``analyses/part-*``: exactly the lines ``newsgraph analyze --jsonl`` prints, in input order;
-   ``errors/part-*``). The analysed partitions are persisted so every table is written from one
-   analysis of each article.
+   ``errors/part-*``, written from the analysed RDD itself, without a DataFrame, so the JVM
+   only copies lines). The analysed partitions are persisted so every table is written from
+   one analysis of each article.
 5. Optionally **link** articles across the corpus (:mod:`newsgraph.spark.linking`):
    near-duplicate groups and stories, as the store makes them.
 """
@@ -341,7 +342,6 @@ def analyze_partition(
         if isinstance(result, Failure):
             yield _error(seq, location, result.id, result.reason)
             continue
-        data = result.to_dict()
         yield (
             "analyses",
             to_row(
@@ -355,7 +355,7 @@ def analyze_partition(
             ),
         )
         if tables:
-            yield from analysis_rows(data, seq)
+            yield from analysis_rows(result.to_dict(), seq)
     yield from unreadable
 
 
@@ -400,32 +400,70 @@ def run_job(
     partitions = options.partitions or 2 * spark.sparkContext.defaultParallelism
     items = read_inputs(spark, files, partitions, options.split_bytes)
     parquet = options.output_format == "parquet"
-    names = ("analyses", "errors", *(RECORD_TABLES if parquet else ()))
     batch_size, encoding = options.batch_size, options.encoding
     tagged = items.mapPartitions(
         lambda part: analyze_partition(part, config, batch_size, parquet, encoding)
-    ).map(lambda item: _widen(item, names))
-    frame = spark.createDataFrame(tagged, wide_schema(names), verifySchema=False)
+    )
+    if parquet:
+        return _run_parquet(spark, tagged, output, options)
+    return _run_jsonl(spark, tagged, output, options)
+
+
+def _run_parquet(
+    spark: SparkSession, tagged: RDD[Tagged], output: str, options: JobOptions
+) -> JobResult:
+    """Every table as Parquet, from one analysis of each article (a cached wide frame)."""
+    names = ("analyses", "errors", *RECORD_TABLES)
+    wide = tagged.map(lambda item: _widen(item, names))
+    frame = spark.createDataFrame(wide, wide_schema(names), verifySchema=False)
     frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         counts = {row["table"]: row["count"] for row in frame.groupBy("table").count().collect()}
-        if parquet:
-            written = _write_parquet(frame, names, output, counts)
-        else:
-            written = _write_jsonl(frame, output)
+        written = _write_parquet(frame, names, output, counts)
         if options.link:
-            written = (*written, *_write_links(spark, frame, output, parquet, options))
+            analyses = table_frame(frame, "analyses").select("seq", "analysis")
+            pairs = analyses.rdd.map(lambda row: (int(row[0]), str(row[1])))
+            written = (*written, *_write_links(spark, pairs, output, True, options))
     finally:
         frame.unpersist()
     return JobResult(output, counts.get("analyses", 0), counts.get("errors", 0), written)
 
 
+def _run_jsonl(
+    spark: SparkSession, tagged: RDD[Tagged], output: str, options: JobOptions
+) -> JobResult:
+    """``analyses/part-*`` and ``errors/part-*`` as text, written straight from the analysed
+    RDD (no DataFrame: the JVM only writes lines, which keeps its share of the cores small)."""
+    cached = tagged.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        analyses = cached.filter(lambda item: item[0] == "analyses")
+        analyses.map(lambda item: item[1][-1]).saveAsTextFile(f"{output}/analyses")
+        counts = cached.map(lambda item: item[0]).countByValue()
+        errors = cached.filter(lambda item: item[0] == "errors")
+        errors.map(lambda item: _error_json(item[1])).saveAsTextFile(f"{output}/errors")
+        written: tuple[str, ...] = ("analyses", "errors")
+        if options.link:
+            pairs = analyses.map(lambda item: (int(item[1][1]), str(item[1][-1])))
+            written = (*written, *_write_links(spark, pairs, output, False, options))
+    finally:
+        cached.unpersist()
+    return JobResult(output, counts.get("analyses", 0), counts.get("errors", 0), written)
+
+
+def _error_json(row: Row) -> str:
+    """An ``errors`` row as one JSON object, its columns in schema order, nulls kept."""
+    names = [name for name, _ in TABLES["errors"]]
+    return json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False)
+
+
 def _write_links(
-    spark: SparkSession, frame: DataFrame, output: str, parquet: bool, options: JobOptions
+    spark: SparkSession,
+    pairs: RDD[tuple[int, str]],
+    output: str,
+    parquet: bool,
+    options: JobOptions,
 ) -> tuple[str, ...]:
-    """The ``duplicates`` and ``stories`` tables of the run's analyses, sorted by ``seq``."""
-    analyses = table_frame(frame, "analyses").select("seq", "analysis")
-    pairs = analyses.rdd.map(lambda row: (int(row[0]), str(row[1])))
+    """The ``duplicates`` and ``stories`` tables of ``(seq, Analysis JSON)`` pairs, by ``seq``."""
     duplicates, stories = linking.link_corpus(pairs, options.link_settings)
     for name, rows, schema, order in (
         ("duplicates", duplicates, linking.DUPLICATE_SCHEMA, "seq"),
@@ -459,10 +497,3 @@ def _write_parquet(
         else:
             table.write.parquet(f"{output}/{name}")
     return names
-
-
-def _write_jsonl(frame: DataFrame, output: str) -> tuple[str, ...]:
-    table_frame(frame, "analyses").select("analysis").write.text(f"{output}/analyses")
-    errors = table_frame(frame, "errors").write.option("ignoreNullFields", "false")
-    errors.json(f"{output}/errors")
-    return ("analyses", "errors")
