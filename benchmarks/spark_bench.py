@@ -12,7 +12,10 @@ The same ``--docs`` records (the input cycled, each copy with its own id) go thr
 * ``run_job`` on ``local[N]`` with ``2 × N`` partitions, reading the same JSONL and writing
   ``--format`` output to a temporary folder.
 
-Each configuration runs ``--repeats`` times after a warm-up and the best time counts. The warm-up
+Each core count N is measured in a fresh process pinned to N CPUs (the affinity mask is set
+before it starts, so the JVM, BLAS threads and all workers of both sides share those N CPUs and
+cannot spill onto an idle one). Each configuration runs ``--repeats`` times after a warm-up and
+the best time counts. The warm-up
 loads the model in Spark's Python workers (reused across jobs, as across the tasks of a long
 job).
 
@@ -39,6 +42,7 @@ import itertools
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -108,6 +112,53 @@ def _steady(docs: int, elapsed: float, tiny_docs: int, tiny_elapsed: float) -> f
     return (docs - tiny_docs) / max(elapsed - tiny_elapsed, 1e-9)
 
 
+def _measure(cores: int, records: list[dict[str, Any]], fmt: str, repeats: int) -> dict[str, Any]:
+    """Both sides at ``cores`` cores, in this process (which the caller pinned to them)."""
+    analyzer = Analyzer(config=load_config())
+    tiny_many = records[:cores]
+    tiny_spark = records[: 2 * cores]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "bench.jsonl"
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+        tiny_corpus = Path(tmp) / "tiny.jsonl"
+        tiny_corpus.write_text("".join(json.dumps(r) + "\n" for r in tiny_spark), "utf-8")
+        _time_analyze_many(analyzer, records[: 4 * 32], cores)  # warm-up
+        startup = min(_time_analyze_many(analyzer, tiny_many, cores) for _ in range(repeats))
+        many = min(_time_analyze_many(analyzer, records, cores) for _ in range(repeats))
+        spark_tiny, spark = _time_spark(cores, [tiny_corpus, corpus], fmt, repeats)
+    many_steady = _steady(len(records), many, len(tiny_many), startup)
+    spark_steady = _steady(len(records), spark, len(tiny_spark), spark_tiny)
+    return {
+        "analyze_many_per_s": len(records) / many,
+        "analyze_many_fixed_s": startup,
+        "analyze_many_steady_per_s": many_steady,
+        "spark_per_s": len(records) / spark,
+        "spark_fixed_s": spark_tiny,
+        "spark_steady_per_s": spark_steady,
+        "overhead": many_steady / spark_steady - 1,
+        "overhead_raw": spark / many - 1,
+    }
+
+
+def _pinned_run(cores: int, argv: list[str]) -> dict[str, Any]:
+    """This script with ``--only-cores N`` in a fresh process that may use CPUs 0..N-1 only.
+
+    The mask is set before the interpreter starts, so every thread (NumPy's BLAS pool, the JVM,
+    Spark's Python workers, ``analyze_many``'s workers) inherits it: "N cores" means N CPUs for
+    all of a side's processes together, not N workers free to spill onto idle CPUs.
+    """
+    cpus = set(range(cores))
+    done = subprocess.run(
+        [sys.executable, __file__, *argv, "--only-cores", str(cores)],
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.sched_setaffinity(0, cpus),
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
 def main() -> int:
     """Run the benchmark and print (or ``--json``) the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -116,37 +167,22 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only-cores", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     records = _records(args.input, args.docs)
+    if args.only_cores:
+        print(json.dumps(_measure(args.only_cores, records, args.format, args.repeats)))
+        return 0
+    if len(os.sched_getaffinity(0)) < 2:
+        parser.error("needs at least 2 CPUs")
+    argv = [
+        *("--input", str(args.input), "--docs", str(args.docs)),
+        *("--repeats", str(args.repeats), "--format", args.format),
+    ]
     load_before = os.getloadavg()
-    analyzer = Analyzer(config=load_config())
     results: dict[str, Any] = {"docs": len(records), "format": args.format, "cores": {}}
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "bench.jsonl"
-        corpus.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
-        for cores in (1, 2):
-            tiny_many = records[:cores]
-            tiny_spark = records[: 2 * cores]
-            tiny_corpus = Path(tmp) / f"tiny{cores}.jsonl"
-            tiny_corpus.write_text("".join(json.dumps(r) + "\n" for r in tiny_spark), "utf-8")
-            _time_analyze_many(analyzer, records[: 4 * 32], cores)  # warm-up
-            startup = min(
-                _time_analyze_many(analyzer, tiny_many, cores) for _ in range(args.repeats)
-            )
-            many = min(_time_analyze_many(analyzer, records, cores) for _ in range(args.repeats))
-            spark_tiny, spark = _time_spark(cores, [tiny_corpus, corpus], args.format, args.repeats)
-            many_steady = _steady(len(records), many, len(tiny_many), startup)
-            spark_steady = _steady(len(records), spark, len(tiny_spark), spark_tiny)
-            results["cores"][cores] = {
-                "analyze_many_per_s": len(records) / many,
-                "analyze_many_fixed_s": startup,
-                "analyze_many_steady_per_s": many_steady,
-                "spark_per_s": len(records) / spark,
-                "spark_fixed_s": spark_tiny,
-                "spark_steady_per_s": spark_steady,
-                "overhead": many_steady / spark_steady - 1,
-                "overhead_raw": spark / many - 1,
-            }
+    for cores in (1, 2):
+        results["cores"][cores] = _pinned_run(cores, argv)
     one, two = results["cores"][1], results["cores"][2]
     results["ratio_2_to_1_spark"] = two["spark_steady_per_s"] / one["spark_steady_per_s"]
     results["ratio_2_to_1_analyze_many"] = (
