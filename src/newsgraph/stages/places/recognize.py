@@ -423,13 +423,16 @@ def _is_abbrev(text: str) -> bool:
 
 
 def _abbrev_ok(toks: _Tokens, i: int, j: int, candidates: list[Candidate]) -> bool:
-    """Abbreviations match only in their own case; US state codes only after a comma."""
+    """Abbreviations match only in their own case; US state codes only after a comma, unless
+    written as dotted initials ("S.C.", "W.Va."), which are no English word or name: "the
+    S.C. House", "Rep. Clyburn, D-S.C." name the state as surely."""
     text = "".join(toks.text[i:j])
     letters = text.replace(".", "")
     if not (letters.isupper() or "." in text):
         return False
     if all(c.precision == "province" for c in candidates):
-        return i > 0 and toks.text[i - 1] == ","  # "Athens, Ga." / "Columbia, SC"
+        after_comma = i > 0 and toks.text[i - 1] == ","  # "Athens, Ga." / "Columbia, SC"
+        return after_comma or text.count(".") >= 2
     return True
 
 

@@ -42,7 +42,7 @@ FEATURES = (
     "country", "province", "district", "city", "point", "line", "log_population", "capital",
     "alternate_name", "own_name", "country_share", "country_seen", "admin1_share",
     "head_match", "head_mismatch", "unit_with_town_inside", "near", "mid", "admin1_support",
-    "admin1_support_soft", "near_support", "bare_county",
+    "admin1_support_soft", "near_support", "bare_county", "admin1_named",
 )  # fmt: skip
 RANKER_PATH = (
     Path(__file__).resolve().parent.parent.parent / "resources" / "gazetteer" / "ranker.json"
@@ -200,7 +200,9 @@ def _static_features(mentions: list[Mention]) -> np.ndarray:
                 level == "line",
                 math.log10(cand.population + 1) if level in ("city", "district") else 0.0,
                 cand.feature_code == "PPLC",
-                cand.kind == KIND_ALT,
+                # The hand-written English names of countries ("Palestine", "Russia") are not
+                # the foreign or historical names the feature stands for.
+                cand.kind == KIND_ALT and level != "country",
                 fold_key(cand.name) == key,
                 0.0,
                 0.0,
@@ -214,6 +216,7 @@ def _static_features(mentions: list[Mention]) -> np.ndarray:
                 0.0,
                 0.0,
                 level == "district" and fold_key(cand.name) == f"{key} cunty",
+                0.0,
             ]
         )
     return np.array(rows, dtype=float)
@@ -226,12 +229,21 @@ def _features(
     admins: Counter[str],
     near: list[tuple[float, float]],
     support: Support | None = None,
+    named: frozenset[str] = frozenset(),
 ) -> np.ndarray:
-    """All features (:data:`FEATURES` order): the static columns plus the document context."""
+    """All features (:data:`FEATURES` order): the static columns plus the document context.
+
+    ``named`` holds the admin1 units that the article names outright (another name resolved
+    to the state or province itself): "Kentucky" in the text settles which of many Madison
+    Counties is meant more surely than a count of the other names' guesses does. It does not
+    reach the towns of a name that is itself a state's or country's ("California" next to
+    "Maryland" is the state, not California, Maryland).
+    """
     matrix = static.copy()
     c_total = sum(countries.values())
     a_total = sum(admins.values())
     closest = _closest(cands, near)
+    unit_name = any(c.precision in ("country", "province") and c.kind != KIND_ALT for c in cands)
     for row, (cand, km) in enumerate(zip(cands, closest, strict=True)):
         if c_total and cand.country:
             matrix[row, 10] = countries[cand.country] / c_total
@@ -245,6 +257,8 @@ def _features(
         if support is not None and support[2] and cand.admin1 and cand.precision != "country":
             matrix[row, 18] = support[0].get(cand.admin1, 0.0) / support[2]
             matrix[row, 19] = support[1].get(cand.admin1, 0.0) / support[2]
+        if cand.admin1 in named and (cand.precision == "province" or not unit_name):
+            matrix[row, 22] = 1.0
     return matrix
 
 
@@ -277,9 +291,10 @@ def _rank(
     near: list[tuple[float, float]],
     weights: np.ndarray,
     support: Support | None = None,
+    named: frozenset[str] = frozenset(),
 ) -> list[tuple[Candidate, float, list[float]]]:
     cands = mentions[0].candidates
-    matrix = _features(cands, static, countries, admins, near, support)
+    matrix = _features(cands, static, countries, admins, near, support, named)
     scores = matrix @ weights
     scored = [
         (cand, float(score), row)
@@ -338,6 +353,7 @@ def resolve(
             countries: Counter[str] = Counter(entity_countries)
             admins = _pinned(group) + _pinned(group)
             near: list[tuple[float, float]] = []
+            named: set[str] = set()
             for other, ranked in choice.items():
                 if other == key:
                     continue
@@ -346,9 +362,13 @@ def resolve(
                     countries[top.country] += weight
                 if top.admin1 and top.precision != "country":
                     admins[top.admin1] += weight
+                if top.admin1 and top.precision == "province":
+                    named.add(top.admin1)
                 if top.precision in ("city", "point", "district") and not top.approx:
                     near.append((top.lat, top.lon))
-            updated[key] = _rank(group, static[key], countries, admins, near, weights, support[key])
+            updated[key] = _rank(
+                group, static[key], countries, admins, near, weights, support[key], frozenset(named)
+            )
         choice = updated
     results: list[Resolution] = []
     for key, group in groups.items():
