@@ -9,8 +9,12 @@ written. Deterministic: the backbone parse is deterministic, the split is by a h
 document id, and the solver (liblinear, fixed ``random_state``) is too.
 
 Split: documents whose ``sha256(id) % 5 == 0`` are held out for choosing the decision threshold
-(the *validation* part, about 20%); the model is fitted on the rest. ``polnear-dev.jsonl`` is never
-read here: it is what the stage is measured on.
+(the *validation* part, about 20%); the model is fitted on the rest. With ``--refit-all`` (how the
+shipped file is built since round 5) the weights are then fitted again on all of train with the
+same settings and the threshold chosen on the validation part: the rules of the stage were
+developed against the model fitted without the validation part, and a quarter more training data
+is worth about a point of cue-head F1 (half the fitting part gives 0.779, all of it 0.790).
+``polnear-dev.jsonl`` is never read here: it is what the stage is measured on.
 """
 
 from __future__ import annotations
@@ -112,20 +116,19 @@ def fit(
     fit_y: list[int],
     val_x: list[dict[str, int]],
     val_y: list[int],
+    refit_all: bool = False,
 ) -> dict[str, Any]:
     """Fit on the fitting part, pick the threshold on the validation part; the JSON payload.
 
     Features seen fewer than ``MIN_COUNT`` times are dropped before fitting: they carry noise,
-    not knowledge, and would triple the shipped file.
+    not knowledge, and would triple the shipped file. ``refit_all``: the shipped weights are
+    fitted again on both parts, keeping the threshold.
     """
-    counts = Counter(f for x in fit_x for f in x)
-    keep = {f for f, n in counts.items() if n >= MIN_COUNT}
-    fit_x = [{f: v for f, v in x.items() if f in keep} for x in fit_x]
-    vectorizer = DictVectorizer()
-    model = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=1000)
-    model.fit(_int32(vectorizer.fit_transform(fit_x)), np.array(fit_y))
+    vectorizer, model = _fitted(fit_x, fit_y)
     scores = model.predict_proba(_int32(vectorizer.transform(val_x)))[:, 1]
     threshold = best_threshold(scores, np.array(val_y))
+    if refit_all:
+        vectorizer, model = _fitted(fit_x + val_x, fit_y + val_y)
     names = vectorizer.get_feature_names_out()
     weights = {
         str(name): round(float(w), 4)
@@ -141,10 +144,27 @@ def fit(
     }
 
 
+def _fitted(xs: list[dict[str, int]], ys: list[int]) -> tuple[Any, Any]:
+    """The vectorizer and logistic regression fitted on ``xs`` (rare features dropped)."""
+    counts = Counter(f for x in xs for f in x)
+    keep = {f for f, n in counts.items() if n >= MIN_COUNT}
+    kept = [{f: v for f, v in x.items() if f in keep} for x in xs]
+    vectorizer = DictVectorizer()
+    model = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=1000)
+    model.fit(_int32(vectorizer.fit_transform(kept)), np.array(ys))
+    return vectorizer, model
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", type=Path, help="polnear-train.jsonl")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--refit-all",
+        action="store_true",
+        help="fit the shipped weights on all of train (threshold still chosen on the "
+        "validation part by the model fitted without it)",
+    )
     args = parser.parse_args()
     fit_x: list[dict[str, int]] = []
     fit_y: list[int] = []
@@ -155,7 +175,7 @@ def main() -> None:
         for feats, label in examples(gold, doc, starts):
             xs.append(dict.fromkeys(feats, 1))
             ys.append(label)
-    payload = fit(fit_x, fit_y, val_x, val_y)
+    payload = fit(fit_x, fit_y, val_x, val_y, args.refit_all)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(payload, indent=0) + "\n", "utf-8")
     print(f"wrote {args.out} ({len(payload['weights'])} weights)")

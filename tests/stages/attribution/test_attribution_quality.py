@@ -1,9 +1,10 @@
 """Pinned quality floors of the attribution stage on PolNeAR dev (measured, never tuned on).
 
-The cue model is fitted on PolNeAR train only (validation part: ``sha256(id) % 5 == 0`` of
-train); dev is held out. Floors sit a little below the measured values (docs/attribution.md) so
-that a regression fails CI; lower them only on purpose. The issue's targets (cue and source F1
-≥ 0.85, attribution F1 ≥ 0.70) are not reached yet: see docs/attribution.md.
+The cue model is fitted on PolNeAR train only (its threshold and the stage's rules chosen on the
+validation part, ``sha256(id) % 5 == 0`` of train); dev is held out. Floors sit a little below
+the measured values (docs/attribution.md) so that a regression fails CI; lower them only on
+purpose. The issue's cue and source targets (F1 ≥ 0.85) are not reached yet: see
+docs/attribution.md.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from newsgraph.pipeline import Analyzer
 DEV = Path(__file__).resolve().parents[4] / "shared" / "data" / "quotes" / "polnear-dev.jsonl"
 
 FLOORS = {
-    "content_partial_f1": 0.76,
-    "content_exact_f1": 0.50,
-    "cue_partial_f1": 0.72,
-    "source_partial_f1": 0.705,
-    "cue_exact_f1": 0.635,
-    "source_exact_f1": 0.63,
-    "attribution_f1": 0.69,
+    "content_partial_f1": 0.775,
+    "content_exact_f1": 0.52,
+    "cue_partial_f1": 0.74,
+    "source_partial_f1": 0.722,
+    "cue_exact_f1": 0.665,
+    "source_exact_f1": 0.69,
+    "attribution_f1": 0.705,
 }
 
 

@@ -41,7 +41,8 @@ def test_raising_verb_has_no_source(attribution_analyzer: Analyzer) -> None:
 def test_referential_it_is_a_source(attribution_analyzer: Analyzer) -> None:
     """'"…," it said': a report or group speaking; only an expletive 'it' is never a source."""
     a = attribution_analyzer.analyze('"This must change," it said in a statement.')
-    assert _text(a, _by_cue(a, "said").source) == "it"
+    # PolNeAR's cue span takes in the medium ("said in a statement").
+    assert _text(a, _by_cue(a, "said in a statement").source) == "it"
 
 
 def test_participle_after_preposition_takes_the_verbs_subject(
@@ -90,7 +91,7 @@ def test_multi_paragraph_quote_is_one_content(attribution_analyzer: Analyzer) ->
     a = attribution_analyzer.analyze(
         'The governor said: "We have rebuilt the bridges.\n\n"And we will rebuild the schools."'
     )
-    quote = _by_cue(a, "said")
+    quote = _by_cue(a, "said:")  # PolNeAR's cue span takes in the colon
     assert [_text(a, c) for c in quote.content] == [
         '"We have rebuilt the bridges.',
         '"And we will rebuild the schools."',
@@ -273,3 +274,40 @@ def test_issue5_passive_with_agent_reports_its_subject(attribution_analyzer: Ana
     assert [doc[s:e].text for s, e in attribution.content] == ["The meeting"]
     assert attribution.source is not None
     assert doc[attribution.source[0] : attribution.source[1]].text == "Politico"
+
+
+def test_apposition_comma_and_brackets_belong_to_the_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """PolNeAR's source spans end with the comma that closes an apposition."""
+    a = attribution_analyzer.analyze("Her campaign manager, Robby Mook, said the plan was ready.")
+    assert _text(a, _by_cue(a, "said").source) == "Her campaign manager, Robby Mook,"
+
+
+def test_recipient_of_told_is_not_the_content(attribution_analyzer: Analyzer) -> None:
+    """'"…," Ramos told AFP.': AFP is whom it was said to; the quotation is what was said."""
+    a = attribution_analyzer.analyze('"We were tremendously wrong," Ramos told AFP.')
+    quote = _by_cue(a, "told")
+    assert _text(a, quote.source) == "Ramos"
+    assert [_text(a, c) for c in quote.content] == ['"We were tremendously wrong,"']
+
+
+def test_quote_closing_the_paragraph_above_is_not_the_next_cues(
+    attribution_analyzer: Analyzer,
+) -> None:
+    a = attribution_analyzer.analyze(
+        'Beruff praised the schools. "It started with Gov. Bush," Beruff said.\n\n'
+        '"The job of policymakers is to keep seeking perfection."\n\n'
+        'Beruff, a Scott ally, called Florida\'s standards "strong."'
+    )
+    called = [q for q in a.quotes if _text(a, q.cue) == "called"]
+    for quote in called:
+        assert all("policymakers" not in (_text(a, c) or "") for c in quote.content)
+
+
+def test_no_nested_attribution_inside_a_transcript_turn(attribution_analyzer: Analyzer) -> None:
+    a = attribution_analyzer.analyze(
+        "Interview transcript.\n\nGov. Fallin: I think he is trying to campaign as a racial healer."
+    )
+    assert [_text(a, q.cue) for q in a.quotes] == [":"]
+    assert _text(a, a.quotes[0].source) == "Gov. Fallin"
