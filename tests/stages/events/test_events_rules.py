@@ -9,7 +9,7 @@ import pytest
 from newsgraph.record import Event, Evidence
 from newsgraph.stages.events.acled import SUB_TO_TYPE, acled_types
 from newsgraph.stages.events.casualties import read_casualties
-from newsgraph.stages.events.modes import ask_mode, assault_modes, threaten_mode
+from newsgraph.stages.events.modes import ask_mode, assault_modes, coerce_modes, threaten_mode
 from newsgraph.stages.events.plover import to_plover
 from newsgraph.stages.events.triggers import cameo_to_plover, load_lexicon
 from newsgraph.stages.events.typer import NONE, PloverTyper, load_typer
@@ -81,6 +81,17 @@ def test_assault_modes_from_instruments() -> None:
     assert assault_modes({"suicide", "bomber", "bomb"}, None) == ["suicide-attack"]
     assert assault_modes({"kill"}, "targeted") == ["targeted"]
     assert assault_modes({"attack"}, None) == []
+    # A named instrument outranks CAMEO's coarse weapon pattern; a specific act does not.
+    assert assault_modes({"minefield", "explosion", "kill"}, "firearms") == ["explosives"]
+    assert assault_modes({"kill", "missile"}, "targeted") == ["targeted"]
+    assert assault_modes({"fire", "rubber", "bullet"}, "heavy-weapons") == ["crowd-control"]
+    assert assault_modes({"tear", "down", "statue"}, None) == []  # "tear down" is not tear gas
+
+
+def test_coerce_modes_from_the_clause() -> None:
+    assert coerce_modes({"hacker", "deface", "website"}, None) == ["cyber"]
+    assert coerce_modes({"reimpose", "blockade"}, None) == ["restrict"]
+    assert coerce_modes({"custody"}, "seize") == ["seize"]  # the lexicon's mode stands
 
 
 def test_speech_act_modes_follow_the_embedded_act() -> None:

@@ -7,9 +7,10 @@ and recipient from the parse (:mod:`.arguments`), modality flags (:mod:`.flags`)
 (:mod:`.casualties`), the ACLED type and sub-event type (rules in :mod:`.acled`, refined by the
 learned model of :mod:`.classifier` when it was built locally), and place, time, attribution and
 canonical entities from the other layers when they are on the Doc (:mod:`.linking`). Repeated
-mentions of one act become one record. An article with no ACLED-typed event gets at most one
-low-confidence document-level event from the codebook cue rules of :mod:`.fallback` (reports of
-violence with no attack verb: "civilians suffered suffocation from poisonous gas").
+mentions of one act become one record. An article with no ACLED-typed event is coded by the
+codebook cue rules of :mod:`.fallback` (reports of violence with no attack verb: "civilians
+suffered suffocation from poisonous gas"): on the material act that holds the cue, else as one
+low-confidence document-level event.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extensions import register_extensions
+from newsgraph.plover import QUAD
 from newsgraph.record import Event, Evidence
 from newsgraph.stages.events.acled import ACLED_TYPES, SUB_TO_TYPE, acled_types
 from newsgraph.stages.events.arguments import Argument, argument, verb_arguments
 from newsgraph.stages.events.casualties import read_casualties
 from newsgraph.stages.events.classifier import AcledClassifier, load_classifier
 from newsgraph.stages.events.detect import Candidate, Detector, clause_tokens
-from newsgraph.stages.events.fallback import Fallback, document_fallback
+from newsgraph.stages.events.fallback import CROWD, Fallback, document_fallback
 from newsgraph.stages.events.linking import (
     TimeLink,
     clause_range,
@@ -114,9 +116,24 @@ class EventsStage:
             )
             events.append(event)
         if self.fallback and not any(e.acled_sub_event_type for e in events):
-            coded = {t.i for c in candidates for t in (c.trigger, c.carrier) if t is not None}
+            # Only what a verbal act says is unreported ("accused rebels of violating a
+            # ceasefire"); what a material act governs happened ("forces withdrew from the
+            # port", "established observation points") and stays readable.
+            coded = {
+                t.i
+                for c in candidates
+                if QUAD.get(c.type) in {1, 3}
+                for t in (c.trigger, c.carrier)
+                if t is not None
+            }
             found = document_fallback(doc, coded)
-            if found is not None:
+            owner = None if found is None else _owner(found.cue, candidates)
+            if found is not None and owner is not None:
+                # The cue lies inside an act already coded ("warships launched war games"):
+                # that record gets the ACLED coding; a second record would count it twice.
+                events[owner].acled_sub_event_type = found.acled_sub_event_type
+                events[owner].acled_event_type = SUB_TO_TYPE[found.acled_sub_event_type]
+            elif found is not None:
                 events.append(
                     self._fallback_event(
                         doc, found, len(events), meta, places, times, quotes, entities
@@ -148,9 +165,11 @@ class EventsStage:
         verb = next((t for t in [found.cue, *found.cue.ancestors] if t.pos_ == "VERB"), None)
         actor: Argument | None = None
         recipient: Argument | None = None
-        if found.type == "PROTEST" and found.cue.pos_ in {"NOUN", "PROPN"}:
+        if found.type == "PROTEST" and found.cue.lower_ in CROWD:
             actor = argument(found.cue)  # the crowd protests, whoever chased it
-        elif verb is not None:
+        elif verb is not None and found.type != "PROTEST":
+            # A protest read off the means used against it names no crowd: the force that
+            # used them is not the protester.
             actor, recipient = verb_arguments(verb)
             # An argument that holds the cue is the thing used ("poisonous gas was used"), not
             # a party to the event.
@@ -263,6 +282,15 @@ def _clause_text(doc: Doc, tokens: list[Token]) -> str:
         offset = token.idx - start
         chars[offset : offset + len(token.text)] = token.text
     return "".join(chars)
+
+
+def _owner(cue: Token, candidates: list[Candidate]) -> int | None:
+    """The index of the coded event whose predicate governs ``cue`` (nearest first), if any."""
+    anchors = {t.i: n for n, c in enumerate(candidates) for t in (c.trigger, c.carrier) if t}
+    for node in [cue, *cue.ancestors]:
+        if node.i in anchors:
+            return anchors[node.i]
+    return None
 
 
 def _holds(arg: Argument | None, token: Token) -> bool:

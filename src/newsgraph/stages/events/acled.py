@@ -125,6 +125,13 @@ _TERRITORY_WORDS = frozenset(
         "take",
         "regain",
         "storm",
+        "drive",
+        "drove",
+        "retook",
+        "retaken",
+        "rout",
+        "dislodge",
+        "push",
     }
 )
 
@@ -180,6 +187,7 @@ _MOB_WORDS = frozenset({"mob", "mobs", "vigilante", "vigilantes", "lynched", "ly
 _CIVILIAN_WORDS = frozenset(
     {"civilian", "civilians", "villagers", "residents", "students", "farmers", "worshippers"}
     | {"passengers", "pilgrims", "journalists", "children", "women", "patients", "shoppers"}
+    | {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates"}
 )
 # An attempt to take ground that was beaten back is a battle, not a change of territory.
 _REPELLED = frozenset(

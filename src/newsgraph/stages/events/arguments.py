@@ -8,7 +8,10 @@ PETRARCH-style source/target rules over spaCy's dependencies:
   governing verb ("al-Askari said …, warning of …"; "parliament passed a law demanding …").
 * recipient: ``dobj``; ``nsubjpass`` in the passive; otherwise the object of "against", "on",
   "at", "into" or, for noun triggers, "of" ("the assassination of Soleimani").
-* weapons are not actors: "targeted by dozens of missiles from Iran" has the actor "Iran".
+* weapons are not actors: "targeted by dozens of missiles from Iran" has the actor "Iran",
+  "Israeli airstrikes killed …" the actor "Israeli".
+* pronouns take the subject of the verb that governs them ("the rebels said they will …"),
+  and counting heads give way to what they count ("thousands of Kurds" → Kurds).
 * coordinated arguments are lists ("Hungarian and Romanian officials" → two actors).
 * an actor that is not stated stays ``None``: nothing is guessed.
 """
@@ -235,6 +238,9 @@ def _is_weapon(token: Token) -> bool:
     return token.lemma_.lower() in WEAPONS
 
 
+_OWNER_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
 def _resolve_weapon(token: Token) -> Token | None:
     """ "dozens of missiles from Iran" -> Iran; a weapon with no owner -> None."""
     for child in token.subtree:
@@ -242,20 +248,76 @@ def _resolve_weapon(token: Token) -> Token | None:
             return child
         if child.dep_ == "poss" and not _is_weapon(child):
             return child
+    for child in token.children:
+        # "Israeli airstrikes killed …", "US Predator attacks": the named modifier owns it.
+        if child.dep_ in {"compound", "amod"} and child.ent_type_ in _OWNER_ENTS:
+            return child
     return None
 
 
 def _usable(token: Token | None) -> Token | None:
+    """The actor a subject names: a pronoun's antecedent, the people a quantity counts
+    ("thousands of Kurds"), a weapon's owner; None for pronouns with no antecedent."""
     if token is None:
         return None
+    if token.lower_ in _PERSONAL and token.pos_ == "PRON":
+        antecedent = _antecedent(token)
+        if antecedent is not None:
+            return antecedent
     if (
         token.lower_ in PRONOUNS
         and token.pos_ == "PRON"
         and token.lower_ not in {"he", "she", "they", "we"}
     ):
         return None
-    if _is_weapon(token):
-        return _resolve_weapon(token)
+    counted = _counted(token)
+    if _is_weapon(counted):
+        return _resolve_weapon(token)  # "dozens of missiles from Iran": the whole phrase
+    return counted
+
+
+# Pronouns that refer back to a party named as the subject of a governing verb.
+_PERSONAL = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+# Heads that count or group the party in their "of" phrase.
+_QUANTITIES = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens"}
+    | {"million", "millions", "score", "scores", "group", "groups", "number", "member"}
+    | {"members", "some", "many", "most", "handful", "band", "majority", "several", "all"}
+)
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The nearest earlier non-pronoun subject of a verb that governs ``pronoun``: "the
+    rebels said they will release …", "Japan said it had halted …", "fundamentalists
+    continued their hunger strike". The usual reading in news; no further coreference."""
+    node = pronoun
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            for child in head.children:
+                if (
+                    child.dep_ in {"nsubj", "nsubjpass"}
+                    and child.i < pronoun.i
+                    and child is not pronoun
+                    and child.pos_ != "PRON"
+                ):
+                    return _counted(child)
+        node = head
+    return None
+
+
+def _counted(token: Token) -> Token:
+    """ "Tens of thousands of students" → students; "a group of refugees" → refugees."""
+    for _ in range(3):
+        if token.lemma_.lower() not in _QUANTITIES and token.lower_ not in _QUANTITIES:
+            return token
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = None if of is None else _child(of, frozenset({"pobj"}))
+        if obj is None:
+            return token
+        token = obj
     return token
 
 
@@ -282,6 +344,9 @@ def _agent(token: Token) -> Token | None:
     return None
 
 
+_ATTEMPTS = frozenset({"attempt", "bid", "plot", "effort", "try", "conspiracy"})
+
+
 def inherited_subject(token: Token) -> Token | None:
     """The subject a complement or modifier shares with the verb that governs it."""
     current = token
@@ -290,13 +355,14 @@ def inherited_subject(token: Token) -> Token | None:
         if head is current:
             return None
         if current.dep_ in {"acl"} and head.pos_ in {"NOUN", "PROPN"}:
-            # "a law demanding …": the law's maker is the subject of the verb that has the law.
-            if head.dep_ in {"dobj", "nsubjpass"}:
+            # "a law demanding …": the law's maker is the subject of the verb that has the law;
+            # but whoever foiled "an attempt to assassinate …" is not the one who attempted it.
+            if head.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() not in _ATTEMPTS:
                 subject = _child(head.head, SUBJECT_DEPS)
                 return subject if subject is not None else _agent(head.head)
             return None
-        if current.dep_ not in _CLAUSAL:
-            return None
+        if current.dep_ not in _CLAUSAL and current.dep_ != "acomp":
+            return None  # "Norway is willing to send …" climbs through "willing"
         subject = _child(head, SUBJECT_DEPS)
         if subject is not None:
             return subject
@@ -323,7 +389,7 @@ def verb_arguments(trigger: Token) -> tuple[Argument, Argument]:
     against = _prep_object(trigger, RECIPIENT_PREPS)
     recipient_head = _prefer_target(recipient_head, against, trigger)
     recipient_head = _usable_recipient(recipient_head)
-    if recipient_head is not None and not _participant(recipient_head):
+    if recipient_head is not None and not participant(recipient_head):
         recipient_head = _affected_party(trigger, recipient_head) or recipient_head
     elif recipient_head is None and not passive:
         recipient_head = _affected_party(trigger, None)
@@ -358,7 +424,10 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
 
 
 def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) -> Token | None:
-    """A facility ("the airbase") yields to its owner or to a stated "against" target."""
+    """A facility ("the airbase") yields to its owner or to a stated "against" target; a
+    weapon fired is not the target ("fired shells at targets in Jericho")."""
+    if direct is not None and _is_weapon(direct) and against is not None:
+        direct = None
     candidate = direct if direct is not None else against
     if candidate is None:
         return None
@@ -391,7 +460,7 @@ def _prep_object_deep(token: Token) -> Token | None:
     return None
 
 
-def _participant(token: Token) -> bool:
+def participant(token: Token) -> bool:
     """Whether a token names someone who can be acted on: a named actor or a group noun."""
     return token.ent_type_ in _PARTY_ENTS or token.lemma_.lower() in PARTY_NOUNS
 
@@ -404,11 +473,12 @@ def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
     Senegalese peace plan" → Senegalese, "closed its borders with Iran and Turkey" → Iran.
     Looks at the verb's prepositional objects, then inside the object's phrase (its "to",
     "with", "from", "of" objects, possessor and nationality modifiers); only named parties
-    count, so an unnamed thing stays the recipient.
+    count (a named entity first, then a party noun: "food aid to refugees"), so an unnamed
+    thing stays the recipient.
     """
     places: list[Token] = []
     for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in _PARTY_PREPS:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in _PARTY_PREPS:
             places.extend(g for g in child.children if g.dep_ == "pobj")
     if thing is not None:
         for child in thing.children:
@@ -419,12 +489,20 @@ def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
     for token in places:
         if token.ent_type_ in _PARTY_ENTS and token.ent_type_ != "DATE":
             return token
+    for token in places:
+        if participant(_counted(token)) and token.ent_type_ not in {"DATE", "TIME"}:
+            return _counted(token)  # "granted asylum to five army officers"
     return None
 
 
 def _usable_recipient(token: Token | None) -> Token | None:
+    """The party a recipient phrase names; None for dates ("demanded on Tuesday that …" has
+    no recipient in "Tuesday") and empty pronouns."""
     if token is None or (token.pos_ == "PRON" and token.lower_ in {"it", "this", "that", "what"}):
         return None
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return None
+    token = _counted(token)
     if token.lemma_.lower() in NOMINALIZATIONS:
         # "demanding the expulsion of all US-led forces": the forces are the recipient.
         inner = _prep_object(token, frozenset({"of"}))

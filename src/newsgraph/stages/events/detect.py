@@ -42,9 +42,10 @@ from newsgraph.stages.events.arguments import (
     argument,
     inherited_subject,
     noun_arguments,
+    participant,
     verb_arguments,
 )
-from newsgraph.stages.events.flags import Flags, event_flags
+from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
 from newsgraph.stages.events.typer import PloverTyper, typer_features
 
@@ -175,6 +176,12 @@ _PERSONNEL = frozenset(
     }
 )
 _TROOPS = frozenset({"troop", "troops", "army", "reservist", "reservists", "soldier", "soldiers"})
+# Ground and the armed groups that hold it.
+_GROUND = frozenset(
+    {"town", "towns", "city", "village", "villages", "area", "areas", "territory", "control"}
+    | {"district", "base", "position", "positions", "stronghold", "strongholds", "region"}
+    | {"militants", "terrorists", "rebels", "fighters", "insurgents", "jihadists", "militia"}
+)
 _TIES = frozenset(
     {
         "aid",
@@ -245,6 +252,14 @@ OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None,
         | {"strengthen", "bolster", "boost", "move"},
         _TROOPS | {"force", "forces", "reinforcements", "tanks", "units"},
         ("MOBILIZE", "troops", "152"),
+    ),
+    (
+        # Taking ground or driving fighters from it is fighting ("retook the town", "drove
+        # the militants out of key areas", "inflicted heavy losses on the rebels").
+        frozenset({"retake", "regain", "recapture", "liberate", "rout", "dislodge", "drive"})
+        | {"push", "inflict", "retook"},  # the parser leaves "retook" as its own lemma
+        _GROUND | {"loss", "losses", "casualties", "defeat"},
+        ("ASSAULT", None, "190"),
     ),
     (
         frozenset({"close", "shut", "seal"}),
@@ -393,7 +408,7 @@ _STRIKE_LABOUR = frozenset(
         "transport",
     }
 )
-_COMPOUND_NOUNS = ("air raid", "air strike", "hunger strike", "suicide bombing")
+_COMPOUND_NOUNS = ("air raid", "air strike", "hunger strike", "suicide bombing", "gun battle")
 _WEAPON_OBJECTS = frozenset(
     {
         "weapon",
@@ -887,12 +902,12 @@ class Detector:
             return True
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in IMPACT_VERBS:
             return True
-        if (
-            token.dep_ == "pobj"
-            and token.head.lower_ in {"in", "by", "during"}
-            and token.head.head.lemma_.lower() in CASUALTY_VERBS
-        ):
-            return True  # "soldiers were injured in a grenade explosion": the toll reports it
+        if token.dep_ == "pobj" and token.head.lower_ in {"in", "by", "during", "of", "from"}:
+            governor = token.head.head
+            if governor.lemma_.lower() in {"result", "consequence"} and governor.dep_ == "pobj":
+                governor = governor.head.head  # "died as a result of torture"
+            if governor.lemma_.lower() in CASUALTY_VERBS:
+                return True  # "soldiers were injured in a grenade explosion": the toll reports it
         if (
             token.dep_ == "pobj"
             and token.head.lower_ == "in"
@@ -916,6 +931,10 @@ class Detector:
         if _purpose(governor):
             flags.hypothetical = True
         kind, mode, code = hit.type, hit.mode, hit.code
+        if _attempted(governor) and QUAD.get(kind, 0) != 4:
+            # An attempted attack, arrest or seizure is coded as the act (CAMEO and ACLED both
+            # code attempts at force); an attempt to talk or agree is not yet the talk.
+            flags.hypothetical = True
         if (
             kind == "PROTEST"
             and carrier is not None
@@ -973,6 +992,8 @@ class Detector:
         if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
             return None  # "the airbase that hosts US troops" is not a visit
         if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
+            recipient = _embedded_recipient(carrier or token, kind)
+        if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
             recipient = _deep_target(token)
         confidence = 0.75 if token.pos_ == "VERB" else 0.65
         return Candidate(
@@ -999,6 +1020,8 @@ class Detector:
             return mode_rules.assault_modes(words, mode)
         if kind == "PROTEST":
             return mode_rules.protest_modes(words, mode)
+        if kind == "COERCE":
+            return mode_rules.coerce_modes(words, mode)
         if kind == "THREATEN":
             return mode_rules.threaten_mode(words, embedded) or ([mode] if mode else [])
         if kind in {"REQUEST", "REJECT"}:
@@ -1216,6 +1239,11 @@ def _generic(token: Token) -> bool:
     return token.dep_ == "relcl" and token.head.lower_ in _GENERIC_HEADS
 
 
+def _attempted(governor: Token | None) -> bool:
+    """ "tried to hack", "an attempt to assassinate": the act was attempted."""
+    return governor is not None and governor.lemma_.lower() in ATTEMPT_VERBS
+
+
 def _purpose(governor: Token | None) -> bool:
     """ "The purpose of X is to force …": the complement of a stated aim has not happened."""
     if governor is None or governor.lemma_ != "be":
@@ -1272,6 +1300,22 @@ def _event_words(token: Token, carrier: Token | None, children: list[_Hit]) -> f
     for child in children:
         words.add(child.token.lemma_.lower())
     return frozenset(words)
+
+
+def _embedded_recipient(pred: Token, kind: str) -> Argument:
+    """Whom a speech act is aimed at when it names them only in its content: the party of the
+    threatened or refused act ("threatened to ban opposition candidates", "refused to meet
+    King Abdullah"), the one asked to act ("demanded that the US cancel …")."""
+    for child in pred.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            _, recipient = verb_arguments(child)
+            if recipient.heads and participant(recipient.heads[0]):
+                return recipient
+        elif child.dep_ == "ccomp" and kind == "REQUEST":
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return argument(subject)
+    return Argument()
 
 
 def _deep_target(token: Token) -> Argument:

@@ -5,8 +5,11 @@ after poisonous gas was used", "special groups of troops have been formed", "pro
 for a vigil", "riot police chase demonstrators". The clause rules of :mod:`.detect` rightly find
 no PLOVER trigger there, so the article would get no ACLED coding. When a document has no
 ACLED-typed event, this module looks for *combinations* of cue words (a weapon and a harm, a
-crowd and a gathering, troops and a formation) and, when one matches, the stage adds a single
-low-confidence document-level event of the corresponding PLOVER type and ACLED sub-event type.
+crowd and a gathering, troops and a formation) and, when one matches, the stage codes the
+article with the corresponding ACLED sub-event type: on the material act that already holds the
+cue ("forces established observation points"), else as a single low-confidence document-level
+event of the corresponding PLOVER type. What a verbal act governs is not read (its content did
+not necessarily happen); what a material act governs is.
 
 Single words never fire: "the anniversary of the war" or "a film about the attack" contain one
 cue at most, and words governed by a topic noun ("film", "anniversary" …), by a negation or by a
@@ -52,7 +55,7 @@ _ARTILLERY = frozenset(
 )
 _EXPLOSIVE = frozenset(
     {"ied", "ieds", "landmine", "landmines", "roadside", "improvised", "explosive", "bomb"}
-    | {"explosion", "blast", "mine", "car-bomb"}
+    | {"explosion", "blast", "mine", "car-bomb", "bombing", "bombings", "booby-trapped"}
 )
 _GRENADE = frozenset({"grenade", "grenades"})
 _WEAPONS = frozenset(
@@ -65,7 +68,8 @@ _FOUND = frozenset(
     | {"recover", "recovered", "confiscate", "confiscated", "dismantle", "dismantled"}
     | {"intercept", "intercepted", "foil", "foiled", "thwart", "thwarted", "screen"}
 )
-_CROWD = frozenset(
+# Words that name the protesting crowd (or its protest): such a cue is the protest's actor.
+CROWD = frozenset(
     {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators"}
     | {"striker", "strikers", "activist", "activists", "marcher", "marchers", "protest"}
     | {"protests", "demonstration", "demonstrations", "rally", "rallies", "sit-in", "vigil"}
@@ -86,9 +90,20 @@ _DISPERSE = frozenset(
     {"tear", "teargas", "disperse", "dispersed", "rubber", "cannon", "pepper", "chase"}
     | {"chased", "baton", "batons", "charge", "charged"}
 )
+# Crowd-control means and acts: they imply a crowd even when the report names none ("fired
+# rubber bullets and tear gas to disperse anti-government ...").
+_CROWD_CONTROL = frozenset(
+    {"teargas", "tear-gas", "rubber", "cannon", "cannons", "disperse", "dispersed"}
+    | {"dispersal", "stun", "pepper"}
+)
 _HEAVY_FORCE = frozenset(
     {"beat", "beaten", "beating", "kill", "killed", "dead", "shot", "shoot", "injure"}
     | {"injured", "wounded", "live", "bullets", "brutally"}
+)
+# Harm to people (not "bullets": rubber bullets are the means of an intervention).
+_HARMED = frozenset(
+    {"kill", "killed", "dead", "death", "injure", "injured", "wounded", "hurt", "beat"}
+    | {"beaten", "beating", "casualty", "casualties", "injury", "injuries"}
 )
 _RIOTERS = frozenset(
     {"mob", "mobs", "looter", "looters", "rioter", "rioters", "riot", "riots", "vigilante"}
@@ -99,6 +114,15 @@ _RIOT_ACT = frozenset(
     | {"vandalized", "rush", "rushed", "smash", "smashed", "burn", "burned", "attack"}
     | {"attacked", "storm", "stormed", "break", "broke", "clash", "clashed", "throw", "threw"}
     | {"violence", "spread", "lynch", "lynched"}
+)
+# What demonstrators do when a demonstration turns violent (ACLED: Violent demonstration).
+# Not "riot": it names the police that meet a crowd ("riot police chase demonstrators").
+_DEMONSTRATOR_VIOLENCE = frozenset(
+    {"throw", "threw", "thrown", "stone", "stones", "rock", "rocks", "bottle", "bottles"}
+    | {"molotov", "petrol", "torch", "torched", "vandalise", "vandalised", "vandalize"}
+    | {"vandalized", "smash", "smashed", "loot", "looted", "looting", "set", "burn"}
+    | {"burned", "burnt", "debris", "barricade", "barricades"}
+    | {"storm", "stormed", "break", "broke", "violent", "violence", "clash", "clashed"}
 )
 _SEXUAL = frozenset({"rape", "rapes", "raped", "gang-rape", "sexual", "sexually"})
 _ABDUCT = frozenset(
@@ -142,6 +166,8 @@ _MILITARY = frozenset(
     | {"planes", "jets", "warships", "tanks", "vessels", "ships", "aircraft", "convoy"}
     | {"unit", "regiment", "battalions", "brigades", "contingent", "peacekeepers", "troop"}
     | {"militants", "rebels", "insurgents", "coalition", "navy", "commander", "commanders"}
+    | {"gunmen", "gunman", "police", "policemen", "terrorists", "jihadists", "guerrillas"}
+    | {"separatists", "bandits", "assailants", "attackers", "fighter", "militant", "rebel"}
 )
 _CHANGE = frozenset(
     {"form", "formed", "move", "moving", "moved", "deploy", "deployed", "defect", "defected"}
@@ -163,6 +189,20 @@ _CIVILIANS = frozenset(
     | {"women", "child", "children", "student", "students", "worshipper", "worshippers"}
     | {"farmer", "farmers", "journalist", "journalists", "teacher", "teachers", "man"}
 )
+_KILL = frozenset(
+    {"kill", "killed", "killing", "murder", "murdered", "slaughter", "slaughtered", "shot"}
+    | {"massacre", "massacred", "execute", "executed", "stab", "stabbed", "hack", "hacked"}
+)
+_LOOT = frozenset(
+    {"loot", "looted", "looting", "plunder", "plundered", "ransack", "ransacked", "torch"}
+    | {"torched", "burn", "burned", "burnt", "demolish", "demolished", "vandalise"}
+    | {"vandalised", "vandalize", "vandalized", "raze", "razed", "bulldoze", "bulldozed"}
+)
+_PROPERTY = frozenset(
+    {"house", "houses", "home", "homes", "shop", "shops", "store", "stores", "property"}
+    | {"properties", "office", "offices", "building", "buildings", "vehicle", "vehicles"}
+    | {"car", "cars", "church", "mosque", "temple", "school", "market", "crops", "livestock"}
+)
 _SHOT = frozenset(
     {"shot", "shoot", "stab", "stabbed", "gunned", "hacked", "beat", "beaten", "torture"}
     | {"tortured", "execute", "executed", "massacre", "massacred", "behead", "beheaded"}
@@ -181,9 +221,18 @@ RULES: tuple[tuple[str, str | None, str, tuple[_Group, ...]], ...] = (
     ("ASSAULT", "sexual", "Sexual violence", (_SEXUAL,)),
     ("ASSAULT", "abduct", "Abduction/forced disappearance", (_ABDUCT,)),
     ("PROTEST", "riot", "Mob violence", (_RIOTERS, _RIOT_ACT)),
-    ("ASSAULT", "crowd-control", "Excessive force against protesters", (_CROWD, _HEAVY_FORCE)),
-    ("PROTEST", None, "Protest with intervention", (_CROWD, _FORCE, _DISPERSE)),
-    ("PROTEST", None, "Peaceful protest", (_CROWD, _GATHER)),
+    ("PROTEST", "riot", "Violent demonstration", (CROWD, _DEMONSTRATOR_VIOLENCE)),
+    ("ASSAULT", "crowd-control", "Excessive force against protesters", (CROWD, _HEAVY_FORCE)),
+    (
+        "ASSAULT",
+        "crowd-control",
+        "Excessive force against protesters",
+        (_CROWD_CONTROL, _FORCE, _HARMED),
+    ),
+    ("PROTEST", None, "Protest with intervention", (CROWD, _FORCE, _DISPERSE)),
+    ("PROTEST", None, "Protest with intervention", (_CROWD_CONTROL, _FORCE)),
+    ("PROTEST", None, "Peaceful protest", (CROWD, _GATHER)),
+    ("ASSAULT", "destroy", "Looting/property destruction", (_LOOT, _PROPERTY)),
     ("COERCE", "arrest", "Arrests", (_ARREST, _PEOPLE_TAKEN | _FORCE)),
     ("AGREE", None, "Agreement", (_AGREE, _AGREE_ACT)),
     ("MOBILIZE", None, "Headquarters or base established", (_BASE, _ESTABLISH, _MILITARY)),
@@ -196,6 +245,9 @@ RULES: tuple[tuple[str, str | None, str, tuple[_Group, ...]], ...] = (
     ("ASSAULT", None, "Non-state actor overtakes territory", (_TERRITORY_ACT, _TERRITORY, _FIGHT)),
     ("ASSAULT", None, "Attack", (_SHOT, _CIVILIANS)),
     ("ASSAULT", None, "Armed clash", (_FIGHT, _MILITARY)),
+    # Killing civilians with no fight named: one-sided violence (after Armed clash, because
+    # civilians killed in a battle belong to the battle).
+    ("ASSAULT", None, "Attack", (_KILL, _CIVILIANS)),
     ("MOBILIZE", "troops", "Change to group/activity", (_MILITARY, _CHANGE)),
 )
 
@@ -207,8 +259,12 @@ _TOPIC_NOUNS = frozenset(
 )
 _MODALS = frozenset({"could", "would", "might", "may", "will", "should", "must", "shall"})
 _NEGATIONS = frozenset({"not", "never", "no", "n't"})
-# Verbs whose complement did not happen ("failed to reach agreement").
-_UNREALISED = frozenset({"fail", "refuse", "decline", "deny", "threaten", "plan", "propose"})
+# Verbs whose complement did not (or not yet) happen ("failed to reach agreement", "tried to
+# broker a truce", "called for a ceasefire").
+_UNREALISED = frozenset(
+    {"fail", "refuse", "decline", "deny", "threaten", "plan", "propose", "prepare", "try"}
+    | {"attempt", "seek", "want", "hope", "aim", "intend", "urge", "call", "ask", "demand"}
+)
 
 
 @dataclass(frozen=True)
@@ -250,6 +306,8 @@ def _reported(token: Token, triggers: Collection[int]) -> bool:
             return False
         if node is not token and node.lemma_.lower() in _UNREALISED:
             return False
+        if node.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} for c in node.children):
+            return False  # a relative clause describes a participant ("rebels who entered")
         if node.pos_ in {"VERB", "AUX"} or node.dep_ == "ROOT":
             children = {c.lower_ for c in node.children if c.dep_ in {"neg", "aux"}}
             if children & (_MODALS | _NEGATIONS):

@@ -76,14 +76,15 @@ HYPOTHETICAL_VERBS = frozenset(
         "request",
         "propose",
         "suggest",
-        "try",
-        "attempt",
         "could",
         "may",
         "might",
         "risk",
     }
 )
+# An attempt at an act: the attempt itself happened. Whether that counts as the act is the
+# caller's decision (an attempted use of force does, an attempted talk does not).
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "until", "lest", "so"})
 HABITUAL_ADVERBS = frozenset(
     {

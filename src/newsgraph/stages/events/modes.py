@@ -132,7 +132,7 @@ _ASSAULT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
             {"beat", "beating", "club", "baton", "stone", "stab", "knife", "machete", "lynch"}
         ),
     ),
-    ("crowd-control", frozenset({"tear", "teargas", "tear-gas", "cannon", "rubber"})),
+    ("crowd-control", frozenset({"teargas", "tear-gas"})),  # pairs: see _crowd_control
     (
         "destroy",
         frozenset({"demolish", "demolition", "bulldoze", "raze", "torch", "arson", "burn", "fire"}),
@@ -161,6 +161,25 @@ _PROTEST_CUES: tuple[tuple[str, frozenset[str]], ...] = (
 )
 _THREAT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
     (
+        "restrict",
+        frozenset(
+            {
+                "curfew",
+                "ban",
+                "martial",
+                "restriction",
+                "restrict",
+                "emergency",
+                "sanction",
+                "import",
+                "tariff",
+                "embargo",
+                "blockade",
+                "tolerate",
+            }
+        ),
+    ),
+    (
         "violence",
         frozenset(
             {
@@ -182,25 +201,6 @@ _THREAT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
                 "violence",
                 "response",
                 "annihilate",
-            }
-        ),
-    ),
-    (
-        "restrict",
-        frozenset(
-            {
-                "curfew",
-                "ban",
-                "martial",
-                "restriction",
-                "restrict",
-                "emergency",
-                "sanction",
-                "import",
-                "tariff",
-                "embargo",
-                "blockade",
-                "tolerate",
             }
         ),
     ),
@@ -264,12 +264,54 @@ def _first_cue(table: tuple[tuple[str, frozenset[str]], ...], words: frozenset[s
 def assault_modes(words: Iterable[str], lexicon_mode: str | None) -> list[str]:
     """ASSAULT modes: the lexicon's, else the most specific instrument cue."""
     bag = frozenset(words)
+    if _crowd_control(bag):
+        # Tear gas, rubber bullets and water cannon decide the mode whatever the verb's CAMEO
+        # pattern says ("fired rubber bullets" is not artillery fire).
+        return ["crowd-control"]
+    cue = _first_cue(_ASSAULT_CUES, bag)
+    if lexicon_mode in _INSTRUMENTS and cue in _INSTRUMENTS:
+        # CAMEO's weapon patterns ("kill * &WEAPON" → small arms) are coarse; the instrument
+        # named in the event's own words is the better witness ("a minefield explosion killed").
+        return [cue]
     if lexicon_mode is not None and lexicon_mode not in {"destroy"}:
         return [lexicon_mode]
-    cue = _first_cue(_ASSAULT_CUES, bag)
     if cue is not None:
         return [cue]
     return [lexicon_mode] if lexicon_mode else []
+
+
+_INSTRUMENTS = frozenset({"firearms", "heavy-weapons", "explosives", "aerial", "drone"})
+
+
+def _crowd_control(bag: frozenset[str]) -> bool:
+    """Whether the words name crowd-control means (not "tear down", not a ship's cannon)."""
+    return bool(
+        bag & {"teargas", "tear-gas"}
+        or {"tear", "gas"} <= bag
+        or {"rubber", "bullet"} <= bag
+        or {"water", "cannon"} <= bag
+    )
+
+
+_COERCE_CUES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("cyber", frozenset({"hack", "hacker", "cyber", "cyberattack", "website", "deface"})),
+    ("curfew", frozenset({"curfew"})),
+    ("martial-law", frozenset({"martial", "siege"})),
+    ("censor", frozenset({"censor", "censorship", "newspaper", "broadcast", "internet"})),
+    ("arrest", frozenset({"arrest", "detain", "detention", "custody", "round"})),
+    ("deport", frozenset({"deport", "deportation", "expel", "expulsion", "evict", "eviction"})),
+    ("seize", frozenset({"seize", "seizure", "confiscate", "confiscation", "impound"})),
+    ("restrict", frozenset({"blockade", "restriction", "closure", "cordon", "checkpoint"})),
+)
+
+
+def coerce_modes(words: Iterable[str], lexicon_mode: str | None) -> list[str]:
+    """COERCE modes: the lexicon's, else what the clause's words name ("hackers defaced
+    websites" → cyber, "reimposed blockades" → restrict)."""
+    if lexicon_mode is not None:
+        return [lexicon_mode]
+    cue = _first_cue(_COERCE_CUES, frozenset(words))
+    return [cue] if cue else []
 
 
 def protest_modes(words: Iterable[str], lexicon_mode: str | None) -> list[str]:
