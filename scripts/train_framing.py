@@ -21,9 +21,11 @@ Model:
    for training rows, so the tagger does not learn to trust a leaked lexicon);
 2. a binary **span tagger**: logistic regression (SGD) over hashed token features, predicting
    whether a token is inside any technique span;
-3. a **sentence scorer**: logistic regression over a few statistics of the tagger's logits in
-   each sentence (highest, top-3 mean, mean, length, quote/``!``/``?``), trained on the
-   out-of-fold tagger output (``features.unit_stats``);
+3. a **sentence scorer**: logistic regression over ``features.unit_stats`` (summaries of the
+   tagger's logits and of learned word and word-pair log-odds in each sentence, punctuation,
+   superlatives, capitals, position, neighbour and article context), trained on the
+   out-of-fold tagger output with log-odds tables counted on the other folds
+   (:func:`fit_log_odds`);
 4. **decoding** of runs of tokens into spans (``spans.propose_spans``) over the combined score
    ``sigmoid(w * token logit + sentence logit)``; ``w``, the token threshold and gap bridging are
    tuned for the SemEval SI F1 on out-of-fold predictions, among the settings whose out-of-fold
@@ -60,6 +62,7 @@ from newsgraph.stages.framing.features import (
     N_UNIT_FEATURES,
     DocArrays,
     Lexicon,
+    LogOdds,
     doc_arrays,
     span_features,
     token_features,
@@ -172,6 +175,45 @@ def fit_lexicon(articles: Iterable[Article]) -> Lexicon:
     return Lexicon(np.asarray(keys, dtype=np.uint64), np.asarray(bins, dtype=np.uint8))
 
 
+# Smoothing of the sentence scorer's log-odds tables: prior inside-rates and prior strength.
+WORD_PRIOR, PAIR_PRIOR, PRIOR_WEIGHT = 0.25, 0.2, 5.0
+
+
+def _log_odds_table(
+    keys: npt.NDArray[np.uint64], inside: npt.NDArray[np.bool_], prior: float
+) -> LogOdds:
+    """Smoothed log-odds of ``inside`` per key against ``prior``; keys seen once are left out."""
+    unique, inverse = np.unique(keys, return_inverse=True)
+    total = np.bincount(inverse, minlength=len(unique)).astype(np.float64)
+    hits = np.bincount(inverse, weights=inside, minlength=len(unique))
+    odds = np.log((hits + PRIOR_WEIGHT * prior) / (total - hits + PRIOR_WEIGHT * (1 - prior)))
+    values = odds - np.log(prior / (1 - prior))
+    seen = total >= 2
+    return LogOdds(unique[seen], values[seen].astype(np.float32))
+
+
+def fit_log_odds(
+    items: Iterable[tuple[DocArrays, npt.NDArray[np.int8]]],
+) -> tuple[LogOdds, LogOdds]:
+    """Word and word-pair log-odds tables (``features.unit_stats``) from labelled articles.
+
+    A pair is inside when both its words are; pairs with whitespace are not counted.
+    """
+    words, word_in, pairs, pair_in = [], [], [], []
+    for arrays, labels in items:
+        real = arrays.unit_ids >= 0
+        inside = labels.astype(bool)
+        words.append(arrays.word_keys()[real])
+        word_in.append(inside[real])
+        both = real[:-1] & real[1:]
+        pairs.append(arrays.pair_keys()[:-1][both])
+        pair_in.append((inside[:-1] & inside[1:])[both])
+    return (
+        _log_odds_table(np.concatenate(words), np.concatenate(word_in), WORD_PRIOR),
+        _log_odds_table(np.concatenate(pairs), np.concatenate(pair_in), PAIR_PRIOR),
+    )
+
+
 def token_matrix(arrays: list[DocArrays]) -> sparse.csr_matrix:
     blocks = [token_features(a, TOKEN_BUCKETS) for a in arrays]
     idx = np.concatenate(blocks)
@@ -220,7 +262,8 @@ class UnitScorer:
 def fit_unit_scorer(stats: npt.NDArray[np.float64], labels: npt.NDArray[np.bool_]) -> UnitScorer:
     mean = stats.mean(axis=0)
     scale = stats.std(axis=0) + 1e-9
-    model = LogisticRegression(C=1.0, random_state=SEED).fit((stats - mean) / scale, labels)
+    model = LogisticRegression(C=1.0, max_iter=1000, random_state=SEED)
+    model.fit((stats - mean) / scale, labels)
     return UnitScorer(mean, scale, model.coef_[0].astype(np.float64), float(model.intercept_[0]))
 
 
@@ -370,8 +413,8 @@ def tc_given_own_spans(
     return right / total if total else 0.0
 
 
-DECODE_GRID = [(t, g) for t in (0.15, 0.2, 0.3) for g in (16, 60)]
-TOKEN_WEIGHTS = (0.1, 0.2, 0.3)
+DECODE_GRID = [(t, g) for t in (0.1, 0.15, 0.2, 0.25, 0.3) for g in (16, 60)]
+TOKEN_WEIGHTS = (0.2, 0.3, 0.4, 0.5)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -424,7 +467,14 @@ def main(argv: list[str] | None = None) -> int:
     # 2. The sentence scorer on out-of-fold tagger output (itself cross-validated by fold, so
     #    the decoding below is tuned on sentence scores the scorer did not see in training).
     arrays_oof = [a for a in oof_arrays if a is not None]
-    stats = [unit_stats(a, token_logits(p)) for a, p in zip(arrays_oof, oof, strict=True)]
+    fold_tables = [
+        fit_log_odds((a, labels[i]) for i, a in enumerate(arrays_oof) if folds[i] != f)
+        for f in range(FOLDS)
+    ]
+    stats = [
+        unit_stats(a, token_logits(p), *fold_tables[folds[i]])
+        for i, (a, p) in enumerate(zip(arrays_oof, oof, strict=True))
+    ]
     ulabels = [unit_labels(art, a) for art, a in zip(train, arrays_oof, strict=True)]
     unit_z: list[npt.NDArray[np.float64]] = [np.zeros(0)] * len(train)
     for f in range(FOLDS):
@@ -478,6 +528,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # 4. Final models on the whole training part.
     lexicon = fit_lexicon(train)
+    words, pairs = fit_log_odds(zip(arrays_oof, labels, strict=True))
     ids, arrays = out_of_fold_arrays(train, folds, -1)
     tagger = fit_tagger(token_matrix(arrays), np.concatenate([labels[i] for i in ids]))
     full_arrays = [doc_arrays(a.doc, lexicon) for a in train]
@@ -499,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
         "unit_mean": unit_scorer.mean.tolist(),
         "unit_scale": unit_scorer.scale.tolist(),
     }
-    save_model(args.out, lexicon, tagger, classifier, decoding)
+    save_model(args.out, lexicon, (words, pairs), tagger, classifier, decoding)
     report = {
         "train_articles": len(train),
         "held_out_articles": len(held_out),
@@ -521,6 +572,7 @@ def main(argv: list[str] | None = None) -> int:
 def save_model(
     out: Path,
     lexicon: Lexicon,
+    log_odds: tuple[LogOdds, LogOdds],
     tagger: SGDClassifier,
     classifier: SGDClassifier,
     decoding: dict[str, Any],
@@ -541,6 +593,10 @@ def save_model(
             handle,
             lexicon_keys=lexicon.keys,
             lexicon_bins=lexicon.bins,
+            word_keys=log_odds[0].keys,
+            word_values=log_odds[0].values.astype(np.float16),
+            pair_keys=log_odds[1].keys,
+            pair_values=log_odds[1].values.astype(np.float16),
             tagger_rows=tag_rows,
             tagger_weights=tag_w[tag_rows].astype(np.float16),
             tagger_bias=np.asarray(tagger.intercept_, dtype=np.float32),

@@ -25,6 +25,7 @@ from newsgraph.stages.framing.features import (
     QUESTION_HASH,
     QUOTE_HASH,
     Lexicon,
+    LogOdds,
     doc_arrays,
     unit_stats,
 )
@@ -90,12 +91,31 @@ def test_units_are_sentences_cut_at_line_breaks(nlp: Language) -> None:
     assert ids[line_break] == -1
     assert ids[line_break + 1] > ids[line_break - 1] >= ids[0] == 0
     logits = np.arange(len(doc), dtype=np.float64)
-    stats = unit_stats(arrays, logits)
+    empty = LogOdds(np.zeros(0, np.uint64), np.zeros(0, np.float32))
+    stats = unit_stats(arrays, logits, empty, empty)
     assert stats.shape == (int(ids.max()) + 1, N_UNIT_FEATURES)
     first, last = stats[0], stats[int(ids[-1])]
     assert first[0] == max(logits[ids == 0]) and first[4] == first[5] == 1
     assert last[4] == last[5] == last[6] == 0
     assert last[0] == logits[-1] and last[2] == logits[ids == ids[-1]].mean()
+    assert first[16] == 1 and last[16] == 0 and last[15] == 1.0
+    assert first[18] == stats[1][1] and last[17] == stats[int(ids[-1]) - 1][1]
+
+
+def test_unit_log_odds_superlatives_and_capitals(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("The worst TRAITORS ever.\nA calm line")
+    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    traitors = doc[2]
+    words = LogOdds(np.array([traitors.lower], np.uint64), np.array([2.5], np.float32))
+    pair = arrays.pair_keys()[traitors.i - 1 : traitors.i]  # "worst traitors"
+    pairs = LogOdds(pair, np.array([1.5], np.float32))
+    stats = unit_stats(arrays, np.zeros(len(doc)), words, pairs)
+    first, last = stats[0], stats[-1]
+    assert first[7] == 2.5 and first[9] == 2.5 / 5 and first[10] == 1.5
+    assert last[7] == last[10] == 0
+    assert first[13] == 1 and last[13] == 0
+    assert first[14] == 1 / 5 and last[14] == 0
 
 
 def test_punctuation_hashes_are_spacys(nlp: Language) -> None:
@@ -122,6 +142,16 @@ def test_spans_never_cross_a_line_break(nlp: Language) -> None:
     probs[[t.i for t in doc if t.is_space]] = 0.0
     spans = propose_spans(doc, probs, 0.5, max_gap=5)
     assert len(spans) == 2
+
+
+def test_spans_never_cross_a_quotation_mark(nlp: Language) -> None:
+    """The speaker's words and the outlet's around a closing quote stay apart."""
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp('"They are traitors," the evil regime said.')
+    probs = np.zeros(len(doc))
+    probs[[t.i for t in doc if t.text in ("traitors", "evil", "regime")]] = 0.9
+    spans = propose_spans(doc, probs, 0.5, max_gap=5)
+    assert [doc[s:e].text for s, e, _ in spans] == ["traitors", "evil regime"]
 
 
 def test_platt_is_monotone_and_bounded() -> None:
@@ -314,5 +344,5 @@ def test_issue7_quality_floor_on_held_out_ptc(framing: Analyzer, tmp_path: Path)
 
 # Pinned a little below what the shipped model measured on the held-out articles (see
 # resources/framing/README.md); lowered only on purpose.
-SI_FLOOR = 0.35
-TC_FLOOR = 0.63
+SI_FLOOR = 0.36
+TC_FLOOR = 0.65

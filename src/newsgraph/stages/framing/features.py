@@ -7,12 +7,15 @@ folded into a fixed number of buckets, all as numpy array arithmetic. Training
 (``scripts/train_framing.py``) calls exactly these functions, so what the model learned and
 what it sees at run time cannot drift apart.
 
-Two feature sets are built:
+Three feature sets are built:
 
 * token features (:func:`token_features`): a fixed number of bucket indices per token for the
   in-a-technique-span tagger — the word, lemma, part of speech, dependency and shape in a
   window, the learned loaded-word lexicon, quotation state, exclamation/question marks,
   repetition of the word in the article, and sentence-level context;
+* unit features (:func:`unit_stats`): a short dense row per sentence for the sentence scorer —
+  summaries of the tagger's logits and of learned word and word-pair log-odds, punctuation,
+  superlatives, capitals, position, the neighbours' and the article's scores;
 * span features (:func:`span_features`): a variable bag per candidate span for the technique
   classifier — the span's lemmas, its edges and surroundings, length, how much of its sentence it
   covers, and whether its text recurs in the article.
@@ -63,6 +66,8 @@ LEXICON_BINS = 8
 QUOTE_HASH = np.uint64(15884554869126768810)
 EXCLAIM_HASH = np.uint64(17494803046312582752)
 QUESTION_HASH = np.uint64(8205403955989537350)
+# The TAG hashes of the superlatives JJS and RBS ("the worst", "most").
+SUPERLATIVE_HASHES = np.array([14753207560692742245, 1982173196287093141], dtype=np.uint64)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,27 @@ class Lexicon:
         pos = np.minimum(pos, len(self.keys) - 1)
         found = self.keys[pos] == lemmas
         return np.where(found, self.bins[pos], 0).astype(np.uint64)
+
+
+@dataclass(frozen=True)
+class LogOdds:
+    """Word (or word-pair) hash → smoothed log-odds of lying inside a technique span.
+
+    Learned from PTC by ``scripts/train_framing.py`` and measured against the prior, so 0 means
+    "no evidence" and is also the value of an unseen key. ``keys`` is sorted for
+    ``np.searchsorted``.
+    """
+
+    keys: U64
+    values: npt.NDArray[np.float32]
+
+    def lookup(self, hashes: U64) -> npt.NDArray[np.float64]:
+        """The log-odds of each hash (0 where the hash is not in the table)."""
+        if len(self.keys) == 0:
+            return np.zeros(len(hashes), dtype=np.float64)
+        pos = np.minimum(np.searchsorted(self.keys, hashes), len(self.keys) - 1)
+        found = self.keys[pos] == hashes
+        return np.where(found, self.values[pos], 0.0).astype(np.float64)
 
 
 def _mix(values: U64, template: int) -> U64:
@@ -128,6 +154,17 @@ class DocArrays:
     repeat: U64
     text_flags: U64
     unit_ids: I64
+    shouted: npt.NDArray[np.bool_]
+
+    def word_keys(self) -> U64:
+        """The hash each token's word is looked up by in a word :class:`LogOdds` table."""
+        keys: U64 = self.attrs[:, _LOWER]
+        return keys
+
+    def pair_keys(self) -> U64:
+        """The hash of each token's word paired with the next one's (the last pairs with a pad)."""
+        lower = self.attrs[:, _LOWER]
+        return _pair(lower, _shift(lower, 1))
 
 
 def doc_arrays(doc: Doc, lexicon: Lexicon) -> DocArrays:
@@ -165,42 +202,79 @@ def doc_arrays(doc: Doc, lexicon: Lexicon) -> DocArrays:
     breaks = starts | np.r_[False, newline[:-1]] if n else starts
     unit_ids = np.cumsum(breaks) - 1
     unit_ids = np.where(attrs[:, _SPACE] == 1, -1, unit_ids).astype(np.int64)
-    return DocArrays(attrs, sent_ids, quoted, lex, repeat.astype(np.uint64), flags, unit_ids)
+    shouted = np.fromiter((len(o) > 1 and o.isupper() for o in orth), dtype=bool, count=n)
+    return DocArrays(
+        attrs, sent_ids, quoted, lex, repeat.astype(np.uint64), flags, unit_ids, shouted
+    )
 
 
 # Number of columns unit_stats returns; the model stores it to check compatibility.
-N_UNIT_FEATURES = 7
+N_UNIT_FEATURES = 21
 
 
-def unit_stats(arrays: DocArrays, token_logits: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Per-unit summary of the tagger's token logits, the input of the sentence scorer.
+def _unit_summary(
+    ids: I64, values: npt.NDArray[np.float64], n_units: int
+) -> npt.NDArray[np.float64]:
+    """Highest, mean of the three highest, and mean of ``values`` per unit (zeros if empty)."""
+    out = np.zeros((n_units, 3), dtype=np.float64)
+    keep = np.flatnonzero(ids >= 0)
+    order = keep[np.lexsort((-values[keep], ids[keep]))]
+    sorted_ids = ids[order]
+    present, first, counts = np.unique(sorted_ids, return_index=True, return_counts=True)
+    ordered = values[order]
+    rank = np.arange(len(order)) - np.repeat(first, counts)
+    top = np.bincount(sorted_ids, weights=np.where(rank < 3, ordered, 0.0), minlength=n_units)
+    out[present, 0] = ordered[first]
+    out[present, 1] = top[present] / np.minimum(counts, 3)
+    out[present, 2] = np.bincount(sorted_ids, weights=ordered, minlength=n_units)[present] / counts
+    return out
 
-    One row per unit id (``0 .. max(unit_ids)``; a unit without tokens gets zeros): the
-    highest, the mean of the three highest and the mean token logit, the log of the unit's
-    length, and whether it holds a quotation mark, ``!`` or ``?``. Whether a sentence carries a
-    technique at all is easier to judge from all its tokens together than token by token, and
-    the SI metric rewards finding the right sentences most.
+
+def unit_stats(
+    arrays: DocArrays,
+    token_logits: npt.NDArray[np.float64],
+    words: LogOdds,
+    pairs: LogOdds,
+) -> npt.NDArray[np.float64]:
+    """Per-unit features, the input of the sentence scorer (one row per unit id).
+
+    Whether a sentence carries a technique at all is easier to judge from all its tokens
+    together than token by token, and the SI metric rewards finding the right sentences most.
+    Columns: the highest, top-3 mean and mean of the tagger's token logits (0–2); the unit's log
+    length (3); whether it holds a quotation mark, ``!`` or ``?`` (4–6); the same three
+    summaries of the learned word log-odds (7–9) and word-pair log-odds (10–12), which see
+    loaded words the hashed tagger spreads over many buckets; a superlative (13); the share of
+    all-capital words (14); the unit's relative position and whether it is the title (15, 16);
+    the previous and next unit's top-3 tagger logit (17, 18; a unit at an edge repeats its
+    own), because techniques cluster; and the article's mean top-3 tagger logit and word
+    log-odds (19, 20), because some articles are loaded throughout and others not at all.
     """
     ids = arrays.unit_ids
     n_units = int(ids.max()) + 1 if len(ids) else 0
     out = np.zeros((n_units, N_UNIT_FEATURES), dtype=np.float64)
     if n_units == 0:
         return out
-    keep = np.flatnonzero(ids >= 0)
-    order = keep[np.lexsort((-token_logits[keep], ids[keep]))]
-    sorted_ids = ids[order]
-    present, first, counts = np.unique(sorted_ids, return_index=True, return_counts=True)
-    logits = token_logits[order]
-    out[present, 0] = logits[first]
-    top3 = np.minimum(counts, 3)
-    rank = np.arange(len(order)) - np.repeat(first, counts)
-    top_sum = np.bincount(sorted_ids, weights=np.where(rank < 3, logits, 0.0), minlength=n_units)
-    out[present, 1] = top_sum[present] / top3
-    out[present, 2] = np.bincount(sorted_ids, weights=logits, minlength=n_units)[present] / counts
-    out[present, 3] = np.log(counts)
-    lower = arrays.attrs[order, _LOWER]
+    keep = ids >= 0
+    counts = np.bincount(ids[keep], minlength=n_units)
+    present = counts > 0
+    out[:, 0:3] = _unit_summary(ids, token_logits, n_units)
+    out[present, 3] = np.log(counts[present])
+    lower = arrays.attrs[:, _LOWER]
     for column, mark in ((4, QUOTE_HASH), (5, EXCLAIM_HASH), (6, QUESTION_HASH)):
-        out[:, column] = np.bincount(sorted_ids, weights=lower == mark, minlength=n_units) > 0
+        out[:, column] = np.bincount(ids[keep], weights=lower[keep] == mark, minlength=n_units) > 0
+    out[:, 7:10] = _unit_summary(ids, words.lookup(arrays.word_keys()), n_units)
+    out[:, 10:13] = _unit_summary(ids, pairs.lookup(arrays.pair_keys()), n_units)
+    superlative = np.isin(arrays.attrs[:, _TAG], SUPERLATIVE_HASHES)
+    out[:, 13] = np.bincount(ids[keep], weights=superlative[keep], minlength=n_units) > 0
+    shouted = np.bincount(ids[keep], weights=arrays.shouted[keep], minlength=n_units)
+    out[present, 14] = shouted[present] / counts[present]
+    out[:, 15] = np.arange(n_units) / max(n_units - 1, 1)
+    out[0, 16] = 1.0
+    top3 = out[:, 1]
+    out[:, 17] = np.r_[top3[:1], top3[:-1]]
+    out[:, 18] = np.r_[top3[1:], top3[-1:]]
+    out[:, 19] = top3.mean()
+    out[:, 20] = out[:, 8].mean()
     return out
 
 

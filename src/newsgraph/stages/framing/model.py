@@ -1,8 +1,9 @@
 """Loading the shipped technique model and scoring documents with it (numpy only).
 
 The model is written by ``scripts/train_framing.py``: ``model.npz`` holds plain arrays (the
-loaded-word lexicon, the tagger's and the classifier's weights for the hash buckets that carry
-any), read with ``allow_pickle=False``; ``model.json`` holds the settings and the sha256 of the
+loaded-word lexicon, the sentence scorer's word and word-pair log-odds tables, the tagger's and
+the classifier's weights for the hash buckets that carry any), read with
+``allow_pickle=False``; ``model.json`` holds the settings and the sha256 of the
 NPZ, checked at load so a stale or foreign weight file is refused instead of silently used.
 Scikit-learn is needed only to train, never at run time.
 """
@@ -25,6 +26,7 @@ from newsgraph.stages.framing.features import (
     N_UNIT_FEATURES,
     DocArrays,
     Lexicon,
+    LogOdds,
     span_features,
     token_features,
     unit_stats,
@@ -50,6 +52,8 @@ class TechniqueModel:
     """
 
     lexicon: Lexicon
+    words: LogOdds
+    pairs: LogOdds
     tagger_weights: F32
     tagger_bias: float
     classifier_weights: F32
@@ -82,7 +86,7 @@ class TechniqueModel:
         tokens score 0 (decoding bridges or trims them).
         """
         logits = token_logits(self.token_probs(arrays))
-        stats = unit_stats(arrays, logits)
+        stats = unit_stats(arrays, logits, self.words, self.pairs)
         unit_z = ((stats - self.unit_mean) / self.unit_scale) @ self.unit_weights + self.unit_bias
         ids = arrays.unit_ids
         z = self.token_weight * logits + unit_z[np.maximum(ids, 0)] if len(unit_z) else logits
@@ -139,6 +143,8 @@ def load_model(directory: Path = RESOURCE_DIR) -> TechniqueModel:
     with np.load(weights_path, allow_pickle=False) as data:
         return TechniqueModel(
             lexicon=Lexicon(data["lexicon_keys"], data["lexicon_bins"]),
+            words=LogOdds(data["word_keys"], data["word_values"].astype(np.float32)),
+            pairs=LogOdds(data["pair_keys"], data["pair_values"].astype(np.float32)),
             tagger_weights=_dense(
                 data["tagger_rows"], data["tagger_weights"], settings["token_buckets"]
             ),

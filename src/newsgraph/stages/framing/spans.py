@@ -2,11 +2,11 @@
 
 Each token has a decoding score: the tagger's probability that it lies inside some technique
 span, combined with its sentence's score (``TechniqueModel.token_scores``). A span is a run of
-tokens at or above ``token_threshold``; short gaps inside a run (a determiner
-or a comma the tagger scored a little low) are bridged so "traitors and criminals" stays one
-span, and edge punctuation and whitespace are trimmed because the PTC annotation guidelines
-("version 2" boundaries) never start or end a span with them. The span's raw score is the mean
-token score; :func:`platt` turns it into a calibrated confidence.
+tokens at or above ``token_threshold``; short gaps inside a run (a determiner or a comma the
+tagger scored a little low) are bridged so "traitors and criminals" stays one span, but never
+across a line break or a quotation mark; edge punctuation and whitespace are trimmed because
+the PTC annotation guidelines ("version 2" boundaries) never start or end a span with them. The
+span's raw score is the mean token score; :func:`platt` turns it into a calibrated confidence.
 """
 
 from __future__ import annotations
@@ -52,8 +52,13 @@ def propose_spans(
 
 
 def _no_break(doc: Doc, last: int, nxt: int) -> bool:
-    """True when no line break lies between two positive tokens (runs never jump lines)."""
-    return all("\n" not in doc[k].text for k in range(last + 1, nxt))
+    """True when no line break or quotation mark lies between two positive tokens.
+
+    Runs never jump lines, and never jump a quotation mark: the words on either side of one
+    are usually different people's (a quoted speaker's and the outlet's), and a span that
+    mixed them could be credited to neither.
+    """
+    return all("\n" not in doc[k].text and doc[k].text != '"' for k in range(last + 1, nxt))
 
 
 def _is_edge(text: str) -> bool:
