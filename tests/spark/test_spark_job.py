@@ -184,13 +184,18 @@ def test_issue10_warc_input_gives_what_ingest_analyses(
     table = find_table(output)
     assert table is not None
     assert [text for _, text in iter_analysis_json(table)] == expected
-    errors = [
+    errors = _jsonl_errors(output)
+    assert [e["reason"][:5] for e in errors] == ["NG001"]
+    assert errors[0]["location"].startswith(f"file:{archive}@")
+
+
+def _jsonl_errors(output: Path) -> list[dict[str, Any]]:
+    """The ``errors`` rows of a JSONL run, in part order."""
+    return [
         json.loads(line)
         for p in sorted((output / "errors").glob("part-*"))
         for line in p.read_text().splitlines()
     ]
-    assert [e["reason"][:5] for e in errors] == ["NG001"]
-    assert errors[0]["location"].startswith(f"file:{archive}@")
 
 
 def test_issue10_jsonl_run_of_a_folder_through_the_spark_submit_entry(
@@ -228,11 +233,7 @@ def test_issue10_jsonl_run_of_a_folder_through_the_spark_submit_entry(
     table = find_table(output)
     assert table is not None and table.format == "jsonl"
     assert [text for _, text in iter_analysis_json(table)] == expected
-    errors = [
-        json.loads(line)
-        for p in sorted((output / "errors").glob("part-*"))
-        for line in p.read_text().splitlines()
-    ]
+    errors = _jsonl_errors(output)
     assert [e["reason"][:5] for e in errors] == ["NG001"]
     assert errors[0]["location"].endswith("/e.txt")
 

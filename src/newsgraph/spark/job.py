@@ -95,6 +95,7 @@ _SPARK_TYPES: dict[str, DataType] = {
 # "record" (a record read from an archive, as JSON) or "error" (why an item was unreadable).
 InputItem = tuple[int, tuple[str, str, bytes]]
 Tagged = tuple[str, Row]
+_ERROR_COLUMNS = tuple(name for name, _ in TABLES["errors"])
 
 
 class JobError(NewsgraphError):
@@ -452,8 +453,7 @@ def _run_jsonl(
 
 def _error_json(row: Row) -> str:
     """An ``errors`` row as one JSON object, its columns in schema order, nulls kept."""
-    names = [name for name, _ in TABLES["errors"]]
-    return json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False)
+    return json.dumps(dict(zip(_ERROR_COLUMNS, row, strict=True)), ensure_ascii=False)
 
 
 def _write_links(

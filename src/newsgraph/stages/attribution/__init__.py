@@ -275,7 +275,7 @@ def _introduced_quote(text: str, f: _Found, marks: list[QuoteMarks]) -> list[Cha
 
 
 def _is_nested(f: _Found, found: list[_Found]) -> bool:
-    """The attribution's cue lies inside another attribution's content."""
+    """The attribution's cue lies inside the content of another attribution of ``found``."""
     return any(g is not f and any(_overlap(f.cue, c) for c in g.content) for g in found)
 
 
@@ -284,11 +284,7 @@ def _outside_turns(doc: Doc, found: list[_Found]) -> list[_Found]:
     speaker's turn in a transcript relays no one, and PolNeAR leaves the inner cues
     unannotated (train validation part: 20 of 24 such cues found nothing)."""
     turns = [f for f in found if doc[f.cue_token].text == ":"]
-    return [
-        f
-        for f in found
-        if not any(t is not f and any(_overlap(f.cue, c) for c in t.content) for t in turns)
-    ]
+    return [f for f in found if not _is_nested(f, turns)]
 
 
 def _outermost(found: list[_Found]) -> list[_Found]:

@@ -16,6 +16,7 @@ low-confidence document-level event.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -79,6 +80,28 @@ def make_events_stage(
     )
 
 
+@dataclass(frozen=True)
+class _Layers:
+    """What earlier stages wrote on the doc that an event links to: the article's metadata
+    (id, published date), its places, times, quotes and entities (None: stage not run)."""
+
+    meta: dict[str, Any]
+    places: list[Any] | None
+    times: list[Any] | None
+    quotes: list[Any] | None
+    entities: list[Any] | None
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Layers:
+        return cls(
+            meta=doc._.ng_meta or {},
+            places=doc_layer(doc, "ng_places"),
+            times=doc_layer(doc, "ng_times"),
+            quotes=doc_layer(doc, "ng_quotes"),
+            entities=doc_layer(doc, "ng_entities"),
+        )
+
+
 class EventsStage:
     """Detects, codes and links events; writes ``doc._.ng_events``."""
 
@@ -103,17 +126,11 @@ class EventsStage:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.detector(doc)
-        meta = doc._.ng_meta or {}
-        places = doc_layer(doc, "ng_places")
-        times = doc_layer(doc, "ng_times")
-        quotes = doc_layer(doc, "ng_quotes")
-        entities = doc_layer(doc, "ng_entities")
+        layers = _Layers.of(doc)
         events: list[Event] = []
         previous: TimeLink | None = None
         for number, candidate in enumerate(candidates):
-            event, previous = self._event(
-                doc, candidate, number, meta, places, times, quotes, entities, previous
-            )
+            event, previous = self._event(doc, candidate, number, layers, previous)
             events.append(event)
         if self.fallback and not any(e.acled_sub_event_type for e in events):
             # Only what a verbal act says is unreported ("accused rebels of violating a
@@ -134,11 +151,7 @@ class EventsStage:
                 events[owner].acled_sub_event_type = found.acled_sub_event_type
                 events[owner].acled_event_type = SUB_TO_TYPE[found.acled_sub_event_type]
             elif found is not None:
-                events.append(
-                    self._fallback_event(
-                        doc, found, len(events), meta, places, times, quotes, entities
-                    )
-                )
+                events.append(self._fallback_event(doc, found, len(events), layers))
         doc._.ng_events = events
         return doc
 
@@ -147,11 +160,7 @@ class EventsStage:
         doc: Doc,
         found: Fallback,
         number: int,
-        meta: dict[str, Any],
-        places: list[Any] | None,
-        times: list[Any] | None,
-        quotes: list[Any] | None,
-        entities: list[Any] | None,
+        layers: _Layers,
     ) -> Event:
         """The document-level event of :mod:`.fallback`, with low confidence so that any
         clause-level event of the same article outranks it. Actor and recipient are the
@@ -161,7 +170,7 @@ class EventsStage:
         sent = found.cue.sent
         clause = (sent.start_char, sent.end_char)
         trigger = (cue.start_char, cue.end_char)
-        when = link_time(times, clause, sent, None, meta.get("published"), trigger)
+        when = link_time(layers.times, clause, sent, None, layers.meta.get("published"), trigger)
         verb = next((t for t in [found.cue, *found.cue.ancestors] if t.pos_ == "VERB"), None)
         actor: Argument | None = None
         recipient: Argument | None = None
@@ -178,23 +187,25 @@ class EventsStage:
         actor_text = actor.text if actor is not None else None
         recipient_text = recipient.text if recipient is not None else None
         return Event(
-            id=_event_id(meta.get("id"), doc.text, cue, number),
+            id=_event_id(layers.meta.get("id"), doc.text, cue, number),
             type=found.type,
             evidence=Evidence([trigger], STAGE, FALLBACK_CONFIDENCE),
             mode=[] if found.mode is None else [found.mode],
             actor_text=actor_text,
             recipient_text=recipient_text,
-            actors=link_entities(entities, _spans(actor.span if actor else None)),
-            recipients=link_entities(entities, _spans(recipient.span if recipient else None)),
+            actors=link_entities(layers.entities, _spans(actor.span if actor else None)),
+            recipients=link_entities(
+                layers.entities, _spans(recipient.span if recipient else None)
+            ),
             trigger=trigger,
-            place=link_place(places, clause, sent, cue.start_char),
+            place=link_place(layers.places, clause, sent, cue.start_char),
             date=when.date,
             earliest=when.earliest,
             latest=when.latest,
             date_source=when.source,
             acled_event_type=SUB_TO_TYPE[found.acled_sub_event_type],
             acled_sub_event_type=found.acled_sub_event_type,
-            attributed_to=link_quote(quotes, cue.start_char),
+            attributed_to=link_quote(layers.quotes, cue.start_char),
         )
 
     def _event(
@@ -202,11 +213,7 @@ class EventsStage:
         doc: Doc,
         cand: Candidate,
         number: int,
-        meta: dict[str, Any],
-        places: list[Any] | None,
-        times: list[Any] | None,
-        quotes: list[Any] | None,
-        entities: list[Any] | None,
+        layers: _Layers,
         previous: TimeLink | None,
     ) -> tuple[Event, TimeLink]:
         sent = cand.trigger.sent
@@ -215,7 +222,9 @@ class EventsStage:
         trigger_char = cand.span.start_char
         casualties = read_casualties(_clause_text(doc, tokens), clause[0])
         trigger = (cand.span.start_char, cand.span.end_char)
-        when = link_time(times, clause, sent, previous, meta.get("published"), trigger)
+        when = link_time(
+            layers.times, clause, sent, previous, layers.meta.get("published"), trigger
+        )
         confidence = cand.confidence
         spans = [(m.start_char, m.end_char) for m in cand.mentions]
         spans.extend(casualties.spans)
@@ -226,16 +235,16 @@ class EventsStage:
         )
         acled_type, acled_sub = self._acled(cand, words, sent)
         event = Event(
-            id=_event_id(meta.get("id"), doc.text, cand.span, number),
+            id=_event_id(layers.meta.get("id"), doc.text, cand.span, number),
             type=cand.type,
             evidence=Evidence(spans, STAGE, round(confidence, 3)),
             mode=list(cand.mode),
             actor_text=cand.actor.text,
             recipient_text=cand.recipient.text,
-            actors=link_entities(entities, actor_spans),
-            recipients=link_entities(entities, recipient_spans),
+            actors=link_entities(layers.entities, actor_spans),
+            recipients=link_entities(layers.entities, recipient_spans),
             trigger=(cand.span.start_char, cand.span.end_char),
-            place=link_place(places, clause, sent, trigger_char),
+            place=link_place(layers.places, clause, sent, trigger_char),
             date=when.date,
             earliest=when.earliest,
             latest=when.latest,
@@ -250,7 +259,7 @@ class EventsStage:
             habitual=cand.flags.habitual,
             acled_event_type=acled_type,
             acled_sub_event_type=acled_sub,
-            attributed_to=link_quote(quotes, trigger_char),
+            attributed_to=link_quote(layers.quotes, trigger_char),
         )
         return event, when
 

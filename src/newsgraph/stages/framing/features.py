@@ -42,6 +42,7 @@ from spacy.attrs import (
     SUFFIX,
     TAG,
 )
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 U64 = npt.NDArray[np.uint64]
@@ -67,7 +68,7 @@ QUOTE_HASH = np.uint64(15884554869126768810)
 EXCLAIM_HASH = np.uint64(17494803046312582752)
 QUESTION_HASH = np.uint64(8205403955989537350)
 # The TAG hashes of the superlatives JJS and RBS ("the worst", "most").
-SUPERLATIVE_HASHES = np.array([14753207560692742245, 1982173196287093141], dtype=np.uint64)
+SUPERLATIVE_HASHES = np.array([StringStore().add(tag) for tag in ("JJS", "RBS")], dtype=np.uint64)
 
 
 @dataclass(frozen=True)
