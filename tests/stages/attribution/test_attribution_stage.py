@@ -311,3 +311,58 @@ def test_no_nested_attribution_inside_a_transcript_turn(attribution_analyzer: An
     )
     assert [_text(a, q.cue) for q in a.quotes] == [":"]
     assert _text(a, a.quotes[0].source) == "Gov. Fallin"
+
+
+def test_clause_after_the_cue_beats_a_misattached_one_before(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """Two clauses hung on one cue: the one after it is what was said."""
+    a = attribution_analyzer.analyze(
+        "The fighting resumed before dawn, as the commander, contradicting the ministry, said "
+        "his troops had held the bridge."
+    )
+    quote = _by_cue(a, "said")
+    assert [_text(a, c) for c in quote.content] == ["his troops had held the bridge"]
+
+
+def test_nearest_clause_before_the_cue_when_none_follows(
+    attribution_analyzer: Analyzer,
+) -> None:
+    a = attribution_analyzer.analyze(
+        "The real question now is not whether he quits the race — that won't happen, they "
+        "believe — but how he finds a comfortable position."
+    )
+    quote = _by_cue(a, "believe")
+    assert [_text(a, c) for c in quote.content] == ["that won't happen"]
+
+
+def test_quotation_before_said_stays_the_content(attribution_analyzer: Analyzer) -> None:
+    """'"…," said X, a Y who heads Z': a clause the parser finds after the verb is the
+    speaker's phrase, not what was said."""
+    a = attribution_analyzer.analyze(
+        '"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant '
+        "who heads the pro-Clinton super PAC Correct the Record."
+    )
+    quote = _by_cue(a, "said")
+    assert [_text(a, c) for c in quote.content] == [
+        '"What\'s shaping up is a battle for the ages,"'
+    ]
+
+
+def test_as_clause_cue_with_an_object_reports_the_object(attribution_analyzer: Analyzer) -> None:
+    """'…, as polls show Clinton with a lead': the object, not the main clause, is content."""
+    a = attribution_analyzer.analyze(
+        "The trip was something of a gamble, as polls show Clinton with a large advantage."
+    )
+    quote = _by_cue(a, "show")
+    assert _text(a, quote.source) == "polls"
+    assert all("gamble" not in (_text(a, c) or "") for c in quote.content)
+
+
+def test_participle_modifying_a_noun_takes_the_noun_as_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    a = attribution_analyzer.analyze(
+        "The campaign mailed voters a certified letter announcing that the rally was cancelled."
+    )
+    assert _text(a, _by_cue(a, "announcing").source) == "a certified letter"

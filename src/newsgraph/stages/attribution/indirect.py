@@ -55,6 +55,7 @@ _RAISING = frozenset({"seem", "appear"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound", "feel"})
 _SUBJECTS = ("nsubj", "csubj")
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _QUOTE = '"'
 _QUOTE_TOKENS = frozenset({'"', "''", "``"})
 # A paragraph opened by a capitalised label and a colon: "Trump: 'I'm the Worst …'" (headlines),
@@ -299,13 +300,15 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     # A noun takes its clause from "claims that …", "the decision to …" (acl).
     clause_deps = _NOUN_CLAUSES if token.pos_ == "NOUN" else _VERB_CLAUSES
     for dep in clause_deps:
-        for child in children:
-            if (
-                child.dep_ == dep
-                and (token.pos_ != "NOUN" or child.i > token.i)
-                and _same_paragraph(child, token)
-            ):
-                return [_subtree(child)], token.i + 1, False
+        clauses = [
+            child
+            for child in children
+            if child.dep_ == dep
+            and (token.pos_ != "NOUN" or child.i > token.i)
+            and _same_paragraph(child, token)
+        ]
+        if clauses:
+            return [_subtree(_nearest_clause(token, clauses))], token.i + 1, False
     if token.dep_ == "parataxis":
         head = token.head
         # "X, he said, Reuters reported": the head is itself a cue; the content is its clause.
@@ -317,7 +320,7 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
         content = _subtract(_trim(*span, doc), _subtree(token), doc)
         if content:
             return content, token.i + 1, False
-    if token.dep_ == "advcl" and _aside(token, children):
+    if token.dep_ == "advcl" and _aside(token, children) and not _own_object(token, children):
         # "As Ryan has pointed out, that's …": the main clause minus the cue clause.
         head = token.head
         content = _subtract(
@@ -349,6 +352,33 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     if found is not None:
         return found
     return _fallback_content(token, children)
+
+
+def _nearest_clause(token: Token, clauses: list[Token]) -> Token:
+    """Of two clauses the parser hangs on one cue, the one that follows it ("The bickering
+    began …, said he had told Trump …") unless a quotation closes right before the cue, else
+    the nearest before it ("… — that won't happen, they believe"): the other one is a
+    misattached clause of its own."""
+    after = [c for c in clauses if c.i > token.i]
+    before = [c for c in clauses if c.i < token.i]
+    if before and token.i > 0 and token.doc[token.i - 1].text in _QUOTE_TOKENS:
+        # '"…," said David Brock, a Clinton confidant who heads …': the quotation is what was
+        # said; a clause after the verb is the speaker's phrase misparsed.
+        return before[-1]
+    return after[0] if after else clauses[-1]
+
+
+def _own_object(token: Token, children: list[Token]) -> bool:
+    """The cue has what it reports after it: an object that is not whom it was said to nor a
+    date ("…, the polls *show* Clinton with a lead"). A parenthetical cue ("…, he said, …")
+    has none, and only then is the clause around it the content."""
+    return any(
+        child.dep_ == "dobj"
+        and child.i > token.i
+        and not _recipient(token, child)
+        and child.ent_type_ not in ("DATE", "TIME")
+        for child in children
+    )
 
 
 def _that(clause: Token) -> bool:
@@ -515,6 +545,9 @@ def _source_tokens(token: Token) -> TokenRange | None:
             # preposition hangs on.
             current = current.head.head
             continue
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL:
+            # "a certified letter *announcing* …": the participle's subject is the noun.
+            return _antecedent(current)
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return _inverted_subject(token)
         if current.dep_ == "conj" and current.head.dep_ == "ccomp" and current.i == token.i:
@@ -525,6 +558,14 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         current = current.head
     return None
+
+
+def _antecedent(clause: Token) -> TokenRange:
+    """The noun phrase a participle clause modifies, up to the clause ("a certified letter
+    *announcing* …", "the ones *describing* …"): PolNeAR's source of the participle's cue."""
+    noun = clause.head
+    end = min(clause.left_edge.i, noun.right_edge.i + 1) if clause.i > noun.i else noun.i + 1
+    return _trim(noun.left_edge.i, max(end, noun.i + 1), clause.doc)
 
 
 def _expletive(subject: Token, verb: Token) -> bool:
