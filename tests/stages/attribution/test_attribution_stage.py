@@ -366,3 +366,15 @@ def test_participle_modifying_a_noun_takes_the_noun_as_source(
         "The campaign mailed voters a certified letter announcing that the rally was cancelled."
     )
     assert _text(a, _by_cue(a, "announcing").source) == "a certified letter"
+
+
+def test_as_someone_puts_it_reports_the_main_clause(attribution_analyzer: Analyzer) -> None:
+    """'…, as X puts *it*': a pronoun object is no content of its own."""
+    a = attribution_analyzer.analyze(
+        "The president is making Republicans an offer they cannot refuse, as the columnist "
+        "Ruth Marcus puts it."
+    )
+    quote = _by_cue(a, "puts")
+    assert [_text(a, c) for c in quote.content] == [
+        "The president is making Republicans an offer they cannot refuse"
+    ]

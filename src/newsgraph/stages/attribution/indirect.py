@@ -375,6 +375,7 @@ def _own_object(token: Token, children: list[Token]) -> bool:
     return any(
         child.dep_ == "dobj"
         and child.i > token.i
+        and child.pos_ != "PRON"  # "as Marcus puts *it*, …" reports the main clause
         and not _recipient(token, child)
         and child.ent_type_ not in ("DATE", "TIME")
         for child in children
