@@ -378,3 +378,20 @@ def test_as_someone_puts_it_reports_the_main_clause(attribution_analyzer: Analyz
     assert [_text(a, c) for c in quote.content] == [
         "The president is making Republicans an offer they cannot refuse"
     ]
+
+
+def test_dateline_run_into_the_subject_is_not_the_source(attribution_analyzer: Analyzer) -> None:
+    """The parser gives the verb two subjects, the dateline and the speaker: the nearest one."""
+    a = attribution_analyzer.analyze(
+        "Senate race tightens.\n\nDENVER (AP) — Governor Jane Doe and Mayor Tom Lee pledged to "
+        "cooperate despite their differences."
+    )
+    assert _text(a, _by_cue(a, "pledged").source) == "Governor Jane Doe and Mayor Tom Lee"
+
+
+def test_timestamp_line_is_not_the_source(attribution_analyzer: Analyzer) -> None:
+    a = attribution_analyzer.analyze(
+        "Updates.\n\n9:15 p.m.\n\nSenator Jane Doe says, win or lose in the primary, she is "
+        "staying in the race."
+    )
+    assert _text(a, _by_cue(a, "says").source) == "Senator Jane Doe"

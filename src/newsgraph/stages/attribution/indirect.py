@@ -526,6 +526,9 @@ def _source_tokens(token: Token) -> TokenRange | None:
         return None  # "Clinton seems to …": the writer's inference, no source (PolNeAR)
     current: Token = token
     for _ in range(3):
+        nearest = _nearest_subject(current)
+        if nearest is not None:
+            return nearest
         for child in current.children:
             if child.dep_ in _SUBJECTS and not _expletive(child, current):
                 return _trim(child.left_edge.i, child.right_edge.i + 1, doc)
@@ -559,6 +562,30 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         current = current.head
     return None
+
+
+def _nearest_subject(verb: Token) -> TokenRange | None:
+    """Of two subjects the parser gives one verb, the one nearest before it: the farther one
+    is a dateline or a timestamp line run into the sentence ("WASHINGTON (AP) — Donald Trump
+    and Paul Ryan *pledged*", "4:40 p.m. / Marco Rubio *says*"), unless only "and" / "or"
+    separates them ("Yahoo News and former anchor Katie Couric", both speak). None unless
+    there are two."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and not _expletive(c, verb)]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(subjects) < 2 or not before:
+        return None
+    doc = verb.doc
+    near = before[-1]
+    start = near.left_edge.i
+    if len(before) > 1:
+        far = before[-2]
+        gap = doc[far.right_edge.i + 1 : start]
+        joined = doc[start - 1].dep_ == "cc" and all(
+            (t.is_punct or t.dep_ == "cc") and "\n" not in t.whitespace_ for t in gap
+        )
+        if joined and "\n" not in far.right_edge.whitespace_:
+            start = far.left_edge.i
+    return _trim(start, near.right_edge.i + 1, doc)
 
 
 def _antecedent(clause: Token) -> TokenRange:
