@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Doc
+
 from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
 from newsgraph.record import Analysis, Quote
@@ -395,3 +397,35 @@ def test_timestamp_line_is_not_the_source(attribution_analyzer: Analyzer) -> Non
         "staying in the race."
     )
     assert _text(a, _by_cue(a, "says").source) == "Senator Jane Doe"
+
+
+def test_participle_misattached_to_an_object_after_a_comma_takes_the_clauses_subject(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """A parse the backbone gives news text: ", explaining …" hung on the object as an acl.
+    Set off by a comma after an object, the participle is the clause's: its subject speaks."""
+    words = ["Bennett", "announced", "a", "shakeup", ",", "explaining", "that", "it", "helps"]
+    doc = Doc(
+        attribution_analyzer.nlp.vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 3, 3, 8, 8, 5],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct", "acl", "mark", "nsubj", "ccomp"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "SCONJ", "PRON", "VERB"],
+        tags=["NNP", "VBD", "DT", "NN", ",", "VBG", "IN", "PRP", "VBZ"],
+    )
+    explaining = doc[5]
+    attribution = from_verb(explaining, explaining.sent, 0.9)
+    assert attribution.source is not None
+    assert doc[attribution.source[0] : attribution.source[1]].text == "Bennett"
+    # Without the comma it modifies the noun ("a letter announcing …"): the noun speaks.
+    glued = Doc(
+        attribution_analyzer.nlp.vocab,
+        words=[w for w in words if w != ","],
+        heads=[1, 1, 3, 1, 3, 7, 7, 4],
+        deps=["nsubj", "ROOT", "det", "dobj", "acl", "mark", "nsubj", "ccomp"],
+        pos=["PROPN", "VERB", "DET", "NOUN", "VERB", "SCONJ", "PRON", "VERB"],
+        tags=["NNP", "VBD", "DT", "NN", "VBG", "IN", "PRP", "VBZ"],
+    )
+    attribution = from_verb(glued[4], glued[4].sent, 0.9)
+    assert attribution.source is not None
+    assert glued[attribution.source[0] : attribution.source[1]].text == "a shakeup"

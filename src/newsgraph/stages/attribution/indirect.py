@@ -550,8 +550,14 @@ def _source_tokens(token: Token) -> TokenRange | None:
             current = current.head.head
             continue
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL:
-            # "a certified letter *announcing* …": the participle's subject is the noun.
-            return _antecedent(current)
+            if doc[current.i - 1].text != "," or current.head.dep_ in _SUBJECTS:
+                # "a certified letter *announcing* …", "The campaign, *pushing* …": the
+                # participle's subject is the noun.
+                return _antecedent(current)
+            # "Bennett announced a shakeup, *explaining* …": set off by a comma after an
+            # object, the participle is the clause's, misattached; the clause's subject speaks.
+            current = current.head.head
+            continue
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return _inverted_subject(token)
         if current.dep_ == "conj" and current.head.dep_ == "ccomp" and current.i == token.i:
