@@ -11,6 +11,9 @@ Given a token the cue model accepted, the parse says who and what:
   marks them), the ``by``-agent of a passive, or, for a participle or a coordinated verb with no
   subject of its own ("…, *warning* of …", "… and *added* …", "… by *promising* …"), the subject
   of the verb it hangs on; none for a raising verb ("X *seems* to …", as PolNeAR annotates).
+  Of two subjects the parser gives one verb, the nearest before it (a dateline run into the
+  sentence is not the speaker); of two clauses, the one after the cue (see
+  :func:`_nearest_clause`).
 - **according to X, …**: source is the object of "to", content the clause it modifies minus
   the phrase.
 - **broad cues** (PolNeAR's "have been critical of", "pleaded guilty", "was reported by"): a
