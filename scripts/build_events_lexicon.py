@@ -100,6 +100,8 @@ EVENT_NOUNS: dict[str, str] = {
     "mediation": "045",
     "summit": "040",
     "ceasefire": "0871",
+    "agreement": "057",
+    "deal": "057",
     "truce": "0871",
     "arrest": "173",
     "curfew": "1723",

@@ -230,9 +230,8 @@ class EventsStage:
         spans.extend(casualties.spans)
         actor_spans = _spans(cand.actor.span)
         recipient_spans = _spans(cand.recipient.span)
-        words = frozenset(
-            w for t in doc[sent.start : sent.end] for w in (t.lower_, t.lemma_.lower())
-        )
+        context = _report_context(sent)
+        words = frozenset(w for t in context for w in (t.lower_, t.lemma_.lower()))
         acled_type, acled_sub = self._acled(cand, words, sent)
         event = Event(
             id=_event_id(layers.meta.get("id"), doc.text, cand.span, number),
@@ -280,6 +279,35 @@ class EventsStage:
         if prob >= self.classifier_min_prob or rule_sub is None:
             return (SUB_TO_TYPE[label], label)
         return (rule_type, rule_sub)
+
+
+# Tokens that end a sentence in running text; a parser split elsewhere is a fragment.
+_TERMINALS = frozenset({".", "!", "?", "...", "…"})
+
+
+def _report_context(sent: Span) -> Span:
+    """The sentence, joined with its neighbours where the parser split it without a full stop
+    ("civilians were killed and | five more injured in a US-led airstrike"): the ACLED cue
+    words (weapon, victims) belong to the whole report, not to the fragment."""
+    doc = sent.doc
+    start, end = sent.start, sent.end
+    while start > 0 and not _ends_sentence(doc[start - 1]):
+        start = doc[start - 1].sent.start
+    while end < len(doc) and not _ends_sentence(doc[end - 1]):
+        end = doc[end].sent.end
+    return doc[start:end]
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether a sentence ending on ``token`` ends at terminal punctuation (or a closing quote
+    or bracket after it, or a line break)."""
+    doc = token.doc
+    i = token.i
+    while i > 0 and (doc[i].is_space or doc[i].is_quote or doc[i].is_right_punct):
+        if doc[i].is_space and "\n" in doc[i].text:
+            return True
+        i -= 1
+    return doc[i].text in _TERMINALS or "\n" in doc[i].whitespace_
 
 
 def _clause_text(doc: Doc, tokens: list[Token]) -> str:

@@ -179,11 +179,28 @@ _RIOT_WORDS = frozenset(
     {"riot", "rioters", "rioted", "violent", "violence", "stones", "stone", "torched"}
     | {"vandalised", "vandalized", "looted", "smashed", "molotov", "clashed", "clashes"}
 )
+_ROUTE_WORDS = frozenset(
+    {"road", "roads", "street", "streets", "highway", "highways", "railway", "railways"}
+    | {"rail", "bridge", "bridges", "junction", "intersection", "motorway"}
+)
 _DISPERSAL_WORDS = frozenset(
     {"tear", "teargas", "disperse", "dispersed", "dispersal", "arrested", "detained"}
     | {"detain", "rubber", "cannon", "pepper"}
 )
 _MOB_WORDS = frozenset({"mob", "mobs", "vigilante", "vigilantes", "lynched", "lynching"})
+_COMMUNITY = frozenset(
+    {"villagers", "residents", "locals", "youths", "tribesmen", "clansmen", "neighbours"}
+    | {"neighbors", "herders", "farmers", "supporters", "communities", "factions"}
+)
+_MELEE = frozenset(
+    {"stick", "sticks", "machete", "machetes", "rod", "rods", "club", "clubs", "knife"}
+    | {"knives", "axe", "axes", "spear", "spears", "arrows", "stones", "clashed"}
+)
+# Organised armed sides: with one of these, violence is a battle or an attack, not a mob's.
+_ARMED = frozenset(
+    {"militants", "rebels", "gunmen", "insurgents", "militia", "militiamen", "troops"}
+    | {"soldiers", "army", "police", "jihadists", "fighters", "terrorists", "bandits"}
+)
 _CIVILIAN_WORDS = frozenset(
     {"civilian", "civilians", "villagers", "residents", "students", "farmers", "worshippers"}
     | {"passengers", "pilgrims", "journalists", "children", "women", "patients", "shoppers"}
@@ -248,7 +265,7 @@ def _sub_event(
     if kind == "ASSAULT":
         return _assault(modes, words, actor, recipient)
     if kind == "PROTEST":
-        if "riot" in modes or words & _RIOT_WORDS:
+        if "riot" in modes or words & _RIOT_WORDS or _blockade(modes, words):
             return "Violent demonstration"
         return _intervention(words) or "Peaceful protest"
     if kind == "COERCE":
@@ -290,6 +307,10 @@ def _assault(
     for mode in modes:
         if mode == "crowd-control" and words & _RIOT_WORDS:
             return "Violent demonstration"  # force against violent protesters is a riot
+        if mode == "crowd-control":
+            # Tear gas, water cannon or rubber bullets disperse a protest (intervention);
+            # killing or wounding its people is excessive force.
+            return _intervention(words | {"disperse"}) or "Protest with intervention"
         if mode in _ASSAULT_BY_MODE:
             return _ASSAULT_BY_MODE[mode]
     if words & _SEXUAL_WORDS:
@@ -300,7 +321,7 @@ def _assault(
         if _lower_words(actor) & _PROTESTERS or words & _RIOT_WORDS:
             return "Violent demonstration"
         return _intervention(words) or "Excessive force against protesters"
-    if words & _MOB_WORDS:
+    if words & _MOB_WORDS or _communal(words):
         return "Mob violence"
     if words & _TERRITORY_WORDS and words & _PLACE_WORDS and not words & _REPELLED:
         # Without a stated actor, a state force named in the sentence is the likely taker.
@@ -313,6 +334,18 @@ def _assault(
     if words & _CIVILIAN_PLACES and not words & _FIGHT_WORDS:
         return "Attack"  # gunmen opening fire in a school or a market: one-sided violence
     return "Armed clash"
+
+
+def _communal(words: frozenset[str]) -> bool:
+    """Villagers or residents fighting with sticks and machetes, no armed group named: the
+    codebook's riot by an unorganised crowd (Mob violence), not an armed clash or an attack."""
+    return bool(words & _COMMUNITY and words & _MELEE and not words & _ARMED)
+
+
+def _blockade(modes: list[str], words: frozenset[str]) -> bool:
+    """Protesters blocking roads or railways: the codebook's road-blocking by demonstrators
+    is a Violent demonstration, not a peaceful one."""
+    return "obstruct" in modes and bool(words & _ROUTE_WORDS)
 
 
 def _intervention(words: frozenset[str]) -> str | None:

@@ -204,6 +204,12 @@ _TIES = frozenset(
         "cooperation",
     }
 )
+# Goods whose delivery is humanitarian or material aid.
+_RELIEF = frozenset(
+    {"aid", "medicine", "medicines", "food", "supplies", "goods", "relief", "assistance"}
+    | {"humanitarian", "medical", "blankets", "tents", "vaccines", "vaccine", "grain", "wheat"}
+    | {"rice", "fuel", "donations", "loan", "loans", "grant", "grants", "equipment"}
+)
 # What a generic verb reports depends on its object; PLOVER's reading wins over the CAMEO
 # pattern: (verbs, object words, (type, mode, CAMEO code)), first match wins.
 OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None, str]], ...] = (
@@ -270,6 +276,14 @@ OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None,
         frozenset({"reduce", "cut", "suspend", "halt", "stop", "freeze"}),
         _TIES,
         ("SANCTION", "discontinue", "16"),
+    ),
+    (
+        # Handing over or shipping relief goods is giving aid ("handed over 700 kg of
+        # medicine", "delivered food to the refugees").
+        frozenset({"deliver", "send", "ship", "hand", "hand over", "donate", "airlift"})
+        | {"distribute", "supply", "provide", "give", "fly"},
+        _RELIEF,
+        ("AID", None, "07"),
     ),
 )
 _SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
@@ -837,6 +851,10 @@ class Detector:
             head = token.head
             if token.dep_ == "conj":
                 head = token.head.head if token.head.dep_ in {"dobj", "nsubjpass"} else head
+            if token.dep_ == "compound" and head.dep_ in {"dobj", "nsubjpass", "attr"}:
+                # "undertook a mediation mission", "launched a bombing campaign": the event
+                # noun modifies the light verb's object.
+                token, head = head, head.head
             light = _verb_base(head) in LIGHT_VERBS or (
                 head.i in hits and hits[head.i].trigger.lemma in LIGHT_VERBS
             )
