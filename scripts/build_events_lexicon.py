@@ -109,6 +109,8 @@ EVENT_NOUNS: dict[str, str] = {
     "embargo": "163",
     "threat": "130",
     "ultimatum": "139",
+    "demand": "10",
+    "appeal": "10",
     "accusation": "112",
     "condemnation": "111",
     "investigation": "090",

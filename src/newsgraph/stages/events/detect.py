@@ -73,6 +73,9 @@ LIGHT_VERBS = frozenset(
         "lodge",
         "declare",
         "resume",
+        "reiterate",
+        "renew",
+        "repeat",
         "renew",
         "unleash",
         "commit",
@@ -278,12 +281,27 @@ OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None,
         ("SANCTION", "discontinue", "16"),
     ),
     (
+        # Turning down a proposal is a rejection, whatever the proposal is about ("dismissed
+        # an appeal to lay down their arms" is not about arms).
+        frozenset({"dismiss", "reject", "rebuff", "spurn", "turn down", "brush", "snub"}),
+        frozenset({"appeal", "appeals", "call", "calls", "plan", "offer", "offers", "proposal"})
+        | {"proposals", "demand", "demands", "request", "requests", "bid", "initiative"}
+        | {"overture", "overtures", "ultimatum", "invitation", "plea", "pleas"},
+        ("REJECT", None, "12"),
+    ),
+    (
         # Handing over or shipping relief goods is giving aid ("handed over 700 kg of
         # medicine", "delivered food to the refugees").
         frozenset({"deliver", "send", "ship", "hand", "hand over", "donate", "airlift"})
         | {"distribute", "supply", "provide", "give", "fly"},
         _RELIEF,
         ("AID", None, "07"),
+    ),
+    (
+        # Arms sent to a party are military aid (CAMEO 072), not a mobilisation of one's own.
+        frozenset({"deliver", "send", "ship", "supply", "provide", "airlift", "give"}),
+        frozenset({"arms", "weapons", "weaponry", "ammunition", "munitions"}),
+        ("AID", None, "072"),
     ),
 )
 _SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
@@ -822,6 +840,8 @@ class Detector:
             )
             children = [hits[j] for j in hits if self._root_of(j, parents) == i and j != i]
             candidate = self._build(hit, children, carriers.get(i))
+            if candidate is not None and _prior_talk(carriers.get(i, hit.token), candidate):
+                continue
             if candidate is not None:
                 candidate.mention_only = reference
                 candidates.append(candidate)
@@ -1194,6 +1214,18 @@ def _background(pred: Token) -> bool:
             return True
         return any(c.dep_ == "auxpass" for c in pred.children)
     return False
+
+
+def _prior_talk(pred: Token, candidate: Candidate) -> bool:
+    """Whether the candidate is a verbal or cooperative act told as what came before the main
+    one ("expelled inspectors after U.S. officials alleged …"): background, as circumstance
+    clauses are. Force told that way ("suspended aid after their vehicles were hit by
+    gunfire") still happened and is reported, as the re-typer never drops it either."""
+    return (
+        pred.dep_ == "advcl"
+        and QUAD.get(candidate.type, 0) != 4
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in pred.children)
+    )
 
 
 def _in_description(pred: Token) -> bool:
