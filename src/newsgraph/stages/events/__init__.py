@@ -230,8 +230,7 @@ class EventsStage:
         spans.extend(casualties.spans)
         actor_spans = _spans(cand.actor.span)
         recipient_spans = _spans(cand.recipient.span)
-        context = _report_context(sent)
-        words = frozenset(w for t in context for w in (t.lower_, t.lemma_.lower()))
+        words = _cue_words(_report_context(sent))
         acled_type, acled_sub = self._acled(cand, words, sent)
         event = Event(
             id=_event_id(layers.meta.get("id"), doc.text, cand.span, number),
@@ -296,6 +295,17 @@ def _report_context(sent: Span) -> Span:
     while end < len(doc) and not _ends_sentence(doc[end - 1]):
         end = doc[end].sent.end
     return doc[start:end]
+
+
+def _cue_words(span: Span) -> frozenset[str]:
+    """Forms and lemmas of the span's words, less those an "anti-" prefix turns into their
+    opposite: "anti-aircraft guns" fire from the ground, they are no air strike."""
+    words: set[str] = set()
+    for t in span:
+        if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "anti":
+            continue
+        words.update((t.lower_, t.lemma_.lower()))
+    return frozenset(words)
 
 
 def _ends_sentence(token: Token) -> bool:

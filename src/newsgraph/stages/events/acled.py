@@ -154,6 +154,8 @@ _WEAPON_CUES: tuple[tuple[frozenset[str], str], ...] = (
         ),
         "Air/drone strike",
     ),
+    # A rocket-propelled grenade is a launched projectile, not a thrown grenade.
+    (frozenset({"rpg", "rpgs", "propelled"}), "Shelling/artillery/missile attack"),
     (frozenset({"grenade", "grenades"}), "Grenade"),
     (
         frozenset(
@@ -323,7 +325,13 @@ def _assault(
         return _intervention(words) or "Excessive force against protesters"
     if words & _MOB_WORDS or _communal(words):
         return "Mob violence"
-    if words & _TERRITORY_WORDS and words & _PLACE_WORDS and not words & _REPELLED:
+    stormed_building = bool(_lower_words(recipient) & _CIVILIAN_PLACES)
+    if (
+        words & _TERRITORY_WORDS
+        and words & _PLACE_WORDS
+        and not words & _REPELLED
+        and not stormed_building  # "stormed Kabul University": an attack, not ground taken
+    ):
         # Without a stated actor, a state force named in the sentence is the likely taker.
         takers = _lower_words(actor) if actor else words
         if takers & STATE_FORCES:

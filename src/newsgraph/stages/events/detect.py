@@ -74,7 +74,6 @@ LIGHT_VERBS = frozenset(
         "declare",
         "resume",
         "reiterate",
-        "renew",
         "repeat",
         "renew",
         "unleash",
@@ -755,7 +754,9 @@ class Detector:
         phrase = lemma if trigger.lemma == lemma else trigger.lemma
         # A passive verb's object is its subject ("forces were dispatched").
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-        objects_seen = after | before if passive else after
+        # Forms and lemmas alike ("234 pistols … were captured"), as ``after`` holds both.
+        before_words = before | {t.lemma_.lower() for t in token.lefts for t in t.subtree}
+        objects_seen = after | before_words if passive else after
         for verbs, objects, coding in OBJECT_RULES:
             if phrase in verbs and objects_seen & objects:
                 kind, mode, code = coding
@@ -764,8 +765,8 @@ class Detector:
             kind, mode, code = "PROTEST", "demo", "141"  # "protesters gathered at the square"
         if (
             lemma in _WEAPON_FINDING
-            and (after | before) & _WEAPON_OBJECTS
-            and (lemma != "detonate" or _disposal(token, after | before))
+            and (after | before_words) & _WEAPON_OBJECTS
+            and (lemma != "detonate" or _disposal(token, after | before_words))
         ):
             kind, mode, code = "COERCE", "seize", "171"
         if kind is None:
