@@ -939,6 +939,8 @@ class Detector:
             current = head
         if carrier is not None:
             return True
+        if _time_reference(token):
+            return False
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in IMPACT_VERBS:
             return True
         if token.dep_ == "pobj" and token.head.lower_ in {"in", "by", "during", "of", "from"}:
@@ -1214,6 +1216,26 @@ def _background(pred: Token) -> bool:
         if passive or pred.dep_ == "relcl":
             return True
         return any(c.dep_ == "auxpass" for c in pred.children)
+    return False
+
+
+_TIME_PREPOSITIONS = frozenset({"after", "since", "following", "before"})
+
+
+def _time_reference(noun: Token) -> bool:
+    """Whether an event noun only dates another act ("agreed to a ceasefire after two days
+    of fierce fighting", "ordered patrols after violent protests", "holed up since last
+    month's invasion"): a time reference, reported elsewhere if at all."""
+    current = noun
+    for _ in range(3):  # through "two days of", "a week of"
+        if current.dep_ != "pobj":
+            return False
+        prep = current.head
+        if prep.lower_ in _TIME_PREPOSITIONS:
+            return True
+        if prep.lower_ != "of" or prep.head.dep_ not in {"pobj", "npadvmod"}:
+            return False
+        current = prep.head
     return False
 
 
