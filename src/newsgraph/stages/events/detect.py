@@ -216,6 +216,13 @@ _RELIEF = frozenset(
 # pattern: (verbs, object words, (type, mode, CAMEO code)), first match wins.
 OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None, str]], ...] = (
     (
+        # Easing a military blockade or siege de-escalates (CAMEO 0872), a RETREAT; easing
+        # administrative limits (below) is a CONCEDE.
+        frozenset({"ease", "lift", "end", "relax", "loosen", "break"}),
+        frozenset({"blockade", "blockades", "siege"}),
+        ("RETREAT", None, "0872"),
+    ),
+    (
         frozenset({"ease", "lift", "cancel", "shorten", "relax", "loosen", "scrap", "revoke"})
         | {"remove"},
         _LIMITS,
