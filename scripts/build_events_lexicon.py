@@ -107,6 +107,7 @@ EVENT_NOUNS: dict[str, str] = {
     "curfew": "1723",
     "sanctions": "163",
     "embargo": "163",
+    "suspension": "16",
     "threat": "130",
     "ultimatum": "139",
     "demand": "10",
