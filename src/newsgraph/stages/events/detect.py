@@ -887,6 +887,8 @@ class Detector:
                 head.i in hits and hits[head.i].trigger.lemma in LIGHT_VERBS
             )
             carried = token.dep_ in {"dobj", "nsubjpass", "conj", "attr"}
+            # "called off the strike" cancels it: a verb with "off" carries no event noun.
+            light = light and not any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
             if carried and light and head.pos_ in {"VERB", "AUX"}:
                 carriers[i] = head
         return carriers
