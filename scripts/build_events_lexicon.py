@@ -146,6 +146,7 @@ EXTRA_VERBS: dict[str, str] = {
     "warn": "130",
     "threaten": "130",
     "donate": "070",
+    "hand over": "084",
     "deface": "17",
 }
 
