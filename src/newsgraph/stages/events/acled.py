@@ -283,6 +283,8 @@ def _sub_event(
             return "Headquarters or base established"
         return "Change to group/activity"
     if kind == "RETREAT":
+        if words & {"surrender", "surrendered", "surrenders", "surrendering"}:
+            return "Agreement"  # the codebook lists surrenders with ceasefires and peace deals
         if "withdraw" in modes or words & {"handed", "hand", "withdraw", "withdrew"}:
             return "Non-violent transfer of territory"
         if "ceasefire" in modes or words & _AGREEMENT_WORDS:
