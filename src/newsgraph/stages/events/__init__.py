@@ -299,10 +299,14 @@ def _report_context(sent: Span) -> Span:
 
 def _cue_words(span: Span) -> frozenset[str]:
     """Forms and lemmas of the span's words, less those an "anti-" prefix turns into their
-    opposite: "anti-aircraft guns" fire from the ground, they are no air strike."""
+    opposite ("anti-aircraft guns" fire from the ground, they are no air strike), and without
+    the lemma "base" of "based"."""
     words: set[str] = set()
     for t in span:
         if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "anti":
+            continue
+        if t.lower_ == "based":
+            words.add(t.lower_)  # "based on a deal", "Kabul-based": no military base
             continue
         words.update((t.lower_, t.lemma_.lower()))
     return frozenset(words)
