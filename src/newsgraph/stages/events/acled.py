@@ -334,6 +334,8 @@ def _assault(
         and not words & _REPELLED
         and not stormed_building  # "stormed Kabul University": an attack, not ground taken
     ):
+        if _unopposed(words):
+            return "Non-violent transfer of territory"
         # Without a stated actor, a state force named in the sentence is the likely taker.
         takers = _lower_words(actor) if actor else words
         if takers & STATE_FORCES:
@@ -344,6 +346,16 @@ def _assault(
     if words & _CIVILIAN_PLACES and not words & _FIGHT_WORDS:
         return "Attack"  # gunmen opening fire in a school or a market: one-sided violence
     return "Armed clash"
+
+
+def _unopposed(words: frozenset[str]) -> bool:
+    """Ground taken "without any clashes", "without a fight", "unopposed", meeting "no
+    resistance": the codebook's non-violent transfer of territory, not a battle."""
+    if words & {"unopposed", "peacefully", "uncontested"}:
+        return True
+    if "without" in words and words & (_FIGHT_WORDS | {"resistance", "fight", "bloodshed"}):
+        return True
+    return "resistance" in words and bool(words & {"no", "not", "any", "without"})
 
 
 def _communal(words: frozenset[str]) -> bool:
