@@ -446,3 +446,51 @@ def test_acled_fallback_takes_only_parsed_arguments(events_analyzer: Analyzer) -
 def test_act_inside_a_description_is_background(events_analyzer: Analyzer) -> None:
     text = "Police arrested three officers accused of torturing detainees."
     assert [e.type for e in _events(events_analyzer, text)] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event noun modifying a light verb's object
+        ("The minister undertook a mediation mission between the two parties.", "CONSULT"),
+        # relief goods or arms delivered to a party are aid
+        ("Japanese volunteers delivered food and blankets to the refugees.", "AID"),
+        ("The United States sent weapons to the rebels.", "AID"),
+        # turning down a proposal rejects it, whatever the proposal is about
+        ("The militia dismissed an offer to hand in its weapons.", "REJECT"),
+        ("The two parties reached a deal on the border.", "SUPPORT"),
+        # a verb with "off" cancels the event noun it governs
+        ("The union called off the strike.", "CONCEDE"),
+        ("The army lifted the siege of the town.", "RETREAT"),
+        ("The UN renewed its appeal for aid to Sudan.", "REQUEST"),
+        ("The government announced a suspension of flights to the country.", "SANCTION"),
+        ("The minister reiterated that the rebels must hand over the hostages.", "REQUEST"),
+    ],
+)
+def test_issue6_generic_verbs_and_nouns_coded_by_their_objects(
+    events_analyzer: Analyzer, text: str, expected: str
+) -> None:
+    assert [e.type for e in _events(events_analyzer, text)] == [expected]
+
+
+def test_issue6_event_noun_that_dates_another_act_is_no_report(events_analyzer: Analyzer) -> None:
+    text = "The two sides agreed to a truce after weeks of heavy fighting."
+    assert [e.type for e in _events(events_analyzer, text)] == ["AGREE"]
+
+
+def test_issue6_verbal_act_in_after_clause_is_background(events_analyzer: Analyzer) -> None:
+    text = "The government expelled the envoy after officials accused him of spying."
+    assert [e.type for e in _events(events_analyzer, text)] == ["COERCE"]
+
+
+def test_issue6_passive_weapon_capture_is_disrupted_weapons_use(
+    events_analyzer: Analyzer,
+) -> None:
+    events = _events(events_analyzer, "Forty rifles and ammunition were captured in the town.")
+    assert [e.acled_sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_issue6_anti_aircraft_guns_are_no_air_strike(events_analyzer: Analyzer) -> None:
+    text = "Militants attacked army positions with anti-aircraft guns and mortars."
+    events = _events(events_analyzer, text)
+    assert [e.acled_sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
