@@ -283,6 +283,8 @@ def test_acled_codebook_precedence() -> None:
             "Non-violent transfer of territory",
         ),
         ("RETREAT", [], {"fighters", "surrendered"}, None, "Agreement"),
+        # an attempt to take ground is a battle
+        ("ASSAULT", [], {"clashed", "tried", "push", "area"}, None, "Armed clash"),
     ],
 )
 def test_acled_codebook_sub_event_rules(

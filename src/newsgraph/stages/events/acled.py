@@ -208,9 +208,11 @@ _CIVILIAN_WORDS = frozenset(
     | {"passengers", "pilgrims", "journalists", "children", "women", "patients", "shoppers"}
     | {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates"}
 )
-# An attempt to take ground that was beaten back is a battle, not a change of territory.
+# An attempt to take ground that was beaten back, or is only told as an attempt ("clashed as
+# they tried to push into the area"), is a battle, not a change of territory.
 _REPELLED = frozenset(
     {"repelled", "repulsed", "fended", "thwarted", "foiled", "failed", "repel", "repulse"}
+    | {"tried", "trying", "attempted", "attempting", "attempt", "attempts", "sought"}
 )
 # Places of civilian life: violence there with no second armed side is an Attack.
 _CIVILIAN_PLACES = frozenset(
