@@ -494,3 +494,14 @@ def test_issue6_anti_aircraft_guns_are_no_air_strike(events_analyzer: Analyzer) 
     text = "Militants attacked army positions with anti-aircraft guns and mortars."
     events = _events(events_analyzer, text)
     assert [e.acled_sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_issue6_weapon_in_a_relative_clause_describes_something_else(
+    events_analyzer: Analyzer,
+) -> None:
+    text = (
+        "Government troops captured the village on Monday, widening an offensive that had"
+        " involved mainly aerial bombings and shelling."
+    )
+    events = _events(events_analyzer, text)
+    assert [e.acled_sub_event_type for e in events] == ["Government regains territory"]

@@ -230,7 +230,7 @@ class EventsStage:
         spans.extend(casualties.spans)
         actor_spans = _spans(cand.actor.span)
         recipient_spans = _spans(cand.recipient.span)
-        words = _cue_words(_report_context(sent))
+        words = _cue_words(_report_context(sent), cand.trigger)
         acled_type, acled_sub = self._acled(cand, words, sent)
         event = Event(
             id=_event_id(layers.meta.get("id"), doc.text, cand.span, number),
@@ -297,12 +297,18 @@ def _report_context(sent: Span) -> Span:
     return doc[start:end]
 
 
-def _cue_words(span: Span) -> frozenset[str]:
-    """Forms and lemmas of the span's words, less those an "anti-" prefix turns into their
-    opposite ("anti-aircraft guns" fire from the ground, they are no air strike), and without
-    the lemma "base" of "based"."""
+def _cue_words(span: Span, trigger: Token) -> frozenset[str]:
+    """Forms and lemmas of the span's words: ACLED's cues for the event of ``trigger``.
+
+    Left out: relative clauses that do not hold the trigger (they describe something else:
+    "widening an offensive that had involved mainly shelling"), words an "anti-" prefix turns
+    into their opposite ("anti-aircraft guns" fire from the ground, they are no air strike),
+    and the lemma "base" of "based"."""
     words: set[str] = set()
+    told = {t.i for r in span if r.dep_ == "relcl" and trigger not in r.subtree for t in r.subtree}
     for t in span:
+        if t.i in told:
+            continue
         if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "anti":
             continue
         if t.lower_ == "based":
