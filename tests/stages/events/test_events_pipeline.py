@@ -505,3 +505,10 @@ def test_issue6_weapon_in_a_relative_clause_describes_something_else(
     )
     events = _events(events_analyzer, text)
     assert [e.acled_sub_event_type for e in events] == ["Government regains territory"]
+
+
+def test_issue6_seized_fields_in_march_are_territory_not_abduction_or_protest(
+    events_analyzer: Analyzer,
+) -> None:
+    events = _events(events_analyzer, "On 4 March, militants seized two oil fields near the coast.")
+    assert [e.acled_sub_event_type for e in events] == ["Non-state actor overtakes territory"]

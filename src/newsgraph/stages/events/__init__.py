@@ -303,7 +303,7 @@ def _cue_words(span: Span, trigger: Token) -> frozenset[str]:
     Left out: relative clauses that do not hold the trigger (they describe something else:
     "widening an offensive that had involved mainly shelling"), words an "anti-" prefix turns
     into their opposite ("anti-aircraft guns" fire from the ground, they are no air strike),
-    and the lemma "base" of "based"."""
+    the month March, and the lemma "base" of "based"."""
     words: set[str] = set()
     told = {t.i for r in span if r.dep_ == "relcl" and trigger not in r.subtree for t in r.subtree}
     for t in span:
@@ -311,6 +311,8 @@ def _cue_words(span: Span, trigger: Token) -> frozenset[str]:
             continue
         if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "anti":
             continue
+        if t.text == "March" and (t.ent_type_ == "DATE" or not t.is_sent_start):
+            continue  # the month, not a protest march
         if t.lower_ == "based":
             words.add(t.lower_)  # "based on a deal", "Kabul-based": no military base
             continue

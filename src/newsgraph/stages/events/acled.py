@@ -139,6 +139,7 @@ _TERRITORY_WORDS = frozenset(
 _PLACE_WORDS = frozenset(
     {"town", "village", "city", "area", "areas", "district", "territory", "position", "control"}
     | {"base", "positions", "villages", "towns", "port", "airport", "oilfields", "neighborhood"}
+    | {"field", "fields", "oilfield", "checkpoint", "checkpoints", "hill", "hills", "bases"}
 )
 # Weapon cues in the order the codebook ranks them; "tear gas" is crowd control, not chemical.
 _WEAPON_CUES: tuple[tuple[frozenset[str], str], ...] = (
@@ -317,6 +318,8 @@ def _assault(
             # Tear gas, water cannon or rubber bullets disperse a protest (intervention);
             # killing or wounding its people is excessive force.
             return _intervention(words | {"disperse"}) or "Protest with intervention"
+        if mode == "abduct" and _lower_words(recipient) & _PLACE_WORDS:
+            continue  # "seized two oil fields": ground taken, nobody abducted
         if mode in _ASSAULT_BY_MODE:
             return _ASSAULT_BY_MODE[mode]
     if words & _SEXUAL_WORDS:
