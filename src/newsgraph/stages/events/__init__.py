@@ -317,7 +317,20 @@ def _cue_words(span: Span, trigger: Token) -> frozenset[str]:
             words.add(t.lower_)  # "based on a deal", "Kabul-based": no military base
             continue
         words.update((t.lower_, t.lemma_.lower()))
+        words.update(_hyphenated(t))
     return frozenset(words)
+
+
+def _hyphenated(token: Token) -> tuple[str, ...]:
+    """The compound a token opens across a hyphen, as the cue lists spell it: the tokenizer
+    splits "sit-in", "gang-raped" or "air-strike" into three tokens."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or token.whitespace_ or doc[token.i + 1].text != "-":
+        return ()
+    if doc[token.i + 1].whitespace_:
+        return ()
+    second = doc[token.i + 2]
+    return (f"{token.lower_}-{second.lower_}", f"{token.lower_}-{second.lemma_.lower()}")
 
 
 def _ends_sentence(token: Token) -> bool:
