@@ -283,6 +283,14 @@ def test_acled_codebook_precedence() -> None:
             "Non-violent transfer of territory",
         ),
         ("RETREAT", [], {"fighters", "surrendered"}, None, "Agreement"),
+        # violence named for the force that disperses a protest is not the crowd's
+        (
+            "ASSAULT",
+            [],
+            {"violent", "dispersal", "sit-in", "broke"},
+            None,
+            "Protest with intervention",
+        ),
         # an attempt to take ground is a battle
         ("ASSAULT", [], {"clashed", "tried", "push", "area"}, None, "Armed clash"),
     ],
@@ -290,7 +298,8 @@ def test_acled_codebook_precedence() -> None:
 def test_acled_codebook_sub_event_rules(
     kind: str, modes: list[str], words: set[str], recipient: str | None, sub: str
 ) -> None:
-    assert acled_types(kind, modes, words, None, recipient)[1] == sub
+    actor = "paramilitaries" if "dispersal" in words else None
+    assert acled_types(kind, modes, words, actor, recipient)[1] == sub
 
 
 def test_acled_cue_words_span_a_sentence_split_without_full_stop() -> None:

@@ -186,6 +186,8 @@ _ROUTE_WORDS = frozenset(
     {"road", "roads", "street", "streets", "highway", "highways", "railway", "railways"}
     | {"rail", "bridge", "bridges", "junction", "intersection", "motorway"}
 )
+_GENERIC_VIOLENCE = frozenset({"violent", "violence", "clashed", "clashes"})
+_ENFORCERS = frozenset({"paramilitaries", "paramilitary", "militia", "guards", "officers"})
 _DISPERSAL_WORDS = frozenset(
     {"tear", "teargas", "disperse", "dispersed", "dispersal", "arrested", "detained"}
     | {"detain", "rubber", "cannon", "pepper"}
@@ -327,7 +329,12 @@ def _assault(
     if words & _ABDUCTION_WORDS:
         return "Abduction/forced disappearance"
     if words & _PROTEST_WORDS:
-        if _lower_words(actor) & _PROTESTERS or words & _RIOT_WORDS:
+        rioting = words & _RIOT_WORDS
+        if _lower_words(actor) & (STATE_FORCES | _ENFORCERS):
+            # "violent dispersal of the sit-in by paramilitaries": the violence is the
+            # force's; the crowd riots only when its own acts are named (stones, torching).
+            rioting = rioting - _GENERIC_VIOLENCE
+        if _lower_words(actor) & _PROTESTERS or rioting:
             return "Violent demonstration"
         return _intervention(words) or "Excessive force against protesters"
     if words & _MOB_WORDS or _communal(words):
