@@ -283,14 +283,6 @@ def test_acled_codebook_precedence() -> None:
             "Non-violent transfer of territory",
         ),
         ("RETREAT", [], {"fighters", "surrendered"}, None, "Agreement"),
-        # violence named for the force that disperses a protest is not the crowd's
-        (
-            "ASSAULT",
-            [],
-            {"violent", "dispersal", "sit-in", "broke"},
-            None,
-            "Protest with intervention",
-        ),
         # an attempt to take ground is a battle
         ("ASSAULT", [], {"clashed", "tried", "push", "area"}, None, "Armed clash"),
     ],
@@ -298,8 +290,15 @@ def test_acled_codebook_precedence() -> None:
 def test_acled_codebook_sub_event_rules(
     kind: str, modes: list[str], words: set[str], recipient: str | None, sub: str
 ) -> None:
-    actor = "paramilitaries" if "dispersal" in words else None
-    assert acled_types(kind, modes, words, actor, recipient)[1] == sub
+    assert acled_types(kind, modes, words, None, recipient)[1] == sub
+
+
+def test_acled_violence_of_the_dispersing_force_is_not_a_riot() -> None:
+    words = {"violent", "dispersal", "sit-in", "broke"}
+    assert acled_types("ASSAULT", [], words, "paramilitaries", "sit-ins")[1] == (
+        "Protest with intervention"
+    )
+    assert acled_types("ASSAULT", [], words, "demonstrators", None)[1] == "Violent demonstration"
 
 
 def test_acled_cue_words_span_a_sentence_split_without_full_stop() -> None:
