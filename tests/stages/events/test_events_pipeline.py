@@ -512,3 +512,11 @@ def test_issue6_seized_fields_in_march_are_territory_not_abduction_or_protest(
 ) -> None:
     events = _events(events_analyzer, "On 4 March, militants seized two oil fields near the coast.")
     assert [e.acled_sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_issue6_what_a_protest_denounces_does_not_make_it_violent(
+    events_analyzer: Analyzer,
+) -> None:
+    text = "Thousands of demonstrators marched in the capital to denounce violence by rioters."
+    protests = [e for e in _events(events_analyzer, text) if e.type == "PROTEST"]
+    assert [e.acled_sub_event_type for e in protests] == ["Peaceful protest"]

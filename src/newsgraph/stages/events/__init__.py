@@ -230,7 +230,7 @@ class EventsStage:
         spans.extend(casualties.spans)
         actor_spans = _spans(cand.actor.span)
         recipient_spans = _spans(cand.recipient.span)
-        words = _cue_words(_report_context(sent), cand.trigger)
+        words = _cue_words(_report_context(sent), cand.trigger, cand.type == "PROTEST")
         acled_type, acled_sub = self._acled(cand, words, sent)
         event = Event(
             id=_event_id(layers.meta.get("id"), doc.text, cand.span, number),
@@ -297,15 +297,18 @@ def _report_context(sent: Span) -> Span:
     return doc[start:end]
 
 
-def _cue_words(span: Span, trigger: Token) -> frozenset[str]:
+def _cue_words(span: Span, trigger: Token, protest: bool = False) -> frozenset[str]:
     """Forms and lemmas of the span's words: ACLED's cues for the event of ``trigger``.
 
     Left out: relative clauses that do not hold the trigger (they describe something else:
-    "widening an offensive that had involved mainly shelling"), words an "anti-" prefix turns
+    "widening an offensive that had involved mainly shelling"), a protest's cause ("marched to
+    denounce violence", see :func:`_causes`), words an "anti-" prefix turns
     into their opposite ("anti-aircraft guns" fire from the ground, they are no air strike),
     the month March, and the lemma "base" of "based"."""
     words: set[str] = set()
     told = {t.i for r in span if r.dep_ == "relcl" and trigger not in r.subtree for t in r.subtree}
+    if protest:
+        told.update(t.i for cause in _causes(trigger) for t in cause.subtree)
     for t in span:
         if t.i in told:
             continue
@@ -319,6 +322,20 @@ def _cue_words(span: Span, trigger: Token) -> frozenset[str]:
         words.update((t.lower_, t.lemma_.lower()))
         words.update(_hyphenated(t))
     return frozenset(words)
+
+
+def _causes(trigger: Token) -> list[Token]:
+    """What a protest is against or for: its purpose clause ("marched to denounce violence")
+    and its "against/over" objects. Their words are the protest's topic, not its conduct."""
+    found: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in {"advcl", "xcomp"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"against", "over"}:
+            found.append(child)
+    return found
 
 
 def _hyphenated(token: Token) -> tuple[str, ...]:
