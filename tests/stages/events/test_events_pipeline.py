@@ -517,6 +517,6 @@ def test_issue6_seized_fields_in_march_are_territory_not_abduction_or_protest(
 def test_issue6_what_a_protest_denounces_does_not_make_it_violent(
     events_analyzer: Analyzer,
 ) -> None:
-    text = "Thousands of demonstrators marched in the capital to denounce violence by rioters."
+    text = "Thousands of demonstrators marched in the capital to denounce violence and attacks."
     protests = [e for e in _events(events_analyzer, text) if e.type == "PROTEST"]
     assert [e.acled_sub_event_type for e in protests] == ["Peaceful protest"]

@@ -327,15 +327,15 @@ def _cue_words(span: Span, trigger: Token, protest: bool = False) -> frozenset[s
 def _causes(trigger: Token) -> list[Token]:
     """What a protest is against or for: its purpose clause ("marched to denounce violence")
     and its "against/over" objects. Their words are the protest's topic, not its conduct."""
-    found: list[Token] = []
-    for child in trigger.children:
-        if child.dep_ in {"advcl", "xcomp"} and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
-            found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in {"against", "over"}:
-            found.append(child)
-    return found
+    return [
+        child
+        for child in trigger.children
+        if (child.dep_ == "prep" and child.lower_ in {"against", "over"})
+        or (
+            child.dep_ in {"advcl", "xcomp"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        )
+    ]
 
 
 def _hyphenated(token: Token) -> tuple[str, ...]:
