@@ -473,9 +473,20 @@ def test_issue6_generic_verbs_and_nouns_coded_by_their_objects(
     assert [e.type for e in _events(events_analyzer, text)] == [expected]
 
 
-def test_issue6_event_noun_that_dates_another_act_is_no_report(events_analyzer: Analyzer) -> None:
-    text = "The two sides agreed to a truce after weeks of heavy fighting."
-    assert [e.type for e in _events(events_analyzer, text)] == ["AGREE"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two sides agreed to a truce after weeks of heavy fighting.", "AGREE"),
+        (
+            "The government threatened to shell the border towns in retaliation for an air raid.",
+            "THREATEN",
+        ),
+    ],
+)
+def test_issue6_event_noun_that_dates_or_motivates_another_act_is_no_report(
+    events_analyzer: Analyzer, text: str, expected: str
+) -> None:
+    assert [e.type for e in _events(events_analyzer, text)] == [expected]
 
 
 def test_issue6_verbal_act_in_after_clause_is_background(events_analyzer: Analyzer) -> None:

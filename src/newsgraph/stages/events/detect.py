@@ -1229,12 +1229,14 @@ def _background(pred: Token) -> bool:
 
 
 _TIME_PREPOSITIONS = frozenset({"after", "since", "following", "before"})
+_MOTIVE_NOUNS = frozenset({"retaliation", "revenge", "reprisal", "reprisals"})
 
 
 def _time_reference(noun: Token) -> bool:
-    """Whether an event noun only dates another act ("agreed to a ceasefire after two days
-    of fierce fighting", "ordered patrols after violent protests", "holed up since last
-    month's invasion"): a time reference, reported elsewhere if at all."""
+    """Whether an event noun only dates or motivates another act ("agreed to a ceasefire after
+    two days of fierce fighting", "ordered patrols after violent protests", "holed up since
+    last month's invasion", "threatened to shell towns in retaliation for an air raid"): a
+    reference, reported elsewhere if at all."""
     current = noun
     for _ in range(3):  # through "two days of", "a week of"
         if current.dep_ != "pobj":
@@ -1242,6 +1244,8 @@ def _time_reference(noun: Token) -> bool:
         prep = current.head
         if prep.lower_ in _TIME_PREPOSITIONS:
             return True
+        if prep.lower_ in {"for", "to"} and prep.head.lemma_.lower() in _MOTIVE_NOUNS:
+            return True  # "in retaliation for an air raid", "in revenge for the killing"
         if prep.lower_ != "of" or prep.head.dep_ not in {"pobj", "npadvmod"}:
             return False
         current = prep.head
