@@ -531,3 +531,15 @@ def test_issue6_what_a_protest_denounces_does_not_make_it_violent(
     text = "Thousands of demonstrators marched in the capital to denounce violence and attacks."
     protests = [e for e in _events(events_analyzer, text) if e.type == "PROTEST"]
     assert [e.acled_sub_event_type for e in protests] == ["Peaceful protest"]
+
+
+def test_issue6_violence_in_a_riots_participial_adjunct_is_the_riot(
+    events_analyzer: Analyzer,
+) -> None:
+    text = (
+        "Inmates rioted at the prison on Sunday, setting fire to mattresses and smashing windows."
+    )
+    events = _events(events_analyzer, text)
+    assert [(e.type, e.acled_sub_event_type) for e in events] == [
+        ("PROTEST", "Violent demonstration")
+    ]

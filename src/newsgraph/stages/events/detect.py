@@ -1308,13 +1308,19 @@ def _stated_content(token: Token, hits: dict[int, _Hit]) -> int | None:
 
     A speech act in a participial adjunct of another act ("demonstrated in Kirkuk calling for
     independence", "staged rallies, saying he must resign", "lodged a protest, charging its
-    neighbour with …") says what that act was about; PLOVER codes the act, once.
+    neighbour with …") says what that act was about; PLOVER codes the act, once. Violence
+    in such an adjunct of a protest ("prisoners rioted, setting fire to their mattresses") is
+    how the protest went: one riot.
     """
-    head = token.head
-    if token.dep_ != "advcl" or token.tag_ != "VBG" or head.i not in hits or token.i not in hits:
+    # A conjunct shares its adjunct's place ("setting fire to … and smashing furniture").
+    adjunct = token.head if token.dep_ == "conj" and token.head.dep_ == "advcl" else token
+    head = adjunct.head
+    if adjunct.dep_ != "advcl" or adjunct.tag_ != "VBG" or head.i not in hits:
         return None
-    if any(c.dep_ == "mark" for c in token.children):
+    if token.i not in hits or any(c.dep_ == "mark" for c in adjunct.children):
         return None
+    if hits[head.i].type == "PROTEST" and hits[token.i].type == "ASSAULT":
+        return head.i  # "rioted, setting fire to mattresses": how the riot went
     if hits[token.i].type not in _SPEECH_ACTS and token.lemma_.lower() not in REPORTING_VERBS:
         return None
     return head.i
