@@ -465,6 +465,8 @@ def test_act_inside_a_description_is_background(events_analyzer: Analyzer) -> No
         ("The UN renewed its appeal for aid to Sudan.", "REQUEST"),
         ("The government announced a suspension of flights to the country.", "SANCTION"),
         ("The minister reiterated that the rebels must hand over the hostages.", "REQUEST"),
+        # a decided act happened: no future, no mere agreement
+        ("The court decided to allow the opposition leader to run in the election.", "CONCEDE"),
     ],
 )
 def test_issue6_generic_verbs_and_nouns_coded_by_their_objects(
