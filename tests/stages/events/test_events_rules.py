@@ -283,6 +283,15 @@ def test_acled_codebook_precedence() -> None:
             "Non-violent transfer of territory",
         ),
         ("RETREAT", [], {"fighters", "surrendered"}, None, "Agreement"),
+        # a protest put down "violently" met excessive force
+        (
+            "COERCE",
+            [],
+            {"soldiers", "violently", "suppressed", "protest"},
+            None,
+            "Excessive force against protesters",
+        ),
+        ("COERCE", [], {"soldiers", "suppressed", "protest"}, None, "Other"),
         # an attempt to take ground is a battle
         ("ASSAULT", [], {"clashed", "tried", "push", "area"}, None, "Armed clash"),
     ],

@@ -186,6 +186,8 @@ _ROUTE_WORDS = frozenset(
     {"road", "roads", "street", "streets", "highway", "highways", "railway", "railways"}
     | {"rail", "bridge", "bridges", "junction", "intersection", "motorway"}
 )
+# Force used on protesters "violently" or "brutally": the codebook's excessive force.
+_BRUTAL = frozenset({"violently", "brutally", "brutal", "savagely", "viciously"})
 _GENERIC_VIOLENCE = frozenset({"violent", "violence", "clashed", "clashes"})
 _ENFORCERS = frozenset({"paramilitaries", "paramilitary", "militia", "guards", "officers"})
 _DISPERSAL_WORDS = frozenset(
@@ -282,6 +284,8 @@ def _sub_event(
             return "Disrupted weapons use"
         if words & _LOOTING_WORDS:
             return "Looting/property destruction"
+        if words & _PROTEST_WORDS and words & _BRUTAL:
+            return "Excessive force against protesters"  # "violently suppressed a protest"
         return "Other"
     if kind == "MOBILIZE":
         if words & {"base", "headquarters", "outpost", "establish", "established", "set"}:
