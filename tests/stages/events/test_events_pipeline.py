@@ -491,6 +491,16 @@ def test_issue6_event_noun_that_dates_or_motivates_another_act_is_no_report(
     assert [e.type for e in _events(events_analyzer, text)] == [expected]
 
 
+def test_issue6_act_in_a_clause_of_a_relative_description_is_background(
+    events_analyzer: Analyzer,
+) -> None:
+    text = (
+        "The government paid compensation to the families for the homes they lost when the"
+        " army expelled them in 1990."
+    )
+    assert [e.type for e in _events(events_analyzer, text)] == ["RETREAT"]
+
+
 def test_issue6_verbal_act_in_after_clause_is_background(events_analyzer: Analyzer) -> None:
     text = "The government expelled the envoy after officials accused him of spying."
     assert [e.type for e in _events(events_analyzer, text)] == ["COERCE"]

@@ -1268,13 +1268,14 @@ def _in_description(pred: Token) -> bool:
     """Whether the predicate sits inside a description of a participant, not only heads one.
 
     "two nationals suspected by the West of blowing up a plane", "officers accused of
-    torturing detainees": the act is what a passive or relative modifier of a noun says about
-    that noun, through its prepositions and complements; like the description itself
+    torturing detainees", "assets they lost when the dictator expelled them": the act is what
+    a passive or relative modifier of a noun says about that noun, through its prepositions,
+    complements and adverbial clauses; like the description itself
     (:func:`_background`) it is background for the sentence's act.
     """
     current = pred
     for _ in range(6):
-        if current.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "dobj"}:
+        if current.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "dobj", "advcl"}:
             return False
         current = current.head
         if current.dep_ in {"acl", "relcl"}:
