@@ -555,3 +555,8 @@ def test_issue6_violence_in_a_riots_participial_adjunct_is_the_riot(
     assert [(e.type, e.acled_sub_event_type) for e in events] == [
         ("PROTEST", "Violent demonstration")
     ]
+
+
+def test_issue6_a_rallys_stated_demand_is_the_rally(events_analyzer: Analyzer) -> None:
+    text = "Hundreds of students staged rallies in the capital, saying the minister must resign."
+    assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]

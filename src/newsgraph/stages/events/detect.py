@@ -1014,6 +1014,8 @@ class Detector:
             modes = mode_rules.ask_mode(words, (kind, None)) or []
             kind, flags.negated, flags.future = "REJECT", False, False
         demand = _reported_demand(token if carrier is None else carrier)
+        if demand is not None and self._protest_slogan(demand[1]):
+            return None  # "staged rallies, saying he must resign": the rally's demand
         if demand is not None:
             speaker, _ = demand
             embedded_act = (kind, modes[0] if modes else None)
@@ -1061,6 +1063,19 @@ class Detector:
             mentions=[hit.span],
             features=feats,
         )
+
+    def _protest_slogan(self, reporting: Token) -> bool:
+        """Whether a reporting verb is a participial adjunct of a protest ("marched, saying
+        …", "staged rallies, saying …"): what it says is the protest's demand, coded once."""
+        if reporting.dep_ != "advcl" or reporting.tag_ != "VBG":
+            return False
+        head = reporting.head
+        for token in [head, *(c for c in head.children if c.dep_ in {"dobj", "nsubj"})]:
+            lemma = token.lemma_.lower()
+            trigger = self.lexicon.nouns.get(lemma) or self.lexicon.verbs.get(lemma)
+            if trigger is not None and trigger.type == "PROTEST":
+                return True
+        return False
 
     @staticmethod
     def _modes(
