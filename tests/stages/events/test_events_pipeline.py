@@ -560,3 +560,13 @@ def test_issue6_violence_in_a_riots_participial_adjunct_is_the_riot(
 def test_issue6_a_rallys_stated_demand_is_the_rally(events_analyzer: Analyzer) -> None:
     text = "Hundreds of students staged rallies in the capital, saying the minister must resign."
     assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]
+
+
+def test_issue6_act_deep_inside_a_circumstance_clause_is_background(
+    events_analyzer: Analyzer,
+) -> None:
+    text = (
+        "Rebels blocked the main road into the city as they continued their campaign to"
+        " overthrow the government."
+    )
+    assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]

@@ -839,9 +839,8 @@ class Detector:
         candidates: list[Candidate] = []
         for i in sorted(roots):
             hit = hits[i]
-            if _background(carriers.get(i, hit.token)) or _in_description(
-                carriers.get(i, hit.token)
-            ):
+            anchor = carriers.get(i, hit.token)
+            if _background(anchor) or _in_description(anchor) or _in_circumstance(anchor):
                 continue
             reference = hit.token.pos_ in {"NOUN", "PROPN"} and not self._noun_reports(
                 hit.token, carriers.get(i)
@@ -1276,6 +1275,17 @@ def _prior_talk(pred: Token, candidate: Candidate) -> bool:
         pred.dep_ == "advcl"
         and QUAD.get(candidate.type, 0) != 4
         and any(c.dep_ == "mark" and c.lower_ == "after" for c in pred.children)
+    )
+
+
+def _in_circumstance(pred: Token) -> bool:
+    """Whether the predicate sits anywhere inside a circumstance clause ("blocked transport
+    as they continued their effort to overthrow the government"): background, as the clause
+    itself is (:func:`_background`)."""
+    return any(
+        a.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in a.children)
+        for a in pred.ancestors
     )
 
 
