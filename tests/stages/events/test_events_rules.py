@@ -5,11 +5,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from newsgraph.record import Event, Evidence
-from newsgraph.stages.events import _report_context
 from newsgraph.stages.events.acled import SUB_TO_TYPE, acled_types
 from newsgraph.stages.events.casualties import read_casualties
 from newsgraph.stages.events.modes import ask_mode, assault_modes, coerce_modes, threaten_mode
@@ -231,93 +228,3 @@ def test_acled_codebook_precedence() -> None:
     assert acled_types("ASSAULT", ["firearms"], school, "gunmen", "a school")[1] == "Attack"
     repelled = {"attack", "to", "capture", "positions", "was", "repelled", "by", "army"}
     assert acled_types("ASSAULT", [], repelled, None, None)[1] == "Armed clash"
-
-
-@pytest.mark.parametrize(
-    ("kind", "modes", "words", "recipient", "sub"),
-    [
-        # tear gas or water cannon alone disperse (intervention); killing is excessive force
-        (
-            "ASSAULT",
-            ["crowd-control"],
-            {"police", "teargas", "crowd"},
-            None,
-            "Protest with intervention",
-        ),
-        (
-            "ASSAULT",
-            ["crowd-control"],
-            {"police", "teargas", "killed", "two"},
-            None,
-            "Excessive force against protesters",
-        ),
-        # protesters blocking roads or railways riot (the codebook's road-blocking)
-        ("PROTEST", ["obstruct"], {"farmers", "blocked", "roads"}, None, "Violent demonstration"),
-        ("PROTEST", ["obstruct"], {"workers", "boycott"}, None, "Peaceful protest"),
-        # villagers fighting with sticks: a mob, not an attack; with gunmen, not a mob
-        ("ASSAULT", [], {"villagers", "clashed", "sticks", "man"}, None, "Mob violence"),
-        ("ASSAULT", [], {"gunmen", "villagers", "sticks"}, None, "Attack"),
-        # a rocket-propelled grenade is launched, not thrown
-        (
-            "ASSAULT",
-            [],
-            {"rocket", "propelled", "grenades"},
-            None,
-            "Shelling/artillery/missile attack",
-        ),
-        # storming a university takes no ground
-        ("ASSAULT", [], {"storm", "stormed", "city", "students"}, "Kabul University", "Attack"),
-        (
-            "ASSAULT",
-            [],
-            {"storm", "stormed", "city"},
-            "the city",
-            "Non-state actor overtakes territory",
-        ),
-        # ground taken with no fight is a transfer
-        (
-            "ASSAULT",
-            [],
-            {"regain", "territory", "without", "clashes"},
-            None,
-            "Non-violent transfer of territory",
-        ),
-        ("RETREAT", [], {"fighters", "surrendered"}, None, "Agreement"),
-        # a protest put down "violently" met excessive force
-        (
-            "COERCE",
-            [],
-            {"soldiers", "violently", "suppressed", "protest"},
-            None,
-            "Excessive force against protesters",
-        ),
-        ("COERCE", [], {"soldiers", "suppressed", "protest"}, None, "Other"),
-        # an attempt to take ground is a battle
-        ("ASSAULT", [], {"clashed", "tried", "push", "area"}, None, "Armed clash"),
-    ],
-)
-def test_acled_codebook_sub_event_rules(
-    kind: str, modes: list[str], words: set[str], recipient: str | None, sub: str
-) -> None:
-    assert acled_types(kind, modes, words, None, recipient)[1] == sub
-
-
-def test_acled_violence_of_the_dispersing_force_is_not_a_riot() -> None:
-    words = {"violent", "dispersal", "sit-in", "broke"}
-    assert acled_types("ASSAULT", [], words, "paramilitaries", "sit-ins")[1] == (
-        "Protest with intervention"
-    )
-    assert acled_types("ASSAULT", [], words, "demonstrators", None)[1] == "Violent demonstration"
-
-
-def test_acled_cue_words_span_a_sentence_split_without_full_stop() -> None:
-    """The parser's split inside "killed and | five injured in an airstrike" is one report."""
-    words = ["Three", "were", "killed", "and", "five", "injured", "in", "an", "airstrike", "."]
-    words += ["Talks", "began", "."]
-    starts: list[bool | int | None] = [True, False, False, False, True]
-    starts += [False] * 5 + [True, False, False]
-    doc = Doc(Vocab(), words=words, sent_starts=starts)
-    sents = list(doc.sents)
-    assert len(sents) == 3
-    assert _report_context(sents[0]).text == "Three were killed and five injured in an airstrike ."
-    assert _report_context(sents[2]).text == "Talks began ."

@@ -230,7 +230,9 @@ class EventsStage:
         spans.extend(casualties.spans)
         actor_spans = _spans(cand.actor.span)
         recipient_spans = _spans(cand.recipient.span)
-        words = _cue_words(_report_context(sent), cand.trigger, cand.type == "PROTEST")
+        words = frozenset(
+            w for t in doc[sent.start : sent.end] for w in (t.lower_, t.lemma_.lower())
+        )
         acled_type, acled_sub = self._acled(cand, words, sent)
         event = Event(
             id=_event_id(layers.meta.get("id"), doc.text, cand.span, number),
@@ -278,88 +280,6 @@ class EventsStage:
         if prob >= self.classifier_min_prob or rule_sub is None:
             return (SUB_TO_TYPE[label], label)
         return (rule_type, rule_sub)
-
-
-# Tokens that end a sentence in running text; a parser split elsewhere is a fragment.
-_TERMINALS = frozenset({".", "!", "?", "...", "…"})
-
-
-def _report_context(sent: Span) -> Span:
-    """The sentence, joined with its neighbours where the parser split it without a full stop
-    ("civilians were killed and | five more injured in a US-led airstrike"): the ACLED cue
-    words (weapon, victims) belong to the whole report, not to the fragment."""
-    doc = sent.doc
-    start, end = sent.start, sent.end
-    while start > 0 and not _ends_sentence(doc[start - 1]):
-        start = doc[start - 1].sent.start
-    while end < len(doc) and not _ends_sentence(doc[end - 1]):
-        end = doc[end].sent.end
-    return doc[start:end]
-
-
-def _cue_words(span: Span, trigger: Token, protest: bool = False) -> frozenset[str]:
-    """Forms and lemmas of the span's words: ACLED's cues for the event of ``trigger``.
-
-    Left out: relative clauses that do not hold the trigger (they describe something else:
-    "widening an offensive that had involved mainly shelling"), a protest's cause ("marched to
-    denounce violence", see :func:`_causes`), words an "anti-" prefix turns
-    into their opposite ("anti-aircraft guns" fire from the ground, they are no air strike),
-    the month March, and the lemma "base" of "based"."""
-    words: set[str] = set()
-    told = {t.i for r in span if r.dep_ == "relcl" and trigger not in r.subtree for t in r.subtree}
-    if protest:
-        told.update(t.i for cause in _causes(trigger) for t in cause.subtree)
-    for t in span:
-        if t.i in told:
-            continue
-        if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "anti":
-            continue
-        if t.text == "March" and (t.ent_type_ == "DATE" or not t.is_sent_start):
-            continue  # the month, not a protest march
-        if t.lower_ == "based":
-            words.add(t.lower_)  # "based on a deal", "Kabul-based": no military base
-            continue
-        words.update((t.lower_, t.lemma_.lower()))
-        words.update(_hyphenated(t))
-    return frozenset(words)
-
-
-def _causes(trigger: Token) -> list[Token]:
-    """What a protest is against or for: its purpose clause ("marched to denounce violence")
-    and its "against/over" objects. Their words are the protest's topic, not its conduct."""
-    return [
-        child
-        for child in trigger.children
-        if (child.dep_ == "prep" and child.lower_ in {"against", "over"})
-        or (
-            child.dep_ in {"advcl", "xcomp"}
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        )
-    ]
-
-
-def _hyphenated(token: Token) -> tuple[str, ...]:
-    """The compound a token opens across a hyphen, as the cue lists spell it: the tokenizer
-    splits "sit-in", "gang-raped" or "air-strike" into three tokens."""
-    doc = token.doc
-    if token.i + 2 >= len(doc) or token.whitespace_ or doc[token.i + 1].text != "-":
-        return ()
-    if doc[token.i + 1].whitespace_:
-        return ()
-    second = doc[token.i + 2]
-    return (f"{token.lower_}-{second.lower_}", f"{token.lower_}-{second.lemma_.lower()}")
-
-
-def _ends_sentence(token: Token) -> bool:
-    """Whether a sentence ending on ``token`` ends at terminal punctuation (or a closing quote
-    or bracket after it, or a line break)."""
-    doc = token.doc
-    i = token.i
-    while i > 0 and (doc[i].is_space or doc[i].is_quote or doc[i].is_right_punct):
-        if doc[i].is_space and "\n" in doc[i].text:
-            return True
-        i -= 1
-    return doc[i].text in _TERMINALS or "\n" in doc[i].whitespace_
 
 
 def _clause_text(doc: Doc, tokens: list[Token]) -> str:

@@ -139,7 +139,6 @@ _TERRITORY_WORDS = frozenset(
 _PLACE_WORDS = frozenset(
     {"town", "village", "city", "area", "areas", "district", "territory", "position", "control"}
     | {"base", "positions", "villages", "towns", "port", "airport", "oilfields", "neighborhood"}
-    | {"field", "fields", "oilfield", "checkpoint", "checkpoints", "hill", "hills", "bases"}
 )
 # Weapon cues in the order the codebook ranks them; "tear gas" is crowd control, not chemical.
 _WEAPON_CUES: tuple[tuple[frozenset[str], str], ...] = (
@@ -155,8 +154,6 @@ _WEAPON_CUES: tuple[tuple[frozenset[str], str], ...] = (
         ),
         "Air/drone strike",
     ),
-    # A rocket-propelled grenade is a launched projectile, not a thrown grenade.
-    (frozenset({"rpg", "rpgs", "propelled"}), "Shelling/artillery/missile attack"),
     (frozenset({"grenade", "grenades"}), "Grenade"),
     (
         frozenset(
@@ -182,42 +179,19 @@ _RIOT_WORDS = frozenset(
     {"riot", "rioters", "rioted", "violent", "violence", "stones", "stone", "torched"}
     | {"vandalised", "vandalized", "looted", "smashed", "molotov", "clashed", "clashes"}
 )
-_ROUTE_WORDS = frozenset(
-    {"road", "roads", "street", "streets", "highway", "highways", "railway", "railways"}
-    | {"rail", "bridge", "bridges", "junction", "intersection", "motorway"}
-)
-# Force used on protesters "violently" or "brutally": the codebook's excessive force.
-_BRUTAL = frozenset({"violently", "brutally", "brutal", "savagely", "viciously"})
-_GENERIC_VIOLENCE = frozenset({"violent", "violence", "clashed", "clashes"})
-_ENFORCERS = frozenset({"paramilitaries", "paramilitary", "militia", "guards", "officers"})
 _DISPERSAL_WORDS = frozenset(
     {"tear", "teargas", "disperse", "dispersed", "dispersal", "arrested", "detained"}
     | {"detain", "rubber", "cannon", "pepper"}
 )
 _MOB_WORDS = frozenset({"mob", "mobs", "vigilante", "vigilantes", "lynched", "lynching"})
-_COMMUNITY = frozenset(
-    {"villagers", "residents", "locals", "youths", "tribesmen", "clansmen", "neighbours"}
-    | {"neighbors", "herders", "farmers", "supporters", "communities", "factions"}
-)
-_MELEE = frozenset(
-    {"stick", "sticks", "machete", "machetes", "rod", "rods", "club", "clubs", "knife"}
-    | {"knives", "axe", "axes", "spear", "spears", "arrows", "stones", "clashed"}
-)
-# Organised armed sides: with one of these, violence is a battle or an attack, not a mob's.
-_ARMED = frozenset(
-    {"militants", "rebels", "gunmen", "insurgents", "militia", "militiamen", "troops"}
-    | {"soldiers", "army", "police", "jihadists", "fighters", "terrorists", "bandits"}
-)
 _CIVILIAN_WORDS = frozenset(
     {"civilian", "civilians", "villagers", "residents", "students", "farmers", "worshippers"}
     | {"passengers", "pilgrims", "journalists", "children", "women", "patients", "shoppers"}
     | {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates"}
 )
-# An attempt to take ground that was beaten back, or is only told as an attempt ("clashed as
-# they tried to push into the area"), is a battle, not a change of territory.
+# An attempt to take ground that was beaten back is a battle, not a change of territory.
 _REPELLED = frozenset(
     {"repelled", "repulsed", "fended", "thwarted", "foiled", "failed", "repel", "repulse"}
-    | {"tried", "trying", "attempted", "attempting", "attempt", "attempts", "sought"}
 )
 # Places of civilian life: violence there with no second armed side is an Attack.
 _CIVILIAN_PLACES = frozenset(
@@ -274,7 +248,7 @@ def _sub_event(
     if kind == "ASSAULT":
         return _assault(modes, words, actor, recipient)
     if kind == "PROTEST":
-        if "riot" in modes or words & _RIOT_WORDS or _blockade(modes, words):
+        if "riot" in modes or words & _RIOT_WORDS:
             return "Violent demonstration"
         return _intervention(words) or "Peaceful protest"
     if kind == "COERCE":
@@ -284,16 +258,12 @@ def _sub_event(
             return "Disrupted weapons use"
         if words & _LOOTING_WORDS:
             return "Looting/property destruction"
-        if words & _PROTEST_WORDS and words & _BRUTAL:
-            return "Excessive force against protesters"  # "violently suppressed a protest"
         return "Other"
     if kind == "MOBILIZE":
         if words & {"base", "headquarters", "outpost", "establish", "established", "set"}:
             return "Headquarters or base established"
         return "Change to group/activity"
     if kind == "RETREAT":
-        if words & {"surrender", "surrendered", "surrenders", "surrendering"}:
-            return "Agreement"  # the codebook lists surrenders with ceasefires and peace deals
         if "withdraw" in modes or words & {"handed", "hand", "withdraw", "withdrew"}:
             return "Non-violent transfer of territory"
         if "ceasefire" in modes or words & _AGREEMENT_WORDS:
@@ -320,12 +290,6 @@ def _assault(
     for mode in modes:
         if mode == "crowd-control" and words & _RIOT_WORDS:
             return "Violent demonstration"  # force against violent protesters is a riot
-        if mode == "crowd-control":
-            # Tear gas, water cannon or rubber bullets disperse a protest (intervention);
-            # killing or wounding its people is excessive force.
-            return _intervention(words | {"disperse"}) or "Protest with intervention"
-        if mode == "abduct" and _lower_words(recipient) & _PLACE_WORDS:
-            continue  # "seized two oil fields": ground taken, nobody abducted
         if mode in _ASSAULT_BY_MODE:
             return _ASSAULT_BY_MODE[mode]
     if words & _SEXUAL_WORDS:
@@ -333,25 +297,12 @@ def _assault(
     if words & _ABDUCTION_WORDS:
         return "Abduction/forced disappearance"
     if words & _PROTEST_WORDS:
-        rioting = words & _RIOT_WORDS
-        if _lower_words(actor) & (STATE_FORCES | _ENFORCERS):
-            # "violent dispersal of the sit-in by paramilitaries": the violence is the
-            # force's; the crowd riots only when its own acts are named (stones, torching).
-            rioting = rioting - _GENERIC_VIOLENCE
-        if _lower_words(actor) & _PROTESTERS or rioting:
+        if _lower_words(actor) & _PROTESTERS or words & _RIOT_WORDS:
             return "Violent demonstration"
         return _intervention(words) or "Excessive force against protesters"
-    if words & _MOB_WORDS or _communal(words):
+    if words & _MOB_WORDS:
         return "Mob violence"
-    stormed_building = bool(_lower_words(recipient) & _CIVILIAN_PLACES)
-    if (
-        words & _TERRITORY_WORDS
-        and words & _PLACE_WORDS
-        and not words & _REPELLED
-        and not stormed_building  # "stormed Kabul University": an attack, not ground taken
-    ):
-        if _unopposed(words):
-            return "Non-violent transfer of territory"
+    if words & _TERRITORY_WORDS and words & _PLACE_WORDS and not words & _REPELLED:
         # Without a stated actor, a state force named in the sentence is the likely taker.
         takers = _lower_words(actor) if actor else words
         if takers & STATE_FORCES:
@@ -362,28 +313,6 @@ def _assault(
     if words & _CIVILIAN_PLACES and not words & _FIGHT_WORDS:
         return "Attack"  # gunmen opening fire in a school or a market: one-sided violence
     return "Armed clash"
-
-
-def _unopposed(words: frozenset[str]) -> bool:
-    """Ground taken "without any clashes", "without a fight", "unopposed", meeting "no
-    resistance": the codebook's non-violent transfer of territory, not a battle."""
-    if words & {"unopposed", "peacefully", "uncontested"}:
-        return True
-    if "without" in words and words & (_FIGHT_WORDS | {"resistance", "fight", "bloodshed"}):
-        return True
-    return "resistance" in words and bool(words & {"no", "not", "any", "without"})
-
-
-def _communal(words: frozenset[str]) -> bool:
-    """Villagers or residents fighting with sticks and machetes, no armed group named: the
-    codebook's riot by an unorganised crowd (Mob violence), not an armed clash or an attack."""
-    return bool(words & _COMMUNITY and words & _MELEE and not words & _ARMED)
-
-
-def _blockade(modes: list[str], words: frozenset[str]) -> bool:
-    """Protesters blocking roads or railways: the codebook's road-blocking by demonstrators
-    is a Violent demonstration, not a peaceful one."""
-    return "obstruct" in modes and bool(words & _ROUTE_WORDS)
 
 
 def _intervention(words: frozenset[str]) -> str | None:
