@@ -191,10 +191,10 @@ def _score(analyzer: Analyzer, gold: str, part: str, tmp_path: Path) -> dict[str
 def test_plover_gsr_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) -> None:
     result = _score(events_analyzer, "plover-gsr.jsonl", "heldout", tmp_path)
     assert result["docs"] == 95
-    assert result["micro_f1"] >= 0.68
-    assert result["macro_f1"] >= 0.58
-    assert result["actor_match"] >= 0.91
-    assert result["recipient_match"] >= 0.52
+    assert result["micro_f1"] >= 0.69
+    assert result["macro_f1"] >= 0.59
+    assert result["actor_match"] >= 0.92
+    assert result["recipient_match"] >= 0.53
 
 
 def test_case2021_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) -> None:
@@ -446,3 +446,95 @@ def test_acled_fallback_takes_only_parsed_arguments(events_analyzer: Analyzer) -
 def test_act_inside_a_description_is_background(events_analyzer: Analyzer) -> None:
     text = "Police arrested three officers accused of torturing detainees."
     assert [e.type for e in _events(events_analyzer, text)] == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event noun modifying a light verb's object
+        ("The minister undertook a mediation mission between the two parties.", "CONSULT"),
+        # relief goods or arms delivered to a party are aid
+        ("Japanese volunteers delivered food and blankets to the refugees.", "AID"),
+        ("The United States sent weapons to the rebels.", "AID"),
+        # turning down a proposal rejects it, whatever the proposal is about
+        ("The militia dismissed an offer to hand in its weapons.", "REJECT"),
+        ("The two parties reached a deal on the border.", "SUPPORT"),
+        # a verb with "off" cancels the event noun it governs
+        ("The union called off the strike.", "CONCEDE"),
+        ("The army lifted the siege of the town.", "RETREAT"),
+        ("The UN renewed its appeal for aid to Sudan.", "REQUEST"),
+        ("The government announced a suspension of flights to the country.", "SANCTION"),
+        ("The minister reiterated that the rebels must hand over the hostages.", "REQUEST"),
+        # a decided act happened: no future, no mere agreement
+        ("The court decided to allow the opposition leader to run in the election.", "CONCEDE"),
+    ],
+)
+def test_issue6_generic_verbs_and_nouns_coded_by_their_objects(
+    events_analyzer: Analyzer, text: str, expected: str
+) -> None:
+    assert [e.type for e in _events(events_analyzer, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two sides agreed to a truce after weeks of heavy fighting.", "AGREE"),
+        (
+            "The government threatened to shell the border towns in retaliation for an air raid.",
+            "THREATEN",
+        ),
+    ],
+)
+def test_issue6_event_noun_that_dates_or_motivates_another_act_is_no_report(
+    events_analyzer: Analyzer, text: str, expected: str
+) -> None:
+    assert [e.type for e in _events(events_analyzer, text)] == [expected]
+
+
+def test_issue6_act_in_a_clause_of_a_relative_description_is_background(
+    events_analyzer: Analyzer,
+) -> None:
+    text = (
+        "The government paid compensation to the families for the homes they lost when the"
+        " army expelled them in 1990."
+    )
+    assert [e.type for e in _events(events_analyzer, text)] == ["RETREAT"]
+
+
+def test_issue6_verbal_act_in_after_clause_is_background(events_analyzer: Analyzer) -> None:
+    text = "The government expelled the envoy after officials accused him of spying."
+    assert [e.type for e in _events(events_analyzer, text)] == ["COERCE"]
+
+
+def test_issue6_passive_weapon_capture_is_disrupted_weapons_use(
+    events_analyzer: Analyzer,
+) -> None:
+    events = _events(events_analyzer, "Forty rifles and ammunition were captured in the town.")
+    assert [e.acled_sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_issue6_violence_in_a_riots_participial_adjunct_is_the_riot(
+    events_analyzer: Analyzer,
+) -> None:
+    text = (
+        "Inmates rioted at the prison on Sunday, setting fire to mattresses and smashing windows."
+    )
+    events = _events(events_analyzer, text)
+    assert [(e.type, e.acled_sub_event_type) for e in events] == [
+        ("PROTEST", "Violent demonstration")
+    ]
+
+
+def test_issue6_a_rallys_stated_demand_is_the_rally(events_analyzer: Analyzer) -> None:
+    text = "Hundreds of students staged rallies in the capital, saying the minister must resign."
+    assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]
+
+
+def test_issue6_act_deep_inside_a_circumstance_clause_is_background(
+    events_analyzer: Analyzer,
+) -> None:
+    text = (
+        "Rebels blocked the main road into the city as they continued their campaign to"
+        " overthrow the government."
+    )
+    assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]

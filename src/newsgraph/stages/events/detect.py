@@ -73,6 +73,8 @@ LIGHT_VERBS = frozenset(
         "lodge",
         "declare",
         "resume",
+        "reiterate",
+        "repeat",
         "renew",
         "unleash",
         "commit",
@@ -204,9 +206,22 @@ _TIES = frozenset(
         "cooperation",
     }
 )
+# Goods whose delivery is humanitarian or material aid.
+_RELIEF = frozenset(
+    {"aid", "medicine", "medicines", "food", "supplies", "goods", "relief", "assistance"}
+    | {"humanitarian", "medical", "blankets", "tents", "vaccines", "vaccine", "grain", "wheat"}
+    | {"rice", "fuel", "donations", "loan", "loans", "grant", "grants", "equipment"}
+)
 # What a generic verb reports depends on its object; PLOVER's reading wins over the CAMEO
 # pattern: (verbs, object words, (type, mode, CAMEO code)), first match wins.
 OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None, str]], ...] = (
+    (
+        # Easing a military blockade or siege de-escalates (CAMEO 0872), a RETREAT; easing
+        # administrative limits (below) is a CONCEDE.
+        frozenset({"ease", "lift", "end", "relax", "loosen", "break"}),
+        frozenset({"blockade", "blockades", "siege"}),
+        ("RETREAT", None, "0872"),
+    ),
     (
         frozenset({"ease", "lift", "cancel", "shorten", "relax", "loosen", "scrap", "revoke"})
         | {"remove"},
@@ -270,6 +285,29 @@ OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None,
         frozenset({"reduce", "cut", "suspend", "halt", "stop", "freeze"}),
         _TIES,
         ("SANCTION", "discontinue", "16"),
+    ),
+    (
+        # Turning down a proposal is a rejection, whatever the proposal is about ("dismissed
+        # an appeal to lay down their arms" is not about arms).
+        frozenset({"dismiss", "reject", "rebuff", "spurn", "turn down", "brush", "snub"}),
+        frozenset({"appeal", "appeals", "call", "calls", "plan", "offer", "offers", "proposal"})
+        | {"proposals", "demand", "demands", "request", "requests", "bid", "initiative"}
+        | {"overture", "overtures", "ultimatum", "invitation", "plea", "pleas"},
+        ("REJECT", None, "12"),
+    ),
+    (
+        # Handing over or shipping relief goods is giving aid ("handed over 700 kg of
+        # medicine", "delivered food to the refugees").
+        frozenset({"deliver", "send", "ship", "hand", "hand over", "donate", "airlift"})
+        | {"distribute", "supply", "provide", "give", "fly"},
+        _RELIEF,
+        ("AID", None, "07"),
+    ),
+    (
+        # Arms sent to a party are military aid (CAMEO 072), not a mobilisation of one's own.
+        frozenset({"deliver", "send", "ship", "supply", "provide", "airlift", "give"}),
+        frozenset({"arms", "weapons", "weaponry", "ammunition", "munitions"}),
+        ("AID", None, "072"),
     ),
 )
 _SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
@@ -723,7 +761,9 @@ class Detector:
         phrase = lemma if trigger.lemma == lemma else trigger.lemma
         # A passive verb's object is its subject ("forces were dispatched").
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-        objects_seen = after | before if passive else after
+        # Forms and lemmas alike ("234 pistols … were captured"), as ``after`` holds both.
+        before_words = before | {t.lemma_.lower() for t in token.lefts for t in t.subtree}
+        objects_seen = after | before_words if passive else after
         for verbs, objects, coding in OBJECT_RULES:
             if phrase in verbs and objects_seen & objects:
                 kind, mode, code = coding
@@ -732,8 +772,8 @@ class Detector:
             kind, mode, code = "PROTEST", "demo", "141"  # "protesters gathered at the square"
         if (
             lemma in _WEAPON_FINDING
-            and (after | before) & _WEAPON_OBJECTS
-            and (lemma != "detonate" or _disposal(token, after | before))
+            and (after | before_words) & _WEAPON_OBJECTS
+            and (lemma != "detonate" or _disposal(token, after | before_words))
         ):
             kind, mode, code = "COERCE", "seize", "171"
         if kind is None:
@@ -799,15 +839,16 @@ class Detector:
         candidates: list[Candidate] = []
         for i in sorted(roots):
             hit = hits[i]
-            if _background(carriers.get(i, hit.token)) or _in_description(
-                carriers.get(i, hit.token)
-            ):
+            anchor = carriers.get(i, hit.token)
+            if _background(anchor) or _in_description(anchor) or _in_circumstance(anchor):
                 continue
             reference = hit.token.pos_ in {"NOUN", "PROPN"} and not self._noun_reports(
                 hit.token, carriers.get(i)
             )
             children = [hits[j] for j in hits if self._root_of(j, parents) == i and j != i]
             candidate = self._build(hit, children, carriers.get(i))
+            if candidate is not None and _prior_talk(carriers.get(i, hit.token), candidate):
+                continue
             if candidate is not None:
                 candidate.mention_only = reference
                 candidates.append(candidate)
@@ -837,10 +878,16 @@ class Detector:
             head = token.head
             if token.dep_ == "conj":
                 head = token.head.head if token.head.dep_ in {"dobj", "nsubjpass"} else head
+            if token.dep_ == "compound" and head.dep_ in {"dobj", "nsubjpass", "attr"}:
+                # "undertook a mediation mission", "launched a bombing campaign": the event
+                # noun modifies the light verb's object.
+                token, head = head, head.head
             light = _verb_base(head) in LIGHT_VERBS or (
                 head.i in hits and hits[head.i].trigger.lemma in LIGHT_VERBS
             )
             carried = token.dep_ in {"dobj", "nsubjpass", "conj", "attr"}
+            # "called off the strike" cancels it: a verb with "off" carries no event noun.
+            light = light and not any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
             if carried and light and head.pos_ in {"VERB", "AUX"}:
                 carriers[i] = head
         return carriers
@@ -900,6 +947,8 @@ class Detector:
             current = head
         if carrier is not None:
             return True
+        if _time_reference(token):
+            return False
         if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in IMPACT_VERBS:
             return True
         if token.dep_ == "pobj" and token.head.lower_ in {"in", "by", "during", "of", "from"}:
@@ -964,6 +1013,8 @@ class Detector:
             modes = mode_rules.ask_mode(words, (kind, None)) or []
             kind, flags.negated, flags.future = "REJECT", False, False
         demand = _reported_demand(token if carrier is None else carrier)
+        if demand is not None and self._protest_slogan(demand[1]):
+            return None  # "staged rallies, saying he must resign": the rally's demand
         if demand is not None:
             speaker, _ = demand
             embedded_act = (kind, modes[0] if modes else None)
@@ -1011,6 +1062,19 @@ class Detector:
             mentions=[hit.span],
             features=feats,
         )
+
+    def _protest_slogan(self, reporting: Token) -> bool:
+        """Whether a reporting verb is a participial adjunct of a protest ("marched, saying
+        …", "staged rallies, saying …"): what it says is the protest's demand, coded once."""
+        if reporting.dep_ != "advcl" or reporting.tag_ != "VBG":
+            return False
+        head = reporting.head
+        for token in [head, *(c for c in head.children if c.dep_ in {"dobj", "nsubj"})]:
+            lemma = token.lemma_.lower()
+            trigger = self.lexicon.nouns.get(lemma) or self.lexicon.verbs.get(lemma)
+            if trigger is not None and trigger.type == "PROTEST":
+                return True
+        return False
 
     @staticmethod
     def _modes(
@@ -1178,17 +1242,65 @@ def _background(pred: Token) -> bool:
     return False
 
 
+_TIME_PREPOSITIONS = frozenset({"after", "since", "following", "before"})
+_MOTIVE_NOUNS = frozenset({"retaliation", "revenge", "reprisal", "reprisals"})
+
+
+def _time_reference(noun: Token) -> bool:
+    """Whether an event noun only dates or motivates another act ("agreed to a ceasefire after
+    two days of fierce fighting", "ordered patrols after violent protests", "holed up since
+    last month's invasion", "threatened to shell towns in retaliation for an air raid"): a
+    reference, reported elsewhere if at all."""
+    current = noun
+    for _ in range(3):  # through "two days of", "a week of"
+        if current.dep_ != "pobj":
+            return False
+        prep = current.head
+        if prep.lower_ in _TIME_PREPOSITIONS:
+            return True
+        if prep.lower_ in {"for", "to"} and prep.head.lemma_.lower() in _MOTIVE_NOUNS:
+            return True  # "in retaliation for an air raid", "in revenge for the killing"
+        if prep.lower_ != "of" or prep.head.dep_ not in {"pobj", "npadvmod"}:
+            return False
+        current = prep.head
+    return False
+
+
+def _prior_talk(pred: Token, candidate: Candidate) -> bool:
+    """Whether the candidate is a verbal or cooperative act told as what came before the main
+    one ("expelled inspectors after U.S. officials alleged …"): background, as circumstance
+    clauses are. Force told that way ("suspended aid after their vehicles were hit by
+    gunfire") still happened and is reported, as the re-typer never drops it either."""
+    return (
+        pred.dep_ == "advcl"
+        and QUAD.get(candidate.type, 0) != 4
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in pred.children)
+    )
+
+
+def _in_circumstance(pred: Token) -> bool:
+    """Whether the predicate sits anywhere inside a circumstance clause ("blocked transport
+    as they continued their effort to overthrow the government"): background, as the clause
+    itself is (:func:`_background`)."""
+    return any(
+        a.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in a.children)
+        for a in pred.ancestors
+    )
+
+
 def _in_description(pred: Token) -> bool:
     """Whether the predicate sits inside a description of a participant, not only heads one.
 
     "two nationals suspected by the West of blowing up a plane", "officers accused of
-    torturing detainees": the act is what a passive or relative modifier of a noun says about
-    that noun, through its prepositions and complements; like the description itself
+    torturing detainees", "assets they lost when the dictator expelled them": the act is what
+    a passive or relative modifier of a noun says about that noun, through its prepositions,
+    complements and adverbial clauses; like the description itself
     (:func:`_background`) it is background for the sentence's act.
     """
     current = pred
     for _ in range(6):
-        if current.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "dobj"}:
+        if current.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "dobj", "advcl"}:
             return False
         current = current.head
         if current.dep_ in {"acl", "relcl"}:
@@ -1222,13 +1334,19 @@ def _stated_content(token: Token, hits: dict[int, _Hit]) -> int | None:
 
     A speech act in a participial adjunct of another act ("demonstrated in Kirkuk calling for
     independence", "staged rallies, saying he must resign", "lodged a protest, charging its
-    neighbour with …") says what that act was about; PLOVER codes the act, once.
+    neighbour with …") says what that act was about; PLOVER codes the act, once. Violence
+    in such an adjunct of a protest ("prisoners rioted, setting fire to their mattresses") is
+    how the protest went: one riot.
     """
-    head = token.head
-    if token.dep_ != "advcl" or token.tag_ != "VBG" or head.i not in hits or token.i not in hits:
+    # A conjunct shares its adjunct's place ("setting fire to … and smashing furniture").
+    adjunct = token.head if token.dep_ == "conj" and token.head.dep_ == "advcl" else token
+    head = adjunct.head
+    if adjunct.dep_ != "advcl" or adjunct.tag_ != "VBG" or head.i not in hits:
         return None
-    if any(c.dep_ == "mark" for c in token.children):
+    if token.i not in hits or any(c.dep_ == "mark" for c in adjunct.children):
         return None
+    if hits[head.i].type == "PROTEST" and hits[token.i].type == "ASSAULT":
+        return head.i  # "rioted, setting fire to mattresses": how the riot went
     if hits[token.i].type not in _SPEECH_ACTS and token.lemma_.lower() not in REPORTING_VERBS:
         return None
     return head.i

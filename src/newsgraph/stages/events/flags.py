@@ -55,7 +55,6 @@ FUTURE_VERBS = frozenset(
         "hope",
         "expect",
         "schedule",
-        "decide",
         "agree",
         "offer",
         "ready",
