@@ -84,7 +84,8 @@ _GENERIC = frozenset(
      "southern", "northeast", "northwest", "southeast", "southwest", "all", "most", "fourth",
      "police", "abbey", "court", "square", "bridge", "church", "station", "house", "island",
      "co", "inc", "mount", "fort", "port", "beach", "bay", "river", "creek", "new", "old",
-     "national", "federal", "district", "region", "province", "world", "home", "office"}
+     "national", "federal", "district", "region", "province", "world", "home", "office",
+     "republic", "kingdom", "empire", "federation", "commonwealth", "territory", "nation"}
 )  # fmt: skip
 # Nouns after a name that make it a street, building or institution named after a place.
 _FACILITY = frozenset(
