@@ -184,12 +184,17 @@ def _static_features(mentions: list[Mention]) -> np.ndarray:
     heads = {m.head for m in mentions if m.head}
     cands = mentions[0].candidates
     towns = {(fold_key(c.name), c.admin1) for c in cands if c.precision == "city"}
+    # A national capital's name means the capital, even where a unit of that name lies
+    # elsewhere in the country ("Washington" is the capital, not the state).
+    capitals = {(fold_key(c.name), c.country) for c in cands if c.feature_code == "PPLC"}
     rows = []
     for cand in cands:
         level = cand.precision
         unit = level in ("country", "province", "district")
         base = fold_key(cand.name).removesuffix(" cunty").removesuffix(" district")
-        inside = (base, cand.admin1) in towns
+        inside = (base, cand.admin1) in towns or (
+            level == "province" and (base, cand.country) in capitals
+        )
         rows.append(
             [
                 level == "country",
