@@ -343,3 +343,27 @@ def test_rebuild_reads_town_counties_from_an_earlier_build(gazetteer: Gazetteer)
     [london] = [c for c in gazetteer.lookup([key])[key] if c.admin1 == "US.KY"]
     assert london.geonameid is not None
     assert members[london.geonameid] == london.admin2 == "US.KY.125"
+
+
+def test_capitals_are_not_pulled_into_a_cluster_of_namesakes(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # London, Athens and Dublin all have towns in Ohio; beside "British" and "French" the
+    # article is about the capitals.
+    text = (
+        "British and French ministers met in London on Monday before flying to Athens and"
+        " then to Dublin for talks."
+    )
+    chosen = _chosen(nlp, gazetteer, text)
+    assert chosen["London"].country == "GB"
+    assert chosen["Athens"].country == "GR"
+    assert chosen["Dublin"].country == "IE"
+
+
+def test_a_capital_name_still_lends_support_in_a_certain_country(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "Henry County" lies only in the US, so "Paris" may back its US namesakes there.
+    text = "Paris police and Henry County deputies searched the lake on Sunday."
+    chosen = _chosen(nlp, gazetteer, text)
+    assert chosen["Paris"].admin1 == chosen["Henry County"].admin1 == "US.TN"

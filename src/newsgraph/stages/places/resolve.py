@@ -356,7 +356,7 @@ def resolve(
     units = {key: _admin1_units(group, total_c) for key, group in groups.items()}
     support = {key: _support(key, units) for key in groups}
     near_support = _near_support(groups, total_c)
-    for key, group in groups.items():
+    for key in groups:
         static[key][:, 20] = near_support[key]
     choice = {
         key: _rank(
