@@ -155,9 +155,7 @@ def _support(key: str, units: dict[str, set[str]]) -> Support:
     return hard, soft, others
 
 
-def _near_support(
-    groups: dict[str, list[Mention]], certain: Counter[str]
-) -> dict[str, np.ndarray]:
+def _near_support(groups: dict[str, list[Mention]], certain: Counter[str]) -> dict[str, np.ndarray]:
     """For each candidate, the share of the article's other names with a namesake nearby.
 
     The same idea as :func:`_support` for places that cluster across a state line: a candidate
