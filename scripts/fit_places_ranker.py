@@ -70,6 +70,13 @@ FIXED: dict[str, tuple[float, str]] = {
         "Baghdad the city vs Baghdad the governorate: news means the town unless a framing noun"
         " says 'province'; LGL (US local news) has too few such pairs to fit it",
     ),
+    "capital": (
+        1.0,
+        "international news means a national capital by its bare name; LGL (US local news)"
+        " fits 0.14, a US-local prior (Paris, Tennessee; Athens, Georgia); 1.0 costs nothing"
+        " in 3-fold cross-validation inside the tuning split (0.909 fitted, 0.909 at 1.0, 0.903"
+        " at 2.0)",
+    ),
 }
 # Weights copied from another feature's fitted weight, with the reason.
 TIED: dict[str, tuple[str, str]] = {

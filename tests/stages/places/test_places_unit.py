@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import sqlite3
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -277,3 +279,91 @@ def test_state_demonyms_and_continents(nlp: spacy.language.Language, gazetteer: 
     assert chosen["Ohioans"].admin1 == "US.OH"
     assert chosen["Europe"].name == "Europe" and chosen["Europe"].country is None
     assert chosen["Middle East"].country is None  # not Middle East, Maryland
+
+
+def test_bare_washington_is_the_capital_not_the_state(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    chosen = _chosen(nlp, gazetteer, "The delegation flew to Washington for talks on Monday.")
+    assert chosen["Washington"].feature_code == "PPLC"
+    assert chosen["Washington"].admin1 == "US.DC"
+
+
+def test_washington_state_with_its_head_noun_stays_the_state(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    chosen = _chosen(nlp, gazetteer, "Wildfires spread across the state of Washington on Monday.")
+    assert chosen["Washington"].admin1 == "US.WA"
+    assert chosen["Washington"].precision == "province"
+
+
+def test_co_abbreviation_is_not_colorado(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    text = "The Acme Co. said its plant in Pueblo, Colo. will close."
+    texts = {m.text for m in _mentions(nlp, gazetteer, text)}
+    assert "Co." not in texts
+    assert {"Pueblo", "Colo."} <= texts  # Colorado's own abbreviation still is
+
+
+def test_form_of_state_word_alone_is_not_a_place(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    text = "Officials of the Islamic Republic met in Vienna, the Republic's envoy said."
+    texts = {m.text for m in _mentions(nlp, gazetteer, text)}
+    assert "Republic" not in texts
+    assert "Vienna" in texts
+
+
+def test_region_demonyms_map_to_their_region(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    text = "Abkhaz and Chechen fighters crossed into Georgia, Tibetan monks said."
+    chosen = _chosen(nlp, gazetteer, text)
+    assert chosen["Abkhaz"].admin1 == "GE.02"
+    assert chosen["Chechen"].admin1 == "RU.12"
+    assert chosen["Tibetan"].admin1 == "CN.14"
+
+
+def test_middle_east_sits_at_its_geonames_point(gazetteer: Gazetteer) -> None:
+    key = fold_key("Middle East")
+    [region] = [c for c in gazetteer.lookup([key])[key] if c.country is None]
+    assert haversine_km(region.lat, region.lon, 33.1391, 35.8587) < 1.0
+
+
+def test_rebuild_reads_town_counties_from_an_earlier_build(gazetteer: Gazetteer) -> None:
+    path = Path(__file__).resolve().parents[3] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = build  # its dataclasses look their module up there
+    spec.loader.exec_module(build)
+    members = build.admin2_members_of_build(DEFAULT_PATH)
+    key = fold_key("London")
+    [london] = [c for c in gazetteer.lookup([key])[key] if c.admin1 == "US.KY"]
+    assert london.geonameid is not None
+    assert members[london.geonameid] == london.admin2 == "US.KY.125"
+
+
+def test_capitals_are_not_pulled_into_a_cluster_of_namesakes(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # London, Athens and Dublin all have towns in Ohio; beside "British" and "French" the
+    # article is about the capitals.
+    text = (
+        "British and French ministers met in London on Monday before flying to Athens and"
+        " then to Dublin for talks."
+    )
+    chosen = _chosen(nlp, gazetteer, text)
+    assert chosen["London"].country == "GB"
+    assert chosen["Athens"].country == "GR"
+    assert chosen["Dublin"].country == "IE"
+
+
+def test_a_capital_name_still_lends_support_in_a_certain_country(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "Henry County" lies only in the US, so "Paris" may back its US namesakes there.
+    text = "Paris police and Henry County deputies searched the lake on Sunday."
+    chosen = _chosen(nlp, gazetteer, text)
+    assert chosen["Paris"].admin1 == chosen["Henry County"].admin1 == "US.TN"

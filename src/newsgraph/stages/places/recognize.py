@@ -59,13 +59,15 @@ _HEADS = {
 }  # fmt: skip
 _NER_PLACE = frozenset({"GPE", "LOC", "FAC"})
 _ARTICLES_EN = frozenset({"the", "a", "an"})
-# Capitalised words that look like names but are dates or titles in news text.
+# Capitalised words that look like names but are dates or titles in news text; "Co." is
+# "County" or "Company", never Colorado ("Colo.", "CO").
 _NOT_PLACES = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
      "saturday", "sunday", "mr", "mrs", "ms", "dr", "president", "governor", "mayor", "god",
      "christmas", "easter", "internet", "north", "south", "east", "west", "central", "arab",
-     "arabs", "muslim", "christian", "jewish", "kurdish", "kurds", "latino", "hispanic"}
+     "arabs", "muslim", "christian", "jewish", "kurdish", "kurds", "latino", "hispanic",
+     "co."}
 )  # fmt: skip
 _UNIT_WORDS = frozenset({"county", "parish", "township", "district", "borough", "co."})
 # Plural unit nouns after a list of bare names ("Washington and Douglas counties").
@@ -82,7 +84,8 @@ _GENERIC = frozenset(
      "southern", "northeast", "northwest", "southeast", "southwest", "all", "most", "fourth",
      "police", "abbey", "court", "square", "bridge", "church", "station", "house", "island",
      "co", "inc", "mount", "fort", "port", "beach", "bay", "river", "creek", "new", "old",
-     "national", "federal", "district", "region", "province", "world", "home", "office"}
+     "national", "federal", "district", "region", "province", "world", "home", "office",
+     "republic", "kingdom", "empire", "federation", "commonwealth", "territory", "nation"}
 )  # fmt: skip
 # Nouns after a name that make it a street, building or institution named after a place.
 _FACILITY = frozenset(

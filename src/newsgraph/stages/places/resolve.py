@@ -109,12 +109,28 @@ def _base_votes(groups: dict[str, list[Mention]]) -> dict[str, tuple[Counter[str
     return votes
 
 
-def _admin1_units(mentions: list[Mention]) -> set[str]:
+def _admin1_units(mentions: list[Mention], certain: Counter[str]) -> set[str]:
     """The admin1 units a name can lie in (only its pin when "X, Ga." pins it)."""
     pins = {m.admin1 for m in mentions if m.admin1}
     if pins:
         return pins
-    return {c.admin1 for c in mentions[0].candidates if c.admin1 and c.precision != "country"}
+    lent = _lent(mentions[0].candidates, certain)
+    return {c.admin1 for c in lent if c.admin1 and c.precision != "country"}
+
+
+def _lent(cands: list[Candidate], certain: Counter[str]) -> list[Candidate]:
+    """The candidates through which a name supports the others' namesakes.
+
+    A national capital's name ("London", "Athens", "Dublin") lends support as the capital
+    and as namesakes in the countries the article is certainly about (``certain``: the
+    actors' countries and the names that lie in one country only). All three have towns in
+    Ohio; counted over every namesake they would pull each other there even beside "British"
+    and "French", while "Paris" beside "Henry County" (a name only the US has) still
+    supports Paris, Tennessee.
+    """
+    if not any(c.feature_code == "PPLC" for c in cands):
+        return cands
+    return [c for c in cands if c.feature_code == "PPLC" or (c.country and certain[c.country])]
 
 
 def _support(key: str, units: dict[str, set[str]]) -> Support:
@@ -139,7 +155,7 @@ def _support(key: str, units: dict[str, set[str]]) -> Support:
     return hard, soft, others
 
 
-def _near_support(groups: dict[str, list[Mention]]) -> dict[str, np.ndarray]:
+def _near_support(groups: dict[str, list[Mention]], certain: Counter[str]) -> dict[str, np.ndarray]:
     """For each candidate, the share of the article's other names with a namesake nearby.
 
     The same idea as :func:`_support` for places that cluster across a state line: a candidate
@@ -149,7 +165,7 @@ def _near_support(groups: dict[str, list[Mention]]) -> dict[str, np.ndarray]:
     owner: list[int] = []
     points: list[tuple[float, float]] = []
     for number, key in enumerate(keys):
-        for cand in groups[key][0].candidates:
+        for cand in _lent(groups[key][0].candidates, certain):
             if cand.precision in ("city", "district", "point") and not cand.approx:
                 owner.append(number)
                 points.append((cand.lat, cand.lon))
@@ -184,12 +200,17 @@ def _static_features(mentions: list[Mention]) -> np.ndarray:
     heads = {m.head for m in mentions if m.head}
     cands = mentions[0].candidates
     towns = {(fold_key(c.name), c.admin1) for c in cands if c.precision == "city"}
+    # A national capital's name means the capital, even where a unit of that name lies
+    # elsewhere in the country ("Washington" is the capital, not the state).
+    capitals = {(fold_key(c.name), c.country) for c in cands if c.feature_code == "PPLC"}
     rows = []
     for cand in cands:
         level = cand.precision
         unit = level in ("country", "province", "district")
         base = fold_key(cand.name).removesuffix(" cunty").removesuffix(" district")
-        inside = (base, cand.admin1) in towns
+        inside = (base, cand.admin1) in towns or (
+            level == "province" and (base, cand.country) in capitals
+        )
         rows.append(
             [
                 level == "country",
@@ -325,16 +346,16 @@ def resolve(
         groups.setdefault(mention.key, []).append(mention)
     votes = _base_votes(groups)
     static = {key: _static_features(group) for key, group in groups.items()}
-    units = {key: _admin1_units(group) for key, group in groups.items()}
-    support = {key: _support(key, units) for key in groups}
-    near_support = _near_support(groups)
-    for key in groups:
-        static[key][:, 20] = near_support[key]
     total_c: Counter[str] = Counter(entity_countries)
     total_a: Counter[str] = Counter()
     for c_votes, a_votes in votes.values():
         total_c.update(c_votes)
         total_a.update(a_votes)
+    units = {key: _admin1_units(group, total_c) for key, group in groups.items()}
+    support = {key: _support(key, units) for key in groups}
+    near_support = _near_support(groups, total_c)
+    for key in groups:
+        static[key][:, 20] = near_support[key]
     choice = {
         key: _rank(
             group,
