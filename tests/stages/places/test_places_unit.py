@@ -437,3 +437,14 @@ def test_dotted_initials_la_is_los_angeles_not_louisiana(
     assert chosen["La."].name == "Louisiana"
     chosen = _chosen(nlp, gazetteer, "The coal mine near Charleston, W.Va., closed.")
     assert chosen["W.Va."].name == "West Virginia"
+
+
+def test_names_joined_by_and_are_one_place(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    text = "A ship from Newfoundland and Labrador docked in Bosnia and Herzegovina."
+    chosen = _chosen(nlp, gazetteer, text)
+    assert chosen["Newfoundland and Labrador"].precision == "province"
+    assert chosen["Bosnia and Herzegovina"].country == "BA"
+    mentions = _mentions(nlp, gazetteer, "Fighting flared on the border between Iraq and Syria.")
+    assert [m.text for m in mentions if m.border] == ["border between Iraq and Syria"]

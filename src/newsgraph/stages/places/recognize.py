@@ -38,7 +38,9 @@ from newsgraph.stages.places.gazetteer import (
 
 MAX_TOKENS = 6
 # Lower-case words allowed inside a name ("Bay of Bengal", "Ain al-Assad", "Stratford-upon-Avon").
-_INNER = frozenset({"of", "de", "del", "la", "le", "du", "da", "al", "el", "upon", "on", "-", "'s"})
+_INNER = frozenset(
+    {"of", "de", "del", "la", "le", "du", "da", "al", "el", "upon", "on", "-", "'s", "and"}
+)
 _ARTICLE_STARTS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # Words before a name that make it a place ("fighting in Ramadi", "a town near Mosul").
 _PLACE_PREPS = frozenset(
