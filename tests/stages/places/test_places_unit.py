@@ -10,6 +10,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -331,13 +332,18 @@ def test_middle_east_sits_at_its_geonames_point(gazetteer: Gazetteer) -> None:
     assert haversine_km(region.lat, region.lon, 33.1391, 35.8587) < 1.0
 
 
-def test_rebuild_reads_town_counties_from_an_earlier_build(gazetteer: Gazetteer) -> None:
+def _build_module() -> object:
     path = Path(__file__).resolve().parents[3] / "scripts" / "build_gazetteer.py"
     spec = importlib.util.spec_from_file_location("build_gazetteer", path)
     assert spec is not None and spec.loader is not None
     build = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = build  # its dataclasses look their module up there
     spec.loader.exec_module(build)
+    return build
+
+
+def test_rebuild_reads_town_counties_from_an_earlier_build(gazetteer: Gazetteer) -> None:
+    build: Any = _build_module()
     members = build.admin2_members_of_build(DEFAULT_PATH)
     key = fold_key("London")
     [london] = [c for c in gazetteer.lookup([key])[key] if c.admin1 == "US.KY"]
@@ -367,3 +373,78 @@ def test_a_capital_name_still_lends_support_in_a_certain_country(
     text = "Paris police and Henry County deputies searched the lake on Sunday."
     chosen = _chosen(nlp, gazetteer, text)
     assert chosen["Paris"].admin1 == chosen["Henry County"].admin1 == "US.TN"
+
+
+def test_postal_places_cover_villages_cities500_lacks(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    chosen = _chosen(nlp, gazetteer, "A grass fire near Purdum, Neb., burned 300 acres.")
+    purdum = chosen["Purdum"]
+    assert purdum.admin1 == "US.NE" and purdum.admin2 == "US.NE.009"
+    assert purdum.geonameid is None and purdum.population == 0
+    assert haversine_km(purdum.lat, purdum.lon, 42.07, -100.15) < 15.0
+    meta = dict(gazetteer._db.execute("SELECT key, value FROM meta").fetchall())
+    assert meta["zipcodes"] == "3.0.0"
+
+
+def test_postal_village_loses_to_a_populated_namesake(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # Burlington, Conn. is a postal place only; a bare "Burlington" means a populated one.
+    key = fold_key("Burlington")
+    assert any(c.admin1 == "US.CT" and c.population == 0 for c in gazetteer.lookup([key])[key])
+    chosen = _chosen(nlp, gazetteer, "The council in Burlington approved the budget on Monday.")
+    assert chosen["Burlington"].population > 0
+
+
+def test_postal_village_at_the_front_of_a_longer_name_is_not_admitted(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    key = fold_key("Black")
+    assert all(c.id >= 10**9 for c in gazetteer.lookup([key])[key])  # Black, Ala. and Mo.
+    text = "He said the Black Sea resort could become a model for others."
+    assert "Black" not in [m.text for m in _mentions(nlp, gazetteer, text)]
+
+
+def test_postal_places_skip_towns_the_gazetteer_has() -> None:
+    build: Any = _build_module()
+    town = build.Row(1, 1, "McLean", 38.93, -77.18, "P", "PPL", "US", "US.VA", None, 48000,
+                     "city", 0, "geonames:cities500")  # fmt: skip
+    record = {"country": "US", "state": "VA", "active": True, "zip_code_type": "STANDARD",
+              "county": "Fairfax County", "lat": "38.94", "long": "-77.19"}  # fmt: skip
+    records = [
+        {**record, "city": "Mc Lean"},  # USPS spelling of McLean, 1 km away: a duplicate
+        {**record, "city": "Dunn Loring", "lat": "38.89", "long": "-77.23"},
+        {**record, "city": "Dunn Loring", "lat": "38.90", "long": "-77.22"},
+        {**record, "city": "Acme Firm", "zip_code_type": "UNIQUE"},
+    ]
+    admin2 = {("US.VA", fold_key("Fairfax County")): "US.VA.059"}
+    [dunn] = build.postal_places(records, [town], {"US.VA": 6254928}, admin2)
+    assert (dunn.name, dunn.lat, dunn.lon, dunn.admin2) == (
+        "Dunn Loring",
+        38.895,
+        -77.225,
+        "US.VA.059",
+    )
+    assert dunn.population == 0 and dunn.geonameid is None and dunn.id >= 10**9
+
+
+def test_dotted_initials_la_is_los_angeles_not_louisiana(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    chosen = _chosen(nlp, gazetteer, "He moved from Baton Rouge, La., to L.A. last year.")
+    assert chosen["L.A."].name == "Los Angeles"
+    assert chosen["La."].name == "Louisiana"
+    chosen = _chosen(nlp, gazetteer, "The coal mine near Charleston, W.Va., closed.")
+    assert chosen["W.Va."].name == "West Virginia"
+
+
+def test_names_joined_by_and_are_one_place(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    text = "A ship from Newfoundland and Labrador docked in Bosnia and Herzegovina."
+    chosen = _chosen(nlp, gazetteer, text)
+    assert chosen["Newfoundland and Labrador"].precision == "province"
+    assert chosen["Bosnia and Herzegovina"].country == "BA"
+    mentions = _mentions(nlp, gazetteer, "Fighting flared on the border between Iraq and Syria.")
+    assert [m.text for m in mentions if m.border] == ["border between Iraq and Syria"]

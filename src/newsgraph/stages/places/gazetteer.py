@@ -24,6 +24,7 @@ __all__ = [
     "KIND_ALT",
     "KIND_DEMONYM",
     "KIND_NAME",
+    "POSTAL_ID_BASE",
     "Candidate",
     "Gazetteer",
     "fold_key",
@@ -41,6 +42,9 @@ KIND_NAME = 0
 KIND_ALT = 1
 KIND_DEMONYM = 2
 KIND_ABBREV = 3
+# Ids from here up are US postal places (``build_gazetteer.py --us-postal-places``): small
+# towns that cities500 lacks, with no GeoNames id and no population.
+POSTAL_ID_BASE = 1_000_000_000
 
 # Arabic (and Romance) articles that transliterations write, drop or glue on at will.
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ed", "es"})
@@ -110,6 +114,11 @@ class Candidate:
     precision: str
     approx: bool
     kind: int
+
+    @property
+    def postal(self) -> bool:
+        """A US postal place: known only as a post office's town, its size unknown."""
+        return self.id >= POSTAL_ID_BASE
 
 
 class Gazetteer:

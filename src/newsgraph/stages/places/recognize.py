@@ -38,7 +38,9 @@ from newsgraph.stages.places.gazetteer import (
 
 MAX_TOKENS = 6
 # Lower-case words allowed inside a name ("Bay of Bengal", "Ain al-Assad", "Stratford-upon-Avon").
-_INNER = frozenset({"of", "de", "del", "la", "le", "du", "da", "al", "el", "upon", "on", "-", "'s"})
+_INNER = frozenset(
+    {"of", "de", "del", "la", "le", "du", "da", "al", "el", "upon", "on", "-", "'s", "and"}
+)
 _ARTICLE_STARTS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
 # Words before a name that make it a place ("fighting in Ramadi", "a town near Mosul").
 _PLACE_PREPS = frozenset(
@@ -329,6 +331,16 @@ def _admit(
     lower = toks.lower[i]
     if single and (lower in _NOT_PLACES or len(toks.text[i]) < 2):
         return None
+    parts = _dotted_parts(toks, i, j)
+    if parts:
+        # Its own key: one sense per document must not merge "L.A." with "La." (Louisiana).
+        key = ".".join(parts).lower() + "."
+        candidates = _fit_initials(parts, candidates)
+    else:
+        # A town's abbreviation is its dotted initials ("L.A."): "La." stays Louisiana.
+        candidates = [c for c in candidates if c.kind != KIND_ABBREV or c.precision != "city"]
+    if not candidates:
+        return None
     if all(c.kind == KIND_ABBREV for c in candidates) and not _abbrev_ok(toks, i, j, candidates):
         return None
     cues: set[str] = set()
@@ -343,7 +355,7 @@ def _admit(
             # span that starts with one is the model's mistake, not evidence of a person.
             cues.add("ner:PERSON-article")
             label, wider = None, False
-    curated = any(c.geonameid is None for c in candidates)
+    curated = any(c.id < 0 for c in candidates)  # postal places have no GeoNames id either
     strong = any(
         c.precision in ("country", "province") and c.kind != KIND_ABBREV for c in candidates
     )
@@ -402,6 +414,11 @@ def _admit(
         points -= 1.0
     if all(c.kind == KIND_ALT for c in candidates):
         points -= 1.0
+    if all(c.postal for c in candidates) and (wider or (j < n and toks.name_like(j))):
+        # A village known only from postal data, at the front of a longer name ("Black Sea",
+        # "Holy Cross Cemetery"): the evidence is the longer name's, not the village's.
+        cues.add("postal-prefix")
+        points -= 1.0
     start_char = toks.idx[i]
     end_char = toks.idx[j - 1] + len(toks.text[j - 1])
     surface = toks.doc_text[start_char:end_char]
@@ -419,6 +436,45 @@ def _admit(
         head=head,
         points=points,
     )
+
+
+def _dotted_parts(toks: _Tokens, i: int, j: int) -> list[str]:
+    """The letters of dotted initials ("L.A." → ["L", "A"]); empty for anything else."""
+    if j - i > 2 or any(toks.space[k] for k in range(i, j - 1)):
+        return []  # "St. Paul" is a name, not initials
+    parts = [part for part in "".join(toks.text[i:j]).split(".") if part]
+    if len(parts) < 2 or not all(part.isalpha() and len(part) <= 4 for part in parts):
+        return []
+    return parts
+
+
+def _fit_initials(parts: list[str], candidates: list[Candidate]) -> list[Candidate]:
+    """Dotted initials ("L.A.", "S.C.", "W.Va.") are an abbreviation of the place they spell.
+
+    Folding drops the periods, so "L.A." shares its key with "La." (Louisiana) and with
+    villages named "La" or "Laa". Written with dots, it can only be an abbreviation, and a
+    state's only when each dotted part begins one word of its name, as "S.C." does South
+    Carolina and "W.Va." West Virginia; "L.A." is Los Angeles, not Louisiana.
+    """
+    return [
+        c
+        for c in candidates
+        if c.kind == KIND_ABBREV and (c.precision != "province" or _spells(parts, c.name))
+    ]
+
+
+def _spells(parts: list[str], name: str) -> bool:
+    """Each part abbreviates the matching capitalised word ("W", "Va": West Virginia)."""
+    words = [word for word in name.split() if word[:1].isupper()]
+    return len(words) == len(parts) and all(
+        _abbreviates(part.lower(), word.lower()) for part, word in zip(parts, words, strict=True)
+    )
+
+
+def _abbreviates(part: str, word: str) -> bool:
+    """The word's first letter, then the part's other letters in order ("va" in "virginia")."""
+    rest = iter(word[1:])
+    return part[0] == word[0] and all(letter in rest for letter in part[1:])
 
 
 def _is_abbrev(text: str) -> bool:
