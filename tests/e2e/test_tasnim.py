@@ -85,3 +85,39 @@ def test_issue4_places_of_the_reference_article(analysis: Analysis) -> None:
     assert places["al-Anbar"].geonameid == 99592
     assert places["Baghdad"].geonameid == 98182
     assert places["Iraqi-Syrian border"].precision == "line"
+
+
+def _event_at(analysis: Analysis, words: str) -> Any:
+    matches = [
+        e for e in analysis.events if e.trigger and analysis.text[slice(*e.trigger)] == words
+    ]
+    assert len(matches) == 1, words
+    return matches[0]
+
+
+def test_issue4_attacks_located_at_the_airbase(analysis: Analysis) -> None:
+    """Jan 8 2020 (the airbase named in its clause) and the latest attack ("against the
+    airbase": a site noun standing for the last airbase mentioned) are at Ain al-Assad, with
+    ACLED geo precision 1; the deadly air raid is on the border line (precision 3)."""
+    text = analysis.text
+    january = next(e for e in analysis.events if e.date == "2020-01-08")
+    latest = _event_at(analysis, "attack")
+    for event in (january, latest):
+        assert event.place is not None
+        assert event.place["text"] == "Ain al-Assad" and event.place["geo_precision"] == 1
+        assert text[event.place["start"] : event.place["end"]] == "Ain al-Assad"
+        assert abs(event.place["lat"] - 33.79) < 0.25 and event.place["admin1"] == "Al Anbar"
+    assert latest.date == "2021-07-07"
+    assert latest.place is not None and latest.place["site"]["text"] == "the airbase"
+    site = latest.place["site"]
+    assert text[site["start"] : site["end"]] == "the airbase"
+    raid = _event_at(analysis, "air raid")
+    assert raid.place is not None and raid.place["text"] == "Iraqi-Syrian border"
+    assert raid.place["geo_precision"] == 3
+
+
+def test_issue4_habitual_attacks_at_the_airbase_not_its_province(analysis: Analysis) -> None:
+    """ "…the Ain al-Assad airbase … in the western Iraqi province of al-Anbar, have been
+    targeted repeatedly": the province only says where the airbase is."""
+    event = next(e for e in analysis.events if e.habitual)
+    assert event.place is not None and event.place["text"] == "Ain al-Assad"

@@ -23,6 +23,7 @@ from newsgraph.corpus.synthetic import generate, gold_analysis
 from newsgraph.errors import StoreError
 from newsgraph.record import Analysis
 from newsgraph.store import EventFilter, Store, canonical_url, open_store
+from newsgraph.store.export import to_acled
 from newsgraph.store.postgres import MIGRATIONS as PG_MIGRATIONS
 from newsgraph.store.sqlite import MIGRATIONS as SQLITE_MIGRATIONS
 
@@ -261,6 +262,24 @@ def test_event_filters(store: Store) -> None:
     row = store.events(EventFilter(types=["COERCE"]))[0]
     assert row["modes"] == ["arrest"] and row["negated"] is False and row["sources"] == 1
     assert ids(story=row["story_id"]) == ["baghdad/e1"]
+
+
+def test_issue4_event_geo_precision_is_stored_and_exported(store: Store) -> None:
+    """The event's ACLED geo precision reaches the row and the ACLED export; a place that
+    carries none (an analysis from before issue 4's field) is exported as unknown."""
+    near = {**BAGHDAD, "geo_precision": 2}
+    store.put(
+        analysis(
+            "near",
+            "Police arrested ten people near Baghdad on Friday.",
+            events=[event(type_="COERCE", day="2021-07-09", place=near)],
+        )
+    )
+    store.put(wire())
+    rows = {row["article_id"]: row for row in store.events()}
+    assert rows["near"]["geo_precision"] == 2 and rows["wire-1"]["geo_precision"] is None
+    exported = {row["article_id"]: to_acled(row)["geo_precision"] for row in store.events()}
+    assert exported == {"near": 2, "wire-1": ""}
 
 
 def test_synthetic_gold_stories_match_the_truth(store: Store) -> None:

@@ -168,6 +168,9 @@ TABLES: dict[str, Columns] = {
         ("place_lon", "double"),
         ("place_country", "string"),
         ("place_geonameid", "long"),
+        ("place_start", "int"),
+        ("place_end", "int"),
+        ("place_geo_precision", "int"),
         ("date", "string"),
         ("earliest", "string"),
         ("latest", "string"),
@@ -397,7 +400,16 @@ def analysis_rows(data: Mapping[str, Any], seq: int) -> Iterator[tuple[str, Row]
                     **_pair(event.get("trigger"), ("trigger_start", "trigger_end")),
                     **{
                         f"place_{name}": place.get(name)
-                        for name in ("text", "lat", "lon", "country", "geonameid")
+                        for name in (
+                            "text",
+                            "lat",
+                            "lon",
+                            "country",
+                            "geonameid",
+                            "start",
+                            "end",
+                            "geo_precision",
+                        )
                     },
                     **key,
                     "event_id": event.get("id"),

@@ -112,7 +112,8 @@ _EVENT_COLUMNS = (
     "gid, article_id, event_id, idx, type, modes, actor_text, recipient_text, actors,"
     " recipients, participants, place_text, lat, lon, country, geonameid, date, earliest,"
     " latest, win_start, win_end, fatalities, injured, arrested, negated, hypothetical, future,"
-    " habitual, acled_event_type, acled_sub_event_type, attributed_to, confidence, story_id"
+    " habitual, acled_event_type, acled_sub_event_type, attributed_to, confidence, story_id,"
+    " geo_precision"
 )
 # Columns of Store.events() rows, in order (the event, its article, its story).
 EVENT_FIELDS = (
@@ -130,6 +131,7 @@ EVENT_FIELDS = (
     "lon",
     "country",
     "geonameid",
+    "geo_precision",
     "date",
     "earliest",
     "latest",
@@ -594,6 +596,7 @@ class Store(ABC):
                     event.get("attributed_to"),
                     evidence.get("confidence"),
                     None,
+                    _geo_precision(place.get("geo_precision")),
                 )
             )
             for role, ids, text in (
@@ -609,7 +612,7 @@ class Store(ABC):
             if stories.eligible(event):
                 to_link.append(stories.event_key(gid, article_id, event, window))
         self._executemany(
-            f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 33)})", rows
+            f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 34)})", rows
         )
         self._executemany(
             "INSERT INTO event_actors (event_gid, role, entity_id, name) VALUES (?, ?, ?, ?)",
@@ -882,7 +885,8 @@ class Store(ABC):
         sql = (
             "SELECT e.gid, e.article_id, e.event_id, e.type, e.modes, e.actor_text,"
             " e.recipient_text, e.actors, e.recipients, e.place_text AS place, e.lat, e.lon,"
-            " e.country, e.geonameid, e.date, e.earliest, e.latest, e.fatalities, e.injured,"
+            " e.country, e.geonameid, e.geo_precision, e.date, e.earliest, e.latest, e.fatalities,"
+            " e.injured,"
             " e.arrested, e.negated, e.hypothetical, e.future, e.acled_event_type,"
             " e.acled_sub_event_type, e.attributed_to, e.confidence, e.story_id,"
             " coalesce(s.n_sources, 1) AS sources, a.outlet, a.url, a.title, a.published"
@@ -1007,3 +1011,8 @@ def _load(value: Any) -> dict[str, Any]:
 
 def _float(value: Any) -> float | None:
     return None if value is None else float(value)
+
+
+def _geo_precision(value: Any) -> int | None:
+    """ACLED's geo precision (1–3) of an event's place; anything else is unknown."""
+    return value if isinstance(value, int) and value in (1, 2, 3) else None

@@ -91,6 +91,7 @@ def to_plover(row: dict[str, Any]) -> dict[str, Any]:
             "lon": row["lon"],
             "country": row["country"],
             "geonameid": row["geonameid"],
+            "geo_precision": row["geo_precision"],
         }
     return {
         "id": row["gid"],
@@ -131,7 +132,7 @@ def to_acled(row: dict[str, Any]) -> dict[str, Any]:
         "location": row["place"] or "",
         "latitude": "" if row["lat"] is None else f"{row['lat']:.4f}",
         "longitude": "" if row["lon"] is None else f"{row['lon']:.4f}",
-        "geo_precision": "" if row["lat"] is None else 1,
+        "geo_precision": "" if row["lat"] is None else (row["geo_precision"] or ""),
         "source": row["outlet"] or "",
         "notes": row["title"] or "",
         "fatalities": "" if row["fatalities"] is None else row["fatalities"],
@@ -186,6 +187,7 @@ _PARQUET_TYPES = {
     "lon": "float64",
     "confidence": "float64",
     "geonameid": "int64",
+    "geo_precision": "int64",
     "fatalities": "int64",
     "injured": "int64",
     "arrested": "int64",

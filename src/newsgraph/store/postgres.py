@@ -211,6 +211,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX event_actors_entity ON event_actors (lower(entity_id));
     CREATE INDEX event_actors_name ON event_actors (lower(name));
     """,
+    # Issue 4: an event's place carries ACLED's geo precision (1 site/town, 2 near it or a
+    # district, 3 province/region/country); rows stored before stay NULL (unknown).
+    """
+    ALTER TABLE events ADD COLUMN geo_precision INTEGER;
+    """,
 )
 
 

@@ -212,6 +212,11 @@ MIGRATIONS: tuple[str, ...] = (
         speaker, content, tokenize = 'porter unicode61 remove_diacritics 2'
     );
     """,
+    # Issue 4: an event's place carries ACLED's geo precision (1 site/town, 2 near it or a
+    # district, 3 province/region/country); rows stored before stay NULL (unknown).
+    """
+    ALTER TABLE events ADD COLUMN geo_precision INTEGER;
+    """,
 )
 
 _QUOTE_SLOTS = 1 << 16

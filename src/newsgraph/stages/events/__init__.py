@@ -198,7 +198,9 @@ class EventsStage:
                 layers.entities, _spans(recipient.span if recipient else None)
             ),
             trigger=trigger,
-            place=link_place(layers.places, clause, sent, cue.start_char),
+            place=link_place(
+                layers.places, clause, sent, cue.start_char, [found.cue] if verb is None else [verb]
+            ),
             date=when.date,
             earliest=when.earliest,
             latest=when.latest,
@@ -244,7 +246,9 @@ class EventsStage:
             actors=link_entities(layers.entities, actor_spans),
             recipients=link_entities(layers.entities, recipient_spans),
             trigger=(cand.span.start_char, cand.span.end_char),
-            place=link_place(layers.places, clause, sent, trigger_char),
+            place=link_place(
+                layers.places, clause, sent, trigger_char, [cand.trigger, cand.anchor]
+            ),
             date=when.date,
             earliest=when.earliest,
             latest=when.latest,

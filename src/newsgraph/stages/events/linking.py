@@ -4,8 +4,14 @@ The events stage never imports the places, times, attribution or actors stages; 
 they left on the Doc (``doc._.ng_places``, ``ng_times``, ``ng_quotes``, ``ng_entities``), any of
 which may be ``None`` when that stage is not configured. Each link degrades on its own:
 
-* **place**: the resolved toponym inside the event's clause (the trigger's or its light verb's
-  subtree), nearest to the trigger; else the nearest one in the sentence.
+* **place**: where the event happened. A definite site noun that is the trigger's target or
+  location ("the latest attack against *the airbase*", "the town was shelled") names the last
+  compatible place mentioned before it (an airbase, a town, a province …); else the resolved
+  toponym inside the event's clause (the trigger's or its light verb's subtree) nearest to the
+  trigger, after dropping a place that only contains another one there ("the airbase … in the
+  province of al-Anbar" is at the airbase); else the same in the sentence. The place carries
+  its mention's offsets and ACLED's geo precision: 1 for the town or site itself, 2 for a
+  district or "near"/"outside" a town, 3 for a province, region, border, or country.
 * **time**: a DATE/TIME expression inside the clause, else in the sentence; else the date of
   the previous event of the same paragraph (narratives keep their time); else the article's
   publication date, at lower confidence (``date_source`` = "publication").
@@ -20,13 +26,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.record import Entity, Place, Quote, TimeExpr
 
 _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "across", "inside", "throughout", "within", "into", "outside", "around"}
 )
+# Prepositions that make their object the event's target or location ("attack against the base").
+_SITE_PREPOSITIONS = _LOCATIVE_PREPOSITIONS | {"against", "on", "upon", "targeting", "toward"}
+_DEFINITE = frozenset({"the", "this", "that"})
+# Site nouns and the places they can stand for: a feature class, or a Place precision.
+_SITE_NOUNS: dict[str, tuple[str, ...]] = {
+    "airbase": ("S",),
+    "base": ("S",),
+    "airfield": ("S",),
+    "airport": ("S",),
+    "camp": ("S",),
+    "city": ("city",),
+    "town": ("city",),
+    "village": ("city",),
+    "capital": ("city",),
+    "province": ("province",),
+    "governorate": ("province",),
+    "state": ("province",),
+    "district": ("district",),
+    "county": ("district",),
+    "border": ("line",),
+}
+# Words before a place that put the event around it rather than in it (ACLED precision 2).
+_AROUND = frozenset({"near", "outside", "around", "outskirts", "vicinity", "nearby"})
+_GEO_PRECISION = {"point": 1, "city": 1, "district": 2}
 
 
 @dataclass
@@ -45,15 +75,24 @@ def clause_range(tokens: Sequence[Any]) -> tuple[int, int]:
 
 
 def link_place(
-    places: Sequence[Place] | None, clause: tuple[int, int], sent: Span, trigger_char: int
+    places: Sequence[Place] | None,
+    clause: tuple[int, int],
+    sent: Span,
+    trigger_char: int,
+    heads: Sequence[Token] = (),
 ) -> dict[str, Any] | None:
-    """The place of the event as ``{text, lat, lon, country, geonameid}``, or None.
+    """The place of the event as ``{text, start, end, lat, lon, country, geonameid, admin1,
+    feature_code, precision, geo_precision}``, or None.
 
-    A country-level mention counts only as a location ("in Iraq"), not as a modifier ("US
-    forces", "Iraqi people") or an origin ("missiles from Iran").
+    ``heads`` are the trigger and its light verb, whose targets may be a site noun standing for
+    an earlier place. A country-level mention counts only as a location ("in Iraq"), not as a
+    modifier ("US forces", "Iraqi people") or an origin ("missiles from Iran").
     """
     if not places:
         return None
+    site = _site_antecedent(places, heads)
+    if site is not None:
+        return _place_link(site[0], site[1], sent.doc)
     for lo, hi in (clause, (sent.start_char, sent.end_char)):
         inside = [
             p
@@ -61,15 +100,99 @@ def link_place(
             if lo <= p.start and p.end <= hi and p.lat is not None and _locative(p, sent.doc)
         ]
         if inside:
-            best = min(inside, key=lambda p: abs(p.start - trigger_char))
-            return {
-                "text": best.text,
-                "lat": best.lat,
-                "lon": best.lon,
-                "country": best.country,
-                "geonameid": best.geonameid,
-            }
+            specific = [p for p in inside if not any(_contains(p, q) for q in inside)]
+            best = min(specific, key=lambda p: abs(p.start - trigger_char))
+            return _place_link(best, None, sent.doc)
     return None
+
+
+def _place_link(place: Place, site: Span | None, doc: Doc) -> dict[str, Any]:
+    """The event's place: the gazetteer entry of the mention ``place``; ``site`` is the site
+    noun that stood for it in the event's own words ("the airbase"), if any."""
+    link: dict[str, Any] = {
+        "text": place.text,
+        "start": place.start,
+        "end": place.end,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "geonameid": place.geonameid,
+        "admin1": place.admin1,
+        "feature_code": place.feature_code,
+        "precision": place.precision,
+        "geo_precision": _geo_precision(place, doc),
+    }
+    if site is not None:
+        link["site"] = {"start": site.start_char, "end": site.end_char, "text": site.text}
+    return link
+
+
+def _site_antecedent(places: Sequence[Place], heads: Sequence[Token]) -> tuple[Place, Span] | None:
+    """The place a definite site noun among the heads' targets stands for, with that noun
+    phrase: the last compatible place mentioned before it ("the airbase" → Ain al-Assad)."""
+    for noun in _site_nouns(heads):
+        kinds = _SITE_NOUNS[noun.lemma_.lower()]
+        before = [
+            p
+            for p in places
+            if p.end <= noun.idx
+            and p.lat is not None
+            and (p.feature_class in kinds or p.precision in kinds)
+        ]
+        if before:
+            phrase = noun.doc[min(t.i for t in noun.subtree) : noun.i + 1]
+            return max(before, key=lambda p: p.start), phrase
+    return None
+
+
+def _site_nouns(heads: Sequence[Token]) -> list[Token]:
+    """Definite site nouns that are a head's object, passive subject or the object of a
+    target/location preposition on it ("attack against the airbase", "the town was shelled")."""
+    found: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            targets = (
+                [g for g in child.children if g.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ in _SITE_PREPOSITIONS
+                else [child]
+                if child.dep_ in ("dobj", "nsubjpass")
+                else []
+            )
+            found.extend(
+                t
+                for t in targets
+                if t.lemma_.lower() in _SITE_NOUNS
+                and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in t.children)
+            )
+    return found
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` is a province or country that merely contains ``inner`` (a more
+    precise place of the same clause), as in "the airbase in the province of al-Anbar"."""
+    if outer is inner or inner.precision in ("province", "country", "line"):
+        return False
+    if outer.precision == "country":
+        return inner.country is not None and inner.country == outer.country
+    if outer.precision == "province":
+        return (
+            inner.country == outer.country
+            and inner.admin1 is not None
+            and inner.admin1 == outer.admin1
+        )
+    return False
+
+
+def _geo_precision(place: Place, doc: Doc) -> int:
+    """ACLED's geo precision: 1 the named town or site, 2 its surroundings ("near X", "outside
+    X") or a district, 3 a province, region, border line or country."""
+    level = _GEO_PRECISION.get(place.precision or "", 3)
+    if level == 1:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        window = doc[max(span.start - 3, 0) : span.start] if span is not None else ()
+        if any(t.lower_ in _AROUND for t in window):
+            return 2
+    return level
 
 
 def _locative(place: Place, doc: Doc) -> bool:

@@ -64,4 +64,5 @@ def _location(place: dict[str, Any] | None) -> dict[str, Any] | None:
         "lat": place.get("lat"),
         "lon": place.get("lon"),
         "country_code": place.get("country"),
+        "geo_precision": place.get("geo_precision"),
     }
