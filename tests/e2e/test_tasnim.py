@@ -121,3 +121,11 @@ def test_issue4_habitual_attacks_at_the_airbase_not_its_province(analysis: Analy
     targeted repeatedly": the province only says where the airbase is."""
     event = next(e for e in analysis.events if e.habitual)
     assert event.place is not None and event.place["text"] == "Ain al-Assad"
+
+
+def test_issue6_narrative_date_stays_in_its_paragraph(analysis: Analysis) -> None:
+    """The ACCUSE ("Traitors and criminals…", al-Askari said) opens a new paragraph: it does not
+    inherit the January 2020 date of the paragraph before; gold dates it 2021-07."""
+    accuse = _event_at(analysis, "Traitors")
+    assert accuse.date is not None and accuse.date.startswith("2021-07")
+    assert accuse.date_source == "publication"

@@ -129,8 +129,13 @@ class EventsStage:
         layers = _Layers.of(doc)
         events: list[Event] = []
         previous: TimeLink | None = None
+        last_char = 0
         for number, candidate in enumerate(candidates):
+            here = candidate.span.start_char
+            if "\n\n" in doc.text[last_char:here]:
+                previous = None  # a narrative keeps its time within its paragraph only
             event, previous = self._event(doc, candidate, number, layers, previous)
+            last_char = here
             events.append(event)
         if self.fallback and not any(e.acled_sub_event_type for e in events):
             # Only what a verbal act says is unreported ("accused rebels of violating a
