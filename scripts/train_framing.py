@@ -33,8 +33,8 @@ Model:
    tuned for the SemEval SI F1 on out-of-fold predictions, among the settings whose out-of-fold
    technique accuracy on the gold spans they find exactly stays at or above :data:`TC_MIN`; and
    a Platt-scaled span confidence;
-5. a one-vs-rest **technique classifier** (SGD logistic regression) over hashed span features,
-   trained on the gold spans.
+5. a one-vs-rest **technique classifier** (SGD logistic regression) over hashed span features
+   (including the WordNet supersenses of the span's lemmas), trained on the gold spans.
 """
 
 from __future__ import annotations
