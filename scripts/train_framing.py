@@ -19,8 +19,10 @@ Model:
 1. a loaded-word **lexicon**: smoothed share of each lemma's occurrences inside a technique span
    in the training part, in :data:`LEXICON_BINS` bins (out-of-fold values when it is a feature
    for training rows, so the tagger does not learn to trust a leaked lexicon);
-2. a binary **span tagger**: logistic regression (SGD) over hashed token features, predicting
-   whether a token is inside any technique span;
+2. a binary **span tagger**: logistic regression (SGD) over hashed token features (including
+   VADER valences and intensifiers from ``resources/framing/affect.npz``, built by
+   ``scripts/build_framing_lexicons.py``), predicting whether a token is inside any technique
+   span;
 3. a **sentence scorer**: logistic regression over ``features.unit_stats`` (summaries of the
    tagger's logits and of learned word and word-pair log-odds in each sentence, punctuation,
    superlatives, capitals, position, neighbour and article context), trained on the
@@ -31,8 +33,8 @@ Model:
    tuned for the SemEval SI F1 on out-of-fold predictions, among the settings whose out-of-fold
    technique accuracy on the gold spans they find exactly stays at or above :data:`TC_MIN`; and
    a Platt-scaled span confidence;
-5. a one-vs-rest **technique classifier** (SGD logistic regression) over hashed span features,
-   trained on the gold spans.
+5. a one-vs-rest **technique classifier** (SGD logistic regression) over hashed span features
+   (including the WordNet supersenses of the span's lemmas), trained on the gold spans.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import sys
 import time
 from collections.abc import Iterable
@@ -51,11 +54,13 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression, SGDClassifier
+from sklearn.metrics import roc_auc_score
 from spacy.tokens import Doc, DocBin
 
 from newsgraph.backbone import load_backbone
 from newsgraph.config import load_config
 from newsgraph.normalize import normalize
+from newsgraph.stages.framing.affect import AFFECT_FILE, RESOURCE_PATH, affect_sha256
 from newsgraph.stages.framing.features import (
     LEXICON_BINS,
     N_TOKEN_FEATURES,
@@ -414,7 +419,7 @@ def tc_given_own_spans(
 
 
 DECODE_GRID = [(t, g) for t in (0.1, 0.15, 0.2, 0.25, 0.3) for g in (16, 60)]
-TOKEN_WEIGHTS = (0.2, 0.3, 0.4, 0.5)
+TOKEN_WEIGHTS = (0.1, 0.2, 0.3, 0.4, 0.5)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -486,6 +491,7 @@ def main(argv: list[str] | None = None) -> int:
             if folds[i] == f:
                 unit_z[i] = scorer.logits(stats[i])
     unit_scorer = fit_unit_scorer(np.concatenate(stats), np.concatenate(ulabels))
+    unit_auc = float(roc_auc_score(np.concatenate(ulabels), np.concatenate(unit_z)))
 
     # 3. Decoding parameters and calibration on the out-of-fold scores.
     gold_chars = [[(s, e) for s, e, _ in a.gold] for a in train]
@@ -555,6 +561,7 @@ def main(argv: list[str] | None = None) -> int:
         "train_articles": len(train),
         "held_out_articles": len(held_out),
         "held_out_ids": sorted(a.id for a in held_out),
+        "oof_sentence_auc": round(unit_auc, 4),
         "oof_si_f1": round(si_oof, 4),
         "oof_tc_accuracy_on_gold_spans": round(tc_oof, 4),
         "oof_tc_accuracy_on_own_spans": round(tc_own, 4),
@@ -583,6 +590,9 @@ def save_model(
     few weights, stored as JSON numbers.
     """
     out.mkdir(parents=True, exist_ok=True)
+    if out.resolve() != RESOURCE_PATH.resolve():
+        # the features were computed with the shipped VADER tables; the model needs them beside it
+        shutil.copy2(RESOURCE_PATH / AFFECT_FILE, out / AFFECT_FILE)
     tag_w = tagger.coef_[0].astype(np.float32)
     tag_rows = np.flatnonzero(tag_w).astype(np.int32)
     cls_w = classifier.coef_.T.astype(np.float32)
@@ -610,6 +620,7 @@ def save_model(
         "span_buckets": SPAN_BUCKETS,
         "token_features": N_TOKEN_FEATURES,
         "techniques": [str(c) for c in classifier.classes_],
+        "affect_sha256": affect_sha256(out),
         **decoding,
         "model_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
     }

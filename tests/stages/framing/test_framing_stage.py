@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +23,7 @@ from newsgraph.normalize import normalize
 from newsgraph.pipeline import Analyzer
 from newsgraph.record import Entity, Evidence, Mention, Quote
 from newsgraph.stages.framing import STAGE, FramingStage
+from newsgraph.stages.framing.affect import BOOSTER, NEGATION, load_affect
 from newsgraph.stages.framing.features import (
     EXCLAIM_HASH,
     N_TOKEN_FEATURES,
@@ -29,7 +35,7 @@ from newsgraph.stages.framing.features import (
     doc_arrays,
     unit_stats,
 )
-from newsgraph.stages.framing.model import RESOURCE_DIR, load_model
+from newsgraph.stages.framing.model import RESOURCE_DIR, FramingModelError, load_model
 from newsgraph.stages.framing.spans import platt, propose_spans
 from newsgraph.stages.framing.speakers import quoted_regions, speaker_of, target_of
 from support import TASNIM, shared_file
@@ -79,7 +85,7 @@ def test_token_features_shape_is_fixed(nlp: Language, framing: Analyzer) -> None
     probs = model.token_probs(doc_arrays(doc, model.lexicon))
     assert probs.shape == (len(doc),)
     assert ((probs >= 0) & (probs <= 1)).all()
-    assert N_TOKEN_FEATURES == 38
+    assert N_TOKEN_FEATURES == 45
 
 
 def test_units_are_sentences_cut_at_line_breaks(nlp: Language) -> None:
@@ -118,6 +124,75 @@ def test_unit_log_odds_superlatives_and_capitals(nlp: Language) -> None:
     assert first[14] == 1 / 5 and last[14] == 0
 
 
+def test_vader_valence_falls_back_to_lemma_and_marks_modifiers(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("The murderers were extremely angry, not calm.")
+    affect = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8))).affect
+    by_word = {t.text: i for i, t in enumerate(doc)}
+    # "murderers" is not rated by VADER, its lemma "murderer" is (strongly negative)
+    assert affect.valence[by_word["murderers"]] <= -3
+    assert affect.valence[by_word["angry"]] < -2 and affect.valence[by_word["The"]] == 0
+    assert affect.modifier[by_word["extremely"]] == BOOSTER
+    assert affect.modifier[by_word["not"]] == NEGATION
+    bins = affect.valence_bin()
+    assert bins[by_word["The"]] == 0 and 1 <= bins[by_word["angry"]] <= 3
+
+
+def test_wordnet_supersense_is_the_lemmas_most_frequent_sense(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("The thugs and traitors bombed the embassy.")
+    sense = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8))).affect
+    by_word = {t.text: int(sense.supersense[t.i]) for t in doc}
+    noun_person = 18 + 1  # WordNet 3.0 lexicographer file 18, stored + 1
+    assert by_word["thugs"] == by_word["traitors"] == noun_person
+    assert by_word["embassy"] not in (0, noun_person) and by_word["The"] == 0
+
+
+def test_unit_stats_summarise_vader_charge(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("Evil murderers and vile traitors.\nThe meeting is on Monday")
+    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    empty = LogOdds(np.zeros(0, np.uint64), np.zeros(0, np.float32))
+    stats = unit_stats(arrays, np.zeros(len(doc)), empty, empty)
+    loaded, calm = stats[0], stats[-1]
+    assert loaded[21] >= 3 and loaded[24] >= np.log1p(2) and loaded[25] >= np.log1p(2)
+    assert calm[21] == calm[22] == calm[23] == calm[24] == calm[25] == 0
+
+
+def test_model_refuses_a_lexicon_it_was_not_trained_with(tmp_path: Path) -> None:
+    for name in ("model.json", "model.npz", "affect.npz"):
+        shutil.copy2(RESOURCE_DIR / name, tmp_path / name)
+    lexicon = load_affect()
+    np.savez_compressed(
+        tmp_path / "affect.npz",
+        valence_keys=lexicon.valence_keys[1:],
+        valence=lexicon.valence[1:],
+        modifier_keys=lexicon.modifier_keys,
+        modifier=lexicon.modifier,
+        supersense_keys=lexicon.supersense_keys,
+        supersense=lexicon.supersense,
+    )
+    with pytest.raises(FramingModelError, match="lexicon"):
+        load_model(tmp_path)
+
+
+def test_lexicon_build_says_when_vader_is_missing(tmp_path: Path) -> None:
+    if importlib.util.find_spec("vaderSentiment") is not None:
+        pytest.skip("vaderSentiment is importable here; the missing-source path cannot be hit")
+    root = Path(__file__).resolve().parents[3]
+    script = root / "scripts" / "build_framing_lexicons.py"
+    run = subprocess.run(
+        [sys.executable, str(script), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(root / "src")},
+    )
+    assert run.returncode != 0
+    assert "vaderSentiment 3.3.2 is not importable" in run.stderr
+    assert not (tmp_path / "affect.npz").exists()
+
+
 def test_punctuation_hashes_are_spacys(nlp: Language) -> None:
     strings = nlp.vocab.strings
     assert (strings['"'], strings["!"], strings["?"]) == (QUOTE_HASH, EXCLAIM_HASH, QUESTION_HASH)
@@ -152,6 +227,15 @@ def test_spans_never_cross_a_quotation_mark(nlp: Language) -> None:
     probs[[t.i for t in doc if t.text in ("traitors", "evil", "regime")]] = 0.9
     spans = propose_spans(doc, probs, 0.5, max_gap=5)
     assert [doc[s:e].text for s, e, _ in spans] == ["traitors", "evil regime"]
+
+
+def test_a_high_scoring_quotation_mark_still_ends_the_run(nlp: Language) -> None:
+    """A sentence score that lifts every token, quote marks too, must not merge the speakers."""
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp('"They are traitors," the evil regime said.')
+    spans = propose_spans(doc, np.full(len(doc), 0.9), 0.5, max_gap=5)
+    texts = [doc[s:e].text for s, e, _ in spans]
+    assert texts == ["They are traitors", "the evil regime said"]
 
 
 def test_platt_is_monotone_and_bounded() -> None:
@@ -247,7 +331,9 @@ def test_model_file_is_verified_and_compact() -> None:
     settings = json.loads((RESOURCE_DIR / "model.json").read_text("utf-8"))
     blob = (RESOURCE_DIR / "model.npz").read_bytes()
     assert hashlib.sha256(blob).hexdigest() == settings["model_sha256"]
-    assert len(blob) < 50 * 1024 * 1024
+    affect = (RESOURCE_DIR / "affect.npz").read_bytes()
+    assert hashlib.sha256(affect).hexdigest() == settings["affect_sha256"]
+    assert len(blob) + len(affect) < 50 * 1024 * 1024
 
 
 def test_empty_and_punctuation_docs(framing: Analyzer) -> None:
@@ -344,5 +430,5 @@ def test_issue7_quality_floor_on_held_out_ptc(framing: Analyzer, tmp_path: Path)
 
 # Pinned a little below what the shipped model measured on the held-out articles (see
 # resources/framing/README.md); lowered only on purpose.
-SI_FLOOR = 0.36
-TC_FLOOR = 0.65
+SI_FLOOR = 0.375
+TC_FLOOR = 0.67

@@ -11,14 +11,16 @@ Three feature sets are built:
 
 * token features (:func:`token_features`): a fixed number of bucket indices per token for the
   in-a-technique-span tagger — the word, lemma, part of speech, dependency and shape in a
-  window, the learned loaded-word lexicon, quotation state, exclamation/question marks,
-  repetition of the word in the article, and sentence-level context;
+  window, the learned loaded-word lexicon, VADER's valence and intensifiers (:mod:`.affect`),
+  quotation state, exclamation/question marks, repetition of the word in the article, and
+  sentence-level context;
 * unit features (:func:`unit_stats`): a short dense row per sentence for the sentence scorer —
-  summaries of the tagger's logits and of learned word and word-pair log-odds, punctuation,
-  superlatives, capitals, position, the neighbours' and the article's scores;
+  summaries of the tagger's logits, of learned word and word-pair log-odds and of VADER
+  valences, punctuation, superlatives, capitals, position, the neighbours' and the article's
+  scores;
 * span features (:func:`span_features`): a variable bag per candidate span for the technique
-  classifier — the span's lemmas, its edges and surroundings, length, how much of its sentence it
-  covers, and whether its text recurs in the article.
+  classifier — the span's lemmas and their WordNet supersenses, its edges and surroundings,
+  length, how much of its sentence it covers, and whether its text recurs in the article.
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ from spacy.attrs import (
 )
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+
+from newsgraph.stages.framing.affect import (
+    STRONG_VALENCE,
+    AffectColumns,
+    AffectLexicon,
+    load_affect,
+)
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -156,6 +165,7 @@ class DocArrays:
     text_flags: U64
     unit_ids: I64
     shouted: npt.NDArray[np.bool_]
+    affect: AffectColumns
 
     def word_keys(self) -> U64:
         """The hash each token's word is looked up by in a word :class:`LogOdds` table."""
@@ -168,8 +178,11 @@ class DocArrays:
         return _pair(lower, _shift(lower, 1))
 
 
-def doc_arrays(doc: Doc, lexicon: Lexicon) -> DocArrays:
-    """Read the attribute columns of ``doc`` and derive sentence, quote and lexicon columns."""
+def doc_arrays(doc: Doc, lexicon: Lexicon, affect: AffectLexicon | None = None) -> DocArrays:
+    """Read the attribute columns of ``doc`` and derive sentence, quote and lexicon columns.
+
+    ``affect`` defaults to the shipped VADER tables (:func:`.affect.load_affect`).
+    """
     attrs: U64 = doc.to_array(_ATTRS).astype(np.uint64)
     n = len(doc)
     starts = attrs[:, _SSTART].astype(np.int64) == 1
@@ -204,13 +217,24 @@ def doc_arrays(doc: Doc, lexicon: Lexicon) -> DocArrays:
     unit_ids = np.cumsum(breaks) - 1
     unit_ids = np.where(attrs[:, _SPACE] == 1, -1, unit_ids).astype(np.int64)
     shouted = np.fromiter((len(o) > 1 and o.isupper() for o in orth), dtype=bool, count=n)
+    affect_columns = (affect or load_affect()).lookup(
+        attrs[:, _LOWER], attrs[:, _LEMMA], attrs[:, _POS]
+    )
     return DocArrays(
-        attrs, sent_ids, quoted, lex, repeat.astype(np.uint64), flags, unit_ids, shouted
+        attrs,
+        sent_ids,
+        quoted,
+        lex,
+        repeat.astype(np.uint64),
+        flags,
+        unit_ids,
+        shouted,
+        affect_columns,
     )
 
 
 # Number of columns unit_stats returns; the model stores it to check compatibility.
-N_UNIT_FEATURES = 21
+N_UNIT_FEATURES = 26
 
 
 def _unit_summary(
@@ -248,7 +272,10 @@ def unit_stats(
     all-capital words (14); the unit's relative position and whether it is the title (15, 16);
     the previous and next unit's top-3 tagger logit (17, 18; a unit at an edge repeats its
     own), because techniques cluster; and the article's mean top-3 tagger logit and word
-    log-odds (19, 20), because some articles are loaded throughout and others not at all.
+    log-odds (19, 20), because some articles are loaded throughout and others not at all;
+    VADER's view of the unit's words (21–25): the highest and mean absolute valence, the log of
+    1 + the summed absolute valence, of 1 + the number of strongly charged words and of 1 + the
+    number of clearly negative ones, which covers charged words PTC's log-odds never saw.
     """
     ids = arrays.unit_ids
     n_units = int(ids.max()) + 1 if len(ids) else 0
@@ -276,11 +303,28 @@ def unit_stats(
     out[:, 18] = np.r_[top3[1:], top3[-1:]]
     out[:, 19] = top3.mean()
     out[:, 20] = out[:, 8].mean()
+    out[:, 21:26] = _affect_summary(ids[keep], arrays.affect.valence[keep], n_units, counts)
     return out
 
 
+def _affect_summary(
+    ids: I64, valence: npt.NDArray[np.float64], n_units: int, counts: I64
+) -> npt.NDArray[np.float64]:
+    """The five VADER columns of :func:`unit_stats` for tokens with unit ids ``ids``."""
+    charge = np.abs(valence)
+    highest = np.zeros(n_units, dtype=np.float64)
+    np.maximum.at(highest, ids, charge)
+    total = np.bincount(ids, weights=charge, minlength=n_units)
+    strong = np.bincount(ids, weights=charge >= STRONG_VALENCE, minlength=n_units)
+    negative = np.bincount(ids, weights=valence <= -1.5, minlength=n_units)
+    mean = total / np.maximum(counts, 1)
+    columns = [highest, mean, np.log1p(total), np.log1p(strong), np.log1p(negative)]
+    summary: npt.NDArray[np.float64] = np.stack(columns, axis=1)
+    return summary
+
+
 # Number of columns token_features returns; the model stores it to check compatibility.
-N_TOKEN_FEATURES = 38
+N_TOKEN_FEATURES = 45
 
 
 def token_features(arrays: DocArrays, n_buckets: int) -> I64:
@@ -304,6 +348,10 @@ def token_features(arrays: DocArrays, n_buckets: int) -> I64:
     head = np.clip(head, 0, max(n - 1, 0))
     title = (sent_ids == 0).astype(np.uint64)
     lex = arrays.lex
+    valence = arrays.affect.valence_bin()
+    modifier = arrays.affect.modifier_code()
+    strong = np.abs(arrays.affect.valence) >= STRONG_VALENCE
+    sent_strong = np.bincount(sent_ids, weights=strong, minlength=n_sents).astype(np.int64)
     columns: list[U64] = [
         np.zeros(n, dtype=np.uint64),  # bias
         lower,
@@ -343,6 +391,15 @@ def token_features(arrays: DocArrays, n_buckets: int) -> I64:
         title,
         _pair(title, pos),
         _pair(a[:, _SHAPE], _shift(a[:, _SHAPE], 1)),
+        # VADER: valence here and next door, a booster/dampener/negation before a rated word,
+        # and how many strongly charged words the sentence holds.
+        valence,
+        _pair(valence, pos),
+        _shift(valence, -1),
+        _shift(valence, 1),
+        _pair(_shift(modifier, -1), valence),
+        modifier,
+        _bucket(sent_strong[sent_ids], [1, 2, 4]),
     ]
     if len(columns) != N_TOKEN_FEATURES:
         raise AssertionError("token feature count out of step with N_TOKEN_FEATURES")
@@ -363,6 +420,9 @@ def span_features(
     a = arrays.attrs
     n = a.shape[0]
     lemma, lower, pos = a[:, _LEMMA], a[:, _LOWER], a[:, _POS]
+    # WordNet supersenses generalise the lemmas: "thugs" and "traitors" (noun.person) are name
+    # calling where PTC never saw the word, "catastrophe" (noun.event) is not.
+    sense = arrays.affect.supersense
     sent_ids = arrays.sent_ids
     n_sents = int(sent_ids[-1]) + 1 if n else 0
     sent_len = np.bincount(sent_ids, minlength=n_sents)
@@ -403,6 +463,8 @@ def span_features(
             _mix(_pair(lemma[start:end][:-1], lemma[start:end][1:]), 9),
             _mix(scalars, 10) ^ _mix(np.arange(len(scalars), dtype=np.uint64), 11),
             _mix(np.zeros(1, dtype=np.uint64), 12),
+            _mix(sense[start:end], 13),
+            _mix(sense[end - 1 : end], 14),
         ]
         bag = np.concatenate(parts)
         pieces.append(bag)

@@ -21,6 +21,7 @@ import numpy.typing as npt
 from spacy.tokens import Doc
 
 from newsgraph.errors import ModelFileError
+from newsgraph.stages.framing.affect import AffectLexicon, affect_sha256, load_affect
 from newsgraph.stages.framing.features import (
     N_TOKEN_FEATURES,
     N_UNIT_FEATURES,
@@ -52,6 +53,7 @@ class TechniqueModel:
     """
 
     lexicon: Lexicon
+    affect: AffectLexicon
     words: LogOdds
     pairs: LogOdds
     tagger_weights: F32
@@ -140,9 +142,19 @@ def load_model(directory: Path = RESOURCE_DIR) -> TechniqueModel:
         raise FramingModelError("framing model was trained with other token features")
     if settings.get("unit_features") != N_UNIT_FEATURES:
         raise FramingModelError("framing model was trained with other sentence features")
+    try:
+        affect_digest = affect_sha256(directory)
+    except OSError as exc:
+        raise FramingModelError(f"framing lexicon not readable in {directory}: {exc}") from exc
+    if affect_digest != settings.get("affect_sha256"):
+        raise FramingModelError(
+            f"framing lexicon {directory / 'affect.npz'} is not the one the model was trained "
+            "with: retrain with scripts/train_framing.py"
+        )
     with np.load(weights_path, allow_pickle=False) as data:
         return TechniqueModel(
             lexicon=Lexicon(data["lexicon_keys"], data["lexicon_bins"]),
+            affect=load_affect(directory),
             words=LogOdds(data["word_keys"], data["word_values"].astype(np.float32)),
             pairs=LogOdds(data["pair_keys"], data["pair_values"].astype(np.float32)),
             tagger_weights=_dense(

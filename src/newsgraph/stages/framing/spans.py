@@ -4,7 +4,8 @@ Each token has a decoding score: the tagger's probability that it lies inside so
 span, combined with its sentence's score (``TechniqueModel.token_scores``). A span is a run of
 tokens at or above ``token_threshold``; short gaps inside a run (a determiner or a comma the
 tagger scored a little low) are bridged so "traitors and criminals" stays one span, but never
-across a line break or a quotation mark; edge punctuation and whitespace are trimmed because
+across a line break or a quotation mark, and a quotation mark never joins a run however high its
+sentence scores; edge punctuation and whitespace are trimmed because
 the PTC annotation guidelines ("version 2" boundaries) never start or end a span with them. The
 span's raw score is the mean token score; :func:`platt` turns it into a calibrated confidence.
 """
@@ -30,6 +31,9 @@ def propose_spans(
 ) -> list[tuple[int, int, float]]:
     """Token ranges ``(start, end, mean score)`` of the runs above the threshold."""
     above = probs >= token_threshold
+    # A quotation mark ends a run even when its sentence lifts it over the threshold: the words
+    # on its two sides are usually different people's (see _no_break).
+    above &= np.fromiter((t.text != '"' for t in doc), dtype=bool, count=len(doc))
     hits = np.flatnonzero(above)
     if len(hits) == 0:
         return []
