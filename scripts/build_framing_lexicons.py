@@ -3,15 +3,15 @@
 Usage::
 
     PYTHONPATH=/tmp/buildpkgs .venv/bin/python scripts/build_framing_lexicons.py \
-        [--wordnet /usr/share/wordnet] [--out src/newsgraph/resources/framing]
+        [--out src/newsgraph/resources/framing]
 
 Build-time sources, never read at run time (only the derived hash tables ship):
 
 * ``vaderSentiment`` 3.3.2 (MIT licence, C.J. Hutto): its ``vader_lexicon.txt`` (word, mean
   valence of ten human ratings, ...) and the module's ``BOOSTER_DICT`` and ``NEGATE`` lists;
-* WordNet 3.0 (Princeton WordNet licence) as Debian's ``wordnet-base`` installs it:
-  ``index.<pos>`` lists a lemma's synsets most frequent first, and that synset's line in
-  ``data.<pos>`` (at its byte offset) gives its lexicographer file number, the supersense.
+* WordNet 3.0 (Princeton WordNet licence) through the package's own word-sense lexicon
+  (``resources/lexicon/wordnet.tsv.gz``, built by ``scripts/build_wordnet_lexicon.py``): the
+  first supersense listed for a lemma is that of its most frequent sense.
 
 Only single alphabetic words are kept (emoticons and multiword entries never match one spaCy
 token); a WordNet lemma keeps the supersense of its most frequent sense. Retrain the model
@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 from spacy.strings import StringStore
 
+from newsgraph.resources.wordnet import LEXNAMES, load_wordnet
 from newsgraph.stages.framing.affect import (
     AFFECT_FILE,
     BOOSTER,
@@ -44,7 +45,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "src" / "newsgraph" / "resources" / "framing"
 VADER_VERSION = "3.3.2"
 WORDNET_VERSION = "3.0"
-WORDNET_NAMES = ("noun", "verb", "adj", "adv")
 
 
 def vader_tables() -> tuple[dict[str, float], dict[str, int]]:
@@ -76,28 +76,16 @@ def vader_tables() -> tuple[dict[str, float], dict[str, int]]:
     return valence, modifiers
 
 
-def wordnet_senses(folder: Path) -> dict[tuple[str, str], int]:
+def wordnet_senses() -> dict[tuple[str, str], int]:
     """(lemma, pos letter) → lexicographer file number of the lemma's most frequent sense."""
-    needed = [f"{kind}.{name}" for kind in ("index", "data") for name in WORDNET_NAMES]
-    missing = [name for name in needed if not (folder / name).exists()]
-    if missing:
-        sys.exit(
-            f"build_framing_lexicons: WordNet {WORDNET_VERSION} not found in {folder} "
-            f"(missing {', '.join(missing)}); install Debian's wordnet-base"
-        )
+    lexicon = load_wordnet()
     senses: dict[tuple[str, str], int] = {}
-    for name in WORDNET_NAMES:
-        data = (folder / f"data.{name}").read_bytes()
-        for line in (folder / f"index.{name}").read_text("utf-8").splitlines():
-            if line.startswith(" "):
-                continue  # the licence header
-            fields = line.split()
-            lemma, letter, n_pointers = fields[0], fields[1], int(fields[3])
-            if not lemma.isalpha():
-                continue  # multiword ("armed_forces") and numeric lemmas
-            offset = int(fields[6 + n_pointers])
-            # a data line starts at its byte offset: "offset lex_filenum ss_type ..."
-            senses[(lemma, letter)] = int(data[offset : offset + 24].split()[1])
+    for lemma, letter in lexicon:
+        if not lemma.isalpha():
+            continue  # multiword ("armed forces") and numeric lemmas
+        supersenses = lexicon.supersenses(lemma, letter)
+        if supersenses:
+            senses[(lemma, letter)] = LEXNAMES.index(supersenses[0])
     return senses
 
 
@@ -117,11 +105,10 @@ def hashed(words: list[str]) -> npt.NDArray[np.uint64]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     valence, modifiers = vader_tables()
-    senses = wordnet_senses(args.wordnet)
+    senses = wordnet_senses()
     valence_keys, valence_values = sorted_table(
         hashed(list(valence)), [round(v * 10) for v in valence.values()], np.int8
     )

@@ -1,7 +1,7 @@
 """Rebuild the shipped WordNet word-sense lexicon from the WordNet 3.0 database files.
 
-Run ``python scripts/build_wordnet_lexicon.py [--wordnet-dir /usr/share/wordnet]`` from the
-repository root. It reads the Princeton WordNet 3.0 ``index.{noun,verb,adj,adv}`` and
+Run ``.venv/bin/python scripts/build_wordnet_lexicon.py [--wordnet-dir /usr/share/wordnet]``
+from the repository root. It reads the Princeton WordNet 3.0 ``index.{noun,verb,adj,adv}`` and
 ``data.{noun,verb,adj,adv}`` files (Debian package ``wordnet-base`` 1:3.0-37 installs them in
 ``/usr/share/wordnet``; the WordNet licence is permissive and is reproduced in
 ``resources/lexicon/LICENSE.md``) and writes ``src/newsgraph/resources/lexicon/wordnet.tsv.gz``.
@@ -23,7 +23,8 @@ a derivational pointer to the first ``--ancestor-senses`` senses. Lists are join
 multi-word lemmas keep WordNet's underscores replaced by spaces. The output is deterministic
 (gzip without a timestamp), so a rebuild from the same files is byte-identical.
 
-Only the standard library is used, so the script runs before the package is installed.
+Besides the standard library it needs only the package's own ``newsgraph.resources.wordnet``
+(the supersense names, shared with the models that code supersenses as numbers).
 """
 
 from __future__ import annotations
@@ -35,24 +36,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgraph.resources.wordnet import LEXNAMES
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = REPO_ROOT / "src" / "newsgraph" / "resources" / "lexicon" / "wordnet.tsv.gz"
 DEFAULT_WORDNET_DIR = Path("/usr/share/wordnet")
 SOURCE_VERSION = "WordNet 3.0 (Debian wordnet-base 1:3.0-37)"
 
-# The lexicographer file names, indexed by the ``lex_filenum`` field of data.* (WordNet 3.0
-# ``lexnames`` file; Debian does not install that file, the list is fixed by the format).
-LEXNAMES = (
-    "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact",
-    "noun.attribute", "noun.body", "noun.cognition", "noun.communication", "noun.event",
-    "noun.feeling", "noun.food", "noun.group", "noun.location", "noun.motive", "noun.object",
-    "noun.person", "noun.phenomenon", "noun.plant", "noun.possession", "noun.process",
-    "noun.quantity", "noun.relation", "noun.shape", "noun.state", "noun.substance", "noun.time",
-    "verb.body", "verb.change", "verb.cognition", "verb.communication", "verb.competition",
-    "verb.consumption", "verb.contact", "verb.creation", "verb.emotion", "verb.motion",
-    "verb.perception", "verb.possession", "verb.social", "verb.stative", "verb.weather",
-    "adj.ppl",
-)  # fmt: skip
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 HYPERNYM_POINTERS = frozenset({"@", "@i"})
 MAX_DEPTH = 12

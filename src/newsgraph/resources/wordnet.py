@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import functools
 import gzip
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
     "DEFAULT_PATH",
+    "LEXNAMES",
     "WordNetLexicon",
     "WordSenses",
     "load_wordnet",
@@ -29,6 +31,21 @@ __all__ = [
 ]
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "lexicon" / "wordnet.tsv.gz"
+
+# WordNet 3.0's lexicographer files (supersenses), indexed by the ``lex_filenum`` field of its
+# data files (the ``lexnames`` file, which Debian does not install; the list is fixed by the
+# format). Models that code a supersense as a number use this index.
+LEXNAMES = (
+    "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact",
+    "noun.attribute", "noun.body", "noun.cognition", "noun.communication", "noun.event",
+    "noun.feeling", "noun.food", "noun.group", "noun.location", "noun.motive", "noun.object",
+    "noun.person", "noun.phenomenon", "noun.plant", "noun.possession", "noun.process",
+    "noun.quantity", "noun.relation", "noun.shape", "noun.state", "noun.substance", "noun.time",
+    "verb.body", "verb.change", "verb.cognition", "verb.communication", "verb.competition",
+    "verb.consumption", "verb.contact", "verb.creation", "verb.emotion", "verb.motion",
+    "verb.perception", "verb.possession", "verb.social", "verb.stative", "verb.weather",
+    "adj.ppl",
+)  # fmt: skip
 
 # spaCy's coarse parts of speech to WordNet's; proper nouns have no WordNet senses worth using.
 _SPACY_TO_WORDNET = {"NOUN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
@@ -64,6 +81,10 @@ class WordNetLexicon:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        """Every (lemma, part of speech) the lexicon holds, in file order (sorted)."""
+        return iter(self._rows)
 
     def senses(self, lemma: str, pos: str) -> WordSenses:
         """The senses of ``lemma`` (any case) as ``pos``; empty when WordNet lacks it."""
