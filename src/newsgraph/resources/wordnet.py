@@ -27,7 +27,6 @@ __all__ = [
     "WordNetLexicon",
     "WordSenses",
     "load_wordnet",
-    "wordnet_pos",
 ]
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "lexicon" / "wordnet.tsv.gz"
@@ -47,8 +46,6 @@ LEXNAMES = (
     "adj.ppl",
 )  # fmt: skip
 
-# spaCy's coarse parts of speech to WordNet's; proper nouns have no WordNet senses worth using.
-_SPACY_TO_WORDNET = {"NOUN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
 _EMPTY: tuple[str, ...] = ()
 _POS = frozenset({"n", "v", "a", "r"})
 
@@ -99,15 +96,6 @@ class WordNetLexicon:
     def supersenses(self, lemma: str, pos: str) -> tuple[str, ...]:
         """The supersenses of ``lemma`` as ``pos``, most frequent sense first."""
         return self.senses(lemma, pos).supersenses
-
-    def is_a(self, lemma: str, pos: str, ancestor: str) -> bool:
-        """Whether ``ancestor`` heads a hypernym of one of ``lemma``'s first senses."""
-        return ancestor in self.senses(lemma, pos).ancestors
-
-
-def wordnet_pos(spacy_pos: str) -> str | None:
-    """WordNet's part of speech for a spaCy coarse tag, or ``None`` where WordNet has none."""
-    return _SPACY_TO_WORDNET.get(spacy_pos)
 
 
 def load_wordnet(path: Path | None = None) -> WordNetLexicon:
