@@ -129,3 +129,11 @@ def test_issue6_narrative_date_stays_in_its_paragraph(analysis: Analysis) -> Non
     accuse = _event_at(analysis, "Traitors")
     assert accuse.date is not None and accuse.date.startswith("2021-07")
     assert accuse.date_source == "publication"
+
+
+def test_issue6_law_dated_two_days_after_the_assassination(analysis: Analysis) -> None:
+    """Gold dates the parliament's REQUEST 2020-01-05: "January 2020", narrowed by the
+    assassination (2020-01-03) "two days earlier"."""
+    request = next(e for e in analysis.events if e.type == "REQUEST")
+    assert (request.date, request.earliest, request.latest) == ("2020-01-05",) * 3
+    assert request.date_source == "time"

@@ -69,6 +69,16 @@ def test_issue3_two_days_earlier_dates_the_assassination(
     assert timex.anchor["time"]["value"] == "2020-01"
 
 
+def test_issue6_assassination_dates_the_law_in_turn(tasnim_times: dict[str, TimeExpr]) -> None:
+    """The law was passed "in January 2020", in response to the assassination "two days
+    earlier"; the assassination is solved to January 3 ("five days" before January 8), so the
+    clause's own time is January 5 (the README's reasoning); "January 2020" itself is kept."""
+    timex = tasnim_times["two days earlier"]
+    assert timex.anchor is not None
+    assert (timex.anchor["time_earliest"], timex.anchor["time_latest"]) == ("2020-01-05",) * 2
+    assert tasnim_times["January 2020"].value == "2020-01"
+
+
 def test_issue3_five_days_after_the_assassination(tasnim_times: dict[str, TimeExpr]) -> None:
     timex = tasnim_times["five days"]
     assert (timex.type, timex.value) == ("DURATION", "P5D")

@@ -12,7 +12,8 @@ which may be ``None`` when that stage is not configured. Each link degrades on i
   province of al-Anbar" is at the airbase); else the same in the sentence. The place carries
   its mention's offsets and ACLED's geo precision: 1 for the town or site itself, 2 for a
   district or "near"/"outside" a town, 3 for a province, region, border, or country.
-* **time**: a DATE/TIME expression inside the clause, else in the sentence; else the date of
+* **time**: a DATE/TIME expression inside the clause, else in the sentence (narrowed to the day
+  the times stage inferred for it through an event it measures from, if any); else the date of
   the previous event of the same paragraph (narratives keep their time); else the article's
   publication date, at lower confidence (``date_source`` = "publication").
 * **attribution**: the quote whose content contains the trigger; ``None`` means the outlet
@@ -233,6 +234,9 @@ def link_time(
         ]
         if inside:
             best = inside[0]
+            narrowed = _narrowed_by_event(times or [], best)
+            if narrowed is not None:
+                return TimeLink(narrowed[0], narrowed[0], narrowed[1], "time")
             date = best.value if _is_calendar(best.value) else best.earliest
             return TimeLink(date, best.earliest, best.latest, "time")
     if previous is not None and previous.source == "time":
@@ -241,6 +245,23 @@ def link_time(
         day = published[:10]
         return TimeLink(day, None, day, "publication")
     return TimeLink(None, None, None, "none")
+
+
+def _narrowed_by_event(times: Sequence[TimeExpr], clause_time: TimeExpr) -> tuple[str, str] | None:
+    """The day the times stage dated ``clause_time`` to through an event it measures from
+    ("in January 2020 … the assassination two days earlier", the assassination solved to
+    January 3 → January 5), if any."""
+    for t in times:
+        anchor = t.anchor or {}
+        ref_time = anchor.get("time")
+        if (
+            anchor.get("kind") == "event"
+            and isinstance(ref_time, dict)
+            and ref_time.get("start") == clause_time.start
+            and anchor.get("time_earliest")
+        ):
+            return anchor["time_earliest"], anchor["time_latest"]
+    return None
 
 
 def _is_calendar(value: str) -> bool:

@@ -148,6 +148,10 @@ class TimesStage:
             "event_earliest": _iso(earliest),
             "event_latest": _iso(latest),
         }
+        if earliest is not None and earliest == latest:
+            clause = _narrowed(link.clause_interval(interval), times[link.reference])
+            if clause is not None:
+                anchor["time_earliest"], anchor["time_latest"] = clause
         timex.anchor = anchor
         if timex.type == "DURATION":
             timex.earliest, timex.latest = _iso(earliest), _iso(latest)
@@ -157,6 +161,21 @@ class TimesStage:
             timex.earliest = timex.latest = timex.value
             timex.granularity = "day"
             timex.evidence.confidence = 0.7
+
+
+def _narrowed(implied: events.Interval, reference: TimeExpr) -> tuple[str, str] | None:
+    """``implied`` as ISO dates when it is a day inside the reference expression's interval
+    and narrower than it; otherwise the two disagree or add nothing (None)."""
+    low, high = implied
+    if low is None or low != high:
+        return None
+    day = low.isoformat()
+    inside = (reference.earliest is None or reference.earliest <= day) and (
+        reference.latest is None or day <= reference.latest[:10]
+    )
+    if not inside or reference.earliest == reference.latest == day:
+        return None
+    return day, day
 
 
 def _span_ref(text: str, item: grammar.Found, value: str) -> dict[str, Any]:

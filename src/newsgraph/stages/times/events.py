@@ -11,7 +11,10 @@ before Wednesday. This module
 2. turns each link into an interval constraint on that event, measured from the time expression
    of the same clause (or the narrative reference time),
 3. intersects the constraints of every mention of the same event (nominal mentions with the same
-   lemma, "the assassination" three times, are one event) and writes the solved interval back.
+   lemma, "the assassination" three times, are one event) and writes the solved interval back;
+   where an expression dates an event from its clause's time ("two days earlier"), the event's
+   solved date dates the clause in turn (the law passed "in January 2020", two days after an
+   assassination solved to January 3, was passed on January 5).
 
 The events stage runs later; it finds these event spans in each TimeExpr's ``anchor``.
 """
@@ -40,6 +43,21 @@ class EventLink:
     relation: str  # "after" / "before": the event precedes / follows the clause time; "dates"
     reference: int  # the time expression the offset is measured from
     interval: Interval
+    # For "dates" links, the stated distance from the clause time to the event, signed
+    # ("two days earlier": -2, "D"), so the event's solved date can date the clause in turn.
+    shift: tuple[int, str] | None = None
+
+    def clause_interval(self, solved: Interval) -> Interval:
+        """The clause's time implied by the event's solved interval ("the law was passed two
+        days after the assassination, dated January 3" → January 5); open where unknown."""
+        if self.shift is None:
+            return None, None
+        amount, unit = self.shift
+        sign = -1 if amount > 0 else 1
+        return (
+            _shift(solved[0], abs(amount), unit, sign),
+            _shift(solved[1], abs(amount), unit, sign),
+        )
 
 
 def _event_noun(token: Token) -> bool:
@@ -170,7 +188,8 @@ def link(doc: Doc, text: str, found: list[Found], resolved: list[Resolved]) -> l
                 None,
                 "before" if sign > 0 else "after",
             )
-            links.append(EventLink(index, key, span, "dates", reference, interval))
+            shift = (int(parse.rel.offset), parse.rel.unit)
+            links.append(EventLink(index, key, span, "dates", reference, interval, shift))
     return links
 
 
