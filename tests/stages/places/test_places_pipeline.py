@@ -90,3 +90,21 @@ def test_issue4_lgl_held_out_floor(places_analyzer: Analyzer) -> None:
     assert report["recognition_r"] >= 0.88
     assert report["acc161"] >= 0.860
     assert report["auc_error"] <= 0.250
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "country"),
+    [
+        ("A bus crashed near Cordoba on Sunday.", None, "CO"),
+        ("A bus crashed near Cordoba on Sunday.", "https://diario.example.com.ar/n/1", "AR"),
+        ("Voters in Perth went to the polls.", None, "AU"),
+        ("Voters in Perth went to the polls.", "https://www.bbc.co.uk/news/1", "GB"),
+    ],
+)
+def test_issue4_outlet_country_is_a_prior(
+    places_analyzer: Analyzer, text: str, url: str | None, country: str
+) -> None:
+    """The outlet's location: a name the text leaves open goes to the outlet's country."""
+    meta = {"url": url} if url else {}
+    places = places_analyzer.analyze(text, **meta).places
+    assert [p.country for p in places] == [country]

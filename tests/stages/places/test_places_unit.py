@@ -17,6 +17,7 @@ import spacy
 
 from newsgraph.geo import haversine_km
 from newsgraph.stages.places.gazetteer import DEFAULT_PATH, Gazetteer, fold_key, open_gazetteer
+from newsgraph.stages.places.outlet import outlet_country
 
 recognize_mod = importlib.import_module("newsgraph.stages.places.recognize")
 resolve_mod = importlib.import_module("newsgraph.stages.places.resolve")
@@ -448,3 +449,23 @@ def test_names_joined_by_and_are_one_place(
     assert chosen["Bosnia and Herzegovina"].country == "BA"
     mentions = _mentions(nlp, gazetteer, "Fighting flared on the border between Iraq and Syria.")
     assert [m.text for m in mentions if m.border] == ["border between Iraq and Syria"]
+
+
+@pytest.mark.parametrize(
+    ("meta", "country"),
+    [
+        ({"outlet": "Tasnim News Agency"}, "IR"),
+        ({"outlet": "reuters", "url": "https://example.com.ar/x"}, "GB"),
+        ({"url": "https://www.bbc.co.uk/news"}, "GB"),
+        ({"url": "dawn.com.pk/story"}, "PK"),
+        ({"url": "https://news.example.tv/a"}, None),  # sold for general use
+        ({"url": "https://example.zz/a"}, None),  # not a country
+        ({"url": "https://example.com/a", "outlet": "Some Weekly"}, None),
+        ({}, None),
+        (None, None),
+    ],
+)
+def test_issue4_outlet_country(
+    gazetteer: Gazetteer, meta: dict[str, str] | None, country: str | None
+) -> None:
+    assert outlet_country(meta, gazetteer.countries) == country

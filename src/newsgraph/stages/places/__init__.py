@@ -5,8 +5,8 @@ per toponym mention, with the GeoNames id where one exists, coordinates, feature
 admin1/admin2 names, ISO country, precision (point, city, district, province, country, line)
 and evidence. Recognition (:mod:`.recognize`) matches the shipped gazetteer (:mod:`.gazetteer`)
 with context instead of trusting NER alone; resolution (:mod:`.resolve`) ranks candidates with
-the article's other places and actors. The ranked candidates of the last document are kept in
-``doc._.ng_place_candidates`` for debugging.
+the article's other places, its actors and its outlet's country (:mod:`.outlet`). The ranked
+candidates of the last document are kept in ``doc._.ng_place_candidates`` for debugging.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from newsgraph.extensions import register_extensions
 from newsgraph.record import Evidence, Place
 from newsgraph.stages.places.gazetteer import DEFAULT_PATH, Gazetteer, open_gazetteer
+from newsgraph.stages.places.outlet import outlet_country
 from newsgraph.stages.places.recognize import Mention, recognize
 from newsgraph.stages.places.resolve import Resolution, resolve
 
@@ -93,6 +94,9 @@ class PlacesStage:
                 countries[entity.country] += 1
             if entity.type == "PERSON":
                 people.append(entity.name)
+        home = outlet_country(doc._.ng_meta, self.gazetteer.countries)
+        if home is not None:
+            countries[home] += 1
         mentions = recognize(doc, self.gazetteer, self.min_population, people, self.admit_points)
         resolutions = resolve(mentions, countries)
         doc._.ng_places = [self._place(r) for r in resolutions]

@@ -198,6 +198,14 @@ class Gazetteer:
         ).fetchone()
         return None if row is None else (float(row[0]), float(row[1]), str(row[2]))
 
+    @functools.cached_property
+    def countries(self) -> frozenset[str]:
+        """The ISO codes of the countries the gazetteer holds as country features."""
+        rows = self._db.execute(
+            "SELECT DISTINCT country FROM place WHERE fcode LIKE 'PCL%' AND country IS NOT NULL"
+        )
+        return frozenset(str(row[0]) for row in rows)
+
     def close(self) -> None:
         """Release the connection (tests; a pipeline keeps it for the process's life)."""
         self._db.close()
