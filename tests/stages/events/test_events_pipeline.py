@@ -538,3 +538,21 @@ def test_issue6_act_deep_inside_a_circumstance_clause_is_background(
         " overthrow the government."
     )
     assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]
+
+
+def test_issue6_along_with_adds_a_member(events_analyzer: Analyzer) -> None:
+    """ "…the assassination of Soleimani, along with al-Muhandis": both are recipients (the
+    parser hangs "along with" on the main verb, so the words decide)."""
+    events = _events(
+        events_analyzer,
+        "Gunmen killed the village chief, along with his two sons, on Friday.",
+    )
+    assert len(events) == 1
+    assert events[0].recipient_text == "village chief; his two sons"
+
+
+def test_issue6_tasnim_assassination_recipients(tasnim_events: list[Event]) -> None:
+    event = next(e for e in tasnim_events if e.mode == ["targeted"])
+    assert event.recipient_text is not None
+    assert "Qassem Soleimani" in event.recipient_text
+    assert event.recipient_text.endswith("; Abu Mahdi al-Muhandis")

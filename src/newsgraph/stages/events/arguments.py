@@ -225,6 +225,9 @@ def _members(head: Token) -> list[Token]:
     """The head and its coordinated conjuncts ("Hungarian and Romanian officials")."""
     members = [head]
     members.extend(t for t in head.conjuncts if t.i > head.i)
+    companion = _companion(members[-1])
+    if companion is not None:
+        return [*members, companion, *[t for t in companion.conjuncts if t.i > companion.i]]
     if len(members) == 1:
         # "Hungarian and Romanian officials": coordinated modifiers of one head noun.
         mods = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.conjuncts]
@@ -232,6 +235,24 @@ def _members(head: Token) -> list[Token]:
             first = mods[0]
             return [first, *[t for t in first.conjuncts if t.i > first.i]]
     return members
+
+
+def _companion(last: Token) -> Token | None:
+    """The object of an "along with" / "together with" right after the argument's phrase
+    ("the assassination of Soleimani, along with al-Muhandis"): a further member. Read off the
+    words, as the parser often hangs the phrase on the main verb."""
+    doc = last.doc
+    i = _phrase(last).end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if (
+        i + 1 >= len(doc)
+        or doc[i].lower_ not in ("along", "together")
+        or doc[i + 1].lower_ != "with"
+    ):
+        return None
+    objects = [c for c in doc[i + 1].children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+    return objects[0] if objects else None
 
 
 def _is_weapon(token: Token) -> bool:
