@@ -103,3 +103,10 @@ def test_issue4_near_a_town_has_geo_precision_2(nlp: Language) -> None:
     tikrit = _place("Tikrit", text, "city", feature_class="P", country="IQ")
     link = _link(nlp, text, [tikrit], "exploded")
     assert link is not None and link["geo_precision"] == 1
+
+
+def test_issue4_the_state_is_not_a_site(nlp: Language) -> None:
+    """ "…against the state" names the government, not the last province mentioned."""
+    text = "Rebels gathered in the province of Anbar. Later they waged war against the state."
+    anbar = _place("Anbar", text, "province", feature_class="A", admin1="Anbar", country="IQ")
+    assert _link(nlp, text, [anbar], "waged") is None

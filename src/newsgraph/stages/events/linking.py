@@ -37,7 +37,8 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 # Prepositions that make their object the event's target or location ("attack against the base").
 _SITE_PREPOSITIONS = _LOCATIVE_PREPOSITIONS | {"against", "on", "upon", "targeting", "toward"}
 _DEFINITE = frozenset({"the", "this", "that"})
-# Site nouns and the places they can stand for: a feature class, or a Place precision.
+# Site nouns and the places they can stand for: a feature class, or a Place precision. Not
+# "state": "attacks against the state" names the government, not a province.
 _SITE_NOUNS: dict[str, tuple[str, ...]] = {
     "airbase": ("S",),
     "base": ("S",),
@@ -50,7 +51,6 @@ _SITE_NOUNS: dict[str, tuple[str, ...]] = {
     "capital": ("city",),
     "province": ("province",),
     "governorate": ("province",),
-    "state": ("province",),
     "district": ("district",),
     "county": ("district",),
     "border": ("line",),
