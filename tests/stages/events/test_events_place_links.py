@@ -110,3 +110,11 @@ def test_issue4_the_state_is_not_a_site(nlp: Language) -> None:
     text = "Rebels gathered in the province of Anbar. Later they waged war against the state."
     anbar = _place("Anbar", text, "province", feature_class="A", admin1="Anbar", country="IQ")
     assert _link(nlp, text, [anbar], "waged") is None
+
+
+def test_issue4_the_capital_is_a_national_capital(nlp: Language) -> None:
+    text = "Rebels left Baghdad and Homs. Later rockets hit the capital."
+    baghdad = _place("Baghdad", text, "city", feature_class="P", feature_code="PPLC")
+    homs = _place("Homs", text, "city", feature_class="P", feature_code="PPLA")
+    link = _link(nlp, text, [baghdad, homs], "hit")
+    assert link is not None and link["text"] == "Baghdad" and link["site"]["text"] == "the capital"

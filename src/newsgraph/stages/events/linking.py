@@ -37,8 +37,9 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 # Prepositions that make their object the event's target or location ("attack against the base").
 _SITE_PREPOSITIONS = _LOCATIVE_PREPOSITIONS | {"against", "on", "upon", "targeting", "toward"}
 _DEFINITE = frozenset({"the", "this", "that"})
-# Site nouns and the places they can stand for: a feature class, or a Place precision. Not
-# "state": "attacks against the state" names the government, not a province.
+# Site nouns and the places they can stand for: a feature class or code, or a Place precision
+# ("the capital" only a national capital, not the last town named). Not "state": "attacks
+# against the state" names the government, not a province.
 _SITE_NOUNS: dict[str, tuple[str, ...]] = {
     "airbase": ("S",),
     "base": ("S",),
@@ -48,7 +49,7 @@ _SITE_NOUNS: dict[str, tuple[str, ...]] = {
     "city": ("city",),
     "town": ("city",),
     "village": ("city",),
-    "capital": ("city",),
+    "capital": ("PPLC",),
     "province": ("province",),
     "governorate": ("province",),
     "district": ("district",),
@@ -138,7 +139,7 @@ def _site_antecedent(places: Sequence[Place], heads: Sequence[Token]) -> tuple[P
             for p in places
             if p.end <= noun.idx
             and p.lat is not None
-            and (p.feature_class in kinds or p.precision in kinds)
+            and (p.feature_class in kinds or p.feature_code in kinds or p.precision in kinds)
         ]
         if before:
             phrase = noun.doc[min(t.i for t in noun.subtree) : noun.i + 1]
