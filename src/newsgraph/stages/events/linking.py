@@ -151,7 +151,7 @@ def _site_nouns(heads: Sequence[Token]) -> list[Token]:
     """Definite site nouns that are a head's object, passive subject or the object of a
     target/location preposition on it ("attack against the airbase", "the town was shelled")."""
     found: list[Token] = []
-    for head in heads:
+    for head in dict.fromkeys(heads):  # the trigger is its own anchor when no light verb
         for child in head.children:
             targets = (
                 [g for g in child.children if g.dep_ == "pobj"]

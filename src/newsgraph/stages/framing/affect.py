@@ -32,7 +32,6 @@ from newsgraph.errors import ModelFileError
 
 U64 = npt.NDArray[np.uint64]
 I8 = npt.NDArray[np.int8]
-I64 = npt.NDArray[np.int64]
 
 RESOURCE_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "framing"
 AFFECT_FILE = "affect.npz"
@@ -73,12 +72,12 @@ class AffectLexicon:
     def lookup(self, words: U64, lemmas: U64, pos_ids: U64) -> AffectColumns:
         """Per-token columns of a document from its LOWER, LEMMA and POS columns."""
         # VADER rates surface forms; an inflection it lacks ("traitors") falls back to the lemma.
-        by_word = _find(self.valence_keys, self.valence, words)
-        by_lemma = _find(self.valence_keys, self.valence, lemmas)
+        by_word = sorted_lookup(self.valence_keys, self.valence, words, np.int64)
+        by_lemma = sorted_lookup(self.valence_keys, self.valence, lemmas, np.int64)
         valence = np.where(by_word != 0, by_word, by_lemma).astype(np.float64) / 10.0
-        modifier = _find(self.modifier_keys, self.modifier, words)
+        modifier = sorted_lookup(self.modifier_keys, self.modifier, words, np.int64)
         keys = sense_keys(lemmas, pos_ids)
-        sense = _find(self.supersense_keys, self.supersense, keys).astype(np.uint64)
+        sense = sorted_lookup(self.supersense_keys, self.supersense, keys, np.uint64)
         return AffectColumns(valence, modifier, sense)
 
 
@@ -102,12 +101,15 @@ class AffectColumns:
         return code
 
 
-def _find(keys: U64, values: npt.NDArray[np.integer[Any]], hashes: U64) -> I64:
-    """``values`` of each hash in the sorted ``keys`` (0 where absent), as int64."""
+def sorted_lookup(
+    keys: U64, values: npt.NDArray[Any], hashes: U64, dtype: type[Any]
+) -> npt.NDArray[Any]:
+    """``values`` of each hash in the sorted ``keys`` (0 where absent), as ``dtype``: one
+    ``np.searchsorted`` for a whole document. Every hash table of the framing model uses it."""
     if len(keys) == 0:
-        return np.zeros(len(hashes), dtype=np.int64)
+        return np.zeros(len(hashes), dtype=dtype)
     pos = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
-    found: I64 = np.where(keys[pos] == hashes, values[pos], 0).astype(np.int64)
+    found: npt.NDArray[Any] = np.where(keys[pos] == hashes, values[pos], 0).astype(dtype)
     return found
 
 

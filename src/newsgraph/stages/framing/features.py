@@ -52,6 +52,7 @@ from newsgraph.stages.framing.affect import (
     AffectColumns,
     AffectLexicon,
     load_affect,
+    sorted_lookup,
 )
 
 U64 = npt.NDArray[np.uint64]
@@ -93,12 +94,8 @@ class Lexicon:
 
     def lookup(self, lemmas: U64) -> U64:
         """The bin of each lemma (0 where the lemma is not in the lexicon)."""
-        if len(self.keys) == 0:
-            return np.zeros(len(lemmas), dtype=np.uint64)
-        pos = np.searchsorted(self.keys, lemmas)
-        pos = np.minimum(pos, len(self.keys) - 1)
-        found = self.keys[pos] == lemmas
-        return np.where(found, self.bins[pos], 0).astype(np.uint64)
+        bins: U64 = sorted_lookup(self.keys, self.bins, lemmas, np.uint64)
+        return bins
 
 
 @dataclass(frozen=True)
@@ -115,11 +112,8 @@ class LogOdds:
 
     def lookup(self, hashes: U64) -> npt.NDArray[np.float64]:
         """The log-odds of each hash (0 where the hash is not in the table)."""
-        if len(self.keys) == 0:
-            return np.zeros(len(hashes), dtype=np.float64)
-        pos = np.minimum(np.searchsorted(self.keys, hashes), len(self.keys) - 1)
-        found = self.keys[pos] == hashes
-        return np.where(found, self.values[pos], 0.0).astype(np.float64)
+        odds: npt.NDArray[np.float64] = sorted_lookup(self.keys, self.values, hashes, np.float64)
+        return odds
 
 
 def _mix(values: U64, template: int) -> U64:
