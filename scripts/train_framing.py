@@ -418,7 +418,7 @@ def tc_given_own_spans(
     return right / total if total else 0.0
 
 
-DECODE_GRID = [(t, g) for t in (0.1, 0.15, 0.2, 0.25, 0.3) for g in (16, 60)]
+DECODE_GRID = [(t, g) for t in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3) for g in (2, 6, 16, 60)]
 TOKEN_WEIGHTS = (0.1, 0.2, 0.3, 0.4, 0.5)
 
 

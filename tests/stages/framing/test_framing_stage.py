@@ -238,6 +238,35 @@ def test_a_high_scoring_quotation_mark_still_ends_the_run(nlp: Language) -> None
     assert texts == ["They are traitors", "the evil regime said"]
 
 
+def test_issue7_a_run_of_function_words_is_no_span(nlp: Language) -> None:
+    """ "against the" or "of" alone names no technique: a span needs a content word."""
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("They fought against the occupiers of the land.")
+    probs = np.zeros(len(doc))
+    probs[[t.i for t in doc if t.text in ("against", "the")][:2]] = 0.9
+    probs[[t.i for t in doc if t.text == "occupiers"]] = 0.05
+    assert propose_spans(doc, probs, 0.5, max_gap=0) == []
+    probs[[t.i for t in doc if t.text == "occupiers"]] = 0.9
+    spans = propose_spans(doc, probs, 0.5, max_gap=0)
+    assert [doc[s:e].text for s, e, _ in spans] == ["against the occupiers"]
+
+
+def test_issue7_a_span_never_cuts_a_hyphenated_name(nlp: Language) -> None:
+    """A run that stops at a hyphen takes the whole word, as PTC spans always do."""
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("The murderers killed Abu Mahdi al-Muhandis yesterday.")
+    first_al = next(t.i for t in doc if t.text == "al")
+    assert doc[first_al + 1].text == "-"  # the backbone splits the name at the hyphen
+    probs = np.zeros(len(doc))
+    probs[1 : first_al + 1] = 0.9  # "murderers ... al", stopping at the hyphen
+    spans = propose_spans(doc, probs, 0.5, max_gap=0)
+    assert [doc[s:e].text for s, e, _ in spans] == ["murderers killed Abu Mahdi al-Muhandis"]
+    probs[:] = 0.0
+    probs[first_al + 2 :] = 0.9  # "Muhandis yesterday", starting after the hyphen
+    spans = propose_spans(doc, probs, 0.5, max_gap=0)
+    assert [doc[s:e].text for s, e, _ in spans] == ["al-Muhandis yesterday"]
+
+
 def test_platt_is_monotone_and_bounded() -> None:
     values = [platt(x, 5.0, -2.0) for x in (0.0, 0.2, 0.5, 0.9, 1.0)]
     assert values == sorted(values)

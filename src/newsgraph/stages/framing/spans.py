@@ -6,7 +6,9 @@ tokens at or above ``token_threshold``; short gaps inside a run (a determiner or
 tagger scored a little low) are bridged so "traitors and criminals" stays one span, but never
 across a line break or a quotation mark, and a quotation mark never joins a run however high its
 sentence scores; edge punctuation and whitespace are trimmed because
-the PTC annotation guidelines ("version 2" boundaries) never start or end a span with them. The
+the PTC annotation guidelines ("version 2" boundaries) never start or end a span with them. A
+span never ends inside a hyphenated word, and a run with no content word ("against the") is no
+span: neither is how PTC marks techniques, and both looked like noise to readers. The
 span's raw score is the mean token score; :func:`platt` turns it into a calibrated confidence.
 """
 
@@ -21,6 +23,7 @@ from spacy.tokens import Doc
 # Characters a span never starts or ends with (PTC's boundary convention), plus quote marks
 # and brackets whose pairing the tagger cannot see.
 _EDGE_CHARS = frozenset(" \n\t.,:;\"'()[]-")
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "INTJ"})
 
 
 def propose_spans(
@@ -50,9 +53,28 @@ def propose_spans(
             start += 1
         while end > start and _is_edge(doc[end - 1].text):
             end -= 1
-        if start < end:
+        start, end = _whole_words(doc, start, end)
+        if start < end and any(doc[k].pos_ in _CONTENT_POS for k in range(start, end)):
             spans.append((start, end, float(probs[start:end].mean())))
     return spans
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` so that it never cuts a hyphenated word ("al-Muhandis").
+
+    spaCy splits such words at the hyphen, and the hyphen is an edge character, so a run can
+    stop inside a name; PTC spans always cover whole words.
+    """
+    while start >= 2 and doc[start - 1].text == "-" and _glued(doc, start - 2, start):
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and _glued(doc, end - 1, end + 1):
+        end += 2
+    return start, end
+
+
+def _glued(doc: Doc, first: int, last: int) -> bool:
+    """True when the tokens ``first..last`` follow each other with no whitespace."""
+    return all(not doc[k].whitespace_ for k in range(first, last))
 
 
 def _no_break(doc: Doc, last: int, nxt: int) -> bool:
