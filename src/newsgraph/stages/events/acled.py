@@ -269,7 +269,9 @@ def _sub_event(
         if "ceasefire" in modes or words & _AGREEMENT_WORDS:
             return "Agreement"
         return None
-    if kind in {"AGREE", "CONCEDE", "SUPPORT"} and words & _AGREEMENT_WORDS:
+    # ACLED's Agreement is any agreement between actors (ceasefire, evacuation deal, prisoner
+    # exchange), so a PLOVER AGREE needs no agreement noun; a concession or support does.
+    if kind == "AGREE" or (kind in {"CONCEDE", "SUPPORT"} and words & _AGREEMENT_WORDS):
         return "Agreement"
     return None
 
