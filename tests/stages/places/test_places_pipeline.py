@@ -108,3 +108,24 @@ def test_issue4_outlet_country_is_a_prior(
     meta = {"url": url} if url else {}
     places = places_analyzer.analyze(text, **meta).places
     assert [p.country for p in places] == [country]
+
+
+def test_issue4_seas_gulfs_and_straits_are_places(places_analyzer: Analyzer) -> None:
+    """Attacks on shipping happen at sea: the water bodies conflict news names resolve."""
+    text = (
+        "Rebels attacked two ships in the Red Sea and the Gulf of Aden on Tuesday, while drones"
+        " struck ports on the Black Sea and patrols crossed the Taiwan Strait."
+    )
+    places = places_analyzer.analyze(text, published="2024-01-10").to_dict()["places"]
+    by_text = {p["text"]: p for p in places}
+    for name, lat, lon in (
+        ("Red Sea", 22.0, 38.0),
+        ("Gulf of Aden", 12.0, 48.0),
+        ("Black Sea", 44.0, 35.0),
+        ("Taiwan Strait", 24.0, 119.0),
+    ):
+        place = by_text[name]
+        assert haversine_km(place["lat"], place["lon"], lat, lon) <= 161, name
+        assert place["country"] is None  # shared waters name no single country
+    assert by_text["Red Sea"]["precision"] == "country"
+    assert by_text["Taiwan Strait"]["precision"] == "district"
