@@ -94,6 +94,7 @@ def test_issue6_missile_strike_by_iran(tasnim_events: list[Event]) -> None:
     event = next(e for e in tasnim_events if e.mode == ["heavy-weapons"])
     assert event.type == "ASSAULT"
     assert event.actor_text == "Iran"
+    assert event.recipient_text is not None and "US" in event.recipient_text  # not the base
 
 
 def test_issue6_wednesday_attack_has_no_guessed_perpetrator(
@@ -102,6 +103,7 @@ def test_issue6_wednesday_attack_has_no_guessed_perpetrator(
     event = _find(tasnim_events, "ASSAULT", "attack", tasnim_text)
     assert event.actor_text is None
     assert event.actors == []
+    assert event.recipient_text is not None and "US" in event.recipient_text  # the base's troops
     assert event.fatalities is None  # "deadly" belongs to the air raid, not to this attack
 
 

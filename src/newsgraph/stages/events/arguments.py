@@ -153,6 +153,7 @@ PARTY_NOUNS = frozenset(
         "prisoner",
         "opposition",
         "army",
+        "military",
         "fighter",
         "guerrilla",
         "insurgent",
@@ -445,45 +446,153 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
 
 
 def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) -> Token | None:
-    """A facility ("the airbase") yields to its owner or to a stated "against" target; a
-    weapon fired is not the target ("fired shells at targets in Jericho")."""
+    """A site ("the airbase") yields to who is there; a weapon fired is not the target
+    ("fired shells at targets in Jericho").
+
+    PLOVER's recipient is the party an act is aimed at; a site only locates it (the place
+    stage links the site). So a site yields to the party the text puts there, most specific
+    first: its owner or occupant stated on the phrase itself ("the US-run base", "the base
+    that hosts US troops"), a stated "against" target later in the sentence ("… as revenge
+    against the US military"), then the occupant stated at an earlier mention of the same
+    site ("the latest attack against the airbase", "the Ain al-Assad was targeted"). With no
+    party stated, the site stays the recipient.
+    """
     if direct is not None and _is_weapon(direct) and against is not None:
         direct = None
     candidate = direct if direct is not None else against
     if candidate is None:
         return None
-    if candidate.lemma_.lower() in FACILITIES:
-        owner = _child(candidate, frozenset({"poss"}))
-        if owner is not None:
-            return owner
-        for token in trigger.sent:
-            if (
-                token.dep_ == "pobj"
-                and token.head.lower_ == "against"
-                and token is not candidate
-                and token.lemma_.lower() not in FACILITIES
-                and token.i > trigger.i
-            ):
-                return token
-        belonging = _prep_object_deep(candidate)
-        if belonging is not None:
-            return belonging
+    earlier = _earlier_site_mention(candidate)
+    if candidate.lemma_.lower() not in FACILITIES and earlier is None:
+        return candidate
+    stated = occupant(candidate)
+    if stated is not None:
+        return stated
+    for token in trigger.sent:
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "against"
+            and token is not candidate
+            and token.lemma_.lower() not in FACILITIES
+            and token.i > trigger.i
+        ):
+            return token
+    if earlier is not None:
+        return occupant(earlier) or candidate
     return candidate
 
 
-def _prep_object_deep(token: Token) -> Token | None:
-    """ "targets reportedly belonging to resistance forces" -> forces."""
-    for child in token.children:
-        if child.dep_ == "acl" and child.lemma_ in {"belong", "host", "house"}:
-            obj = _child(child, frozenset({"dobj"})) or _prep_object(child, frozenset({"to"}))
-            if obj is not None:
-                return obj
+# Verbs that put a party at a site: "the base that hosts US troops", "a checkpoint manned by
+# police", "the base where French troops are stationed", "the US-run base".
+_OCCUPYING = frozenset(
+    {"host", "house", "station", "base", "deploy", "garrison", "use", "occupy", "man"}
+    | {"run", "operate", "control", "hold", "guard", "belong", "own", "lead", "be"}
+)
+_RELATIVES = frozenset({"that", "which", "who", "whom", "where"})
+
+
+def occupant(site: Token) -> Token | None:
+    """The party the text puts at ``site``: its possessor ("the army's base"), the named
+    party of a hyphenated "-run/-led" modifier ("the US-run base"), or the party of a
+    relative or participial clause with an occupying verb ("that hosts US troops", "used by
+    UN peacekeepers", "where French troops are stationed", "which is home to …"). The clause
+    is found by attachment or, as the parser often hangs it on the head of an apposition, by
+    starting right after the site ("positions, especially the airbase that hosts …")."""
+    owner = _child(site, frozenset({"poss"}))
+    if owner is not None:
+        return owner
+    for child in site.children:
+        if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in _OCCUPYING:
+            named = [g for g in child.children if g.ent_type_ in _OWNER_ENTS]
+            if named:
+                return named[0]  # "the US-run base"
+    for clause in _site_clauses(site):
+        party = _clause_party(clause)
+        if party is not None:
+            return party
     return None
 
 
+def _site_clauses(site: Token) -> list[Token]:
+    """Clauses that describe ``site``: attached to it, or opening right after it with a
+    relative word (misattached to another noun)."""
+    clauses = [c for c in site.children if c.dep_ in {"relcl", "acl"}]
+    doc = site.doc
+    nxt = site.i + 1
+    if nxt < len(doc) and doc[nxt].text == ",":
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ in _RELATIVES:
+        head = doc[nxt].head
+        if head.dep_ in {"relcl", "acl"} and head not in clauses:
+            clauses.append(head)
+    return [c for c in clauses if c.lemma_.lower() in _OCCUPYING]
+
+
+def _clause_party(clause: Token) -> Token | None:
+    """The party an occupying clause names: the agent of a passive ("used by …"), the
+    subject of "are stationed", the object of "hosts", the "to" object of "belongs to" or
+    "is home to", the subject of "that US forces use"."""
+    if clause.lemma_.lower() == "be":
+        home = next((c for c in clause.children if c.dep_ == "attr" and c.lower_ == "home"), None)
+        return None if home is None else _prep_object(home, frozenset({"to"}))
+    candidates = [
+        _agent(clause),
+        _child(clause, frozenset({"nsubjpass", "dobj"})),
+        _prep_object(clause, frozenset({"to"})) if clause.lemma_.lower() == "belong" else None,
+        _child(clause, frozenset({"nsubj"})),
+    ]
+    for token in candidates:
+        if token is not None and token.lower_ not in _RELATIVES and participant(token):
+            return token
+    return None
+
+
+def _earlier_site_mention(candidate: Token) -> Token | None:
+    """The last earlier mention of the site ``candidate`` refers to: for a definite site noun
+    ("the airbase") the same noun, with the same name if it has one; for a bare name ("the
+    Ain al-Assad") a site noun that the name modified ("the Ain al-Assad airbase"). None for
+    an indefinite site ("a base") or a name no earlier site carried."""
+    lemma = candidate.lemma_.lower()
+    earlier = reversed(candidate.doc[: candidate.i])
+    if lemma not in FACILITIES:
+        if candidate.pos_ != "PROPN":
+            return None
+        return next(
+            (
+                t.head
+                for t in earlier
+                if t.text == candidate.text
+                and t.dep_ == "compound"
+                and t.head.lemma_.lower() in FACILITIES
+            ),
+            None,
+        )
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in candidate.children):
+        return None
+    names = _names(candidate)
+    return next(
+        (t for t in earlier if t.lemma_.lower() == lemma and (not names or names & _names(t))),
+        None,
+    )
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _names(site: Token) -> set[str]:
+    """The proper-noun words that name a site ("Ain", "Assad" of "the Ain al-Assad base")."""
+    return {c.text for c in site.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+
+
 def participant(token: Token) -> bool:
-    """Whether a token names someone who can be acted on: a named actor or a group noun."""
-    return token.ent_type_ in _PARTY_ENTS or token.lemma_.lower() in PARTY_NOUNS
+    """Whether a token names someone who can be acted on: a named actor or a group noun
+    ("military" only as a head: "a military offensive" names no party)."""
+    if token.ent_type_ in _PARTY_ENTS:
+        return True
+    lemma = token.lemma_.lower()
+    if lemma == "military" and token.dep_ in {"compound", "amod"}:
+        return False
+    return lemma in PARTY_NOUNS
 
 
 def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
