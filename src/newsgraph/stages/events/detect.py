@@ -46,6 +46,7 @@ from newsgraph.stages.events.arguments import (
     verb_arguments,
 )
 from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
+from newsgraph.stages.events.recipients import typed_recipient
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
 from newsgraph.stages.events.typer import PloverTyper, typer_features
 
@@ -1046,6 +1047,7 @@ class Detector:
             recipient = _embedded_recipient(carrier or token, kind)
         if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
             recipient = _deep_target(token)
+        recipient = typed_recipient(kind, token, carrier, recipient, actor)
         confidence = 0.75 if token.pos_ == "VERB" else 0.65
         return Candidate(
             trigger=token,
