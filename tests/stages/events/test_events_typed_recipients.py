@@ -75,3 +75,18 @@ def test_issue6_threat_is_aimed_at_whoever_must_meet_its_condition(
 def test_issue6_attacked_or_arrested_troops_stay_the_recipient(events_only: Analyzer) -> None:
     assert _coded(events_only, "Rebels attacked soldiers in Kabul.") == [("ASSAULT", "soldiers")]
     assert _coded(events_only, "Police arrested troops in Lagos.") == [("COERCE", "troops")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile issued an ultimatum to Peru.", ("THREATEN", "Peru")),
+        ("Austria announced a suspension of flights with Libya.", ("SANCTION", "Libya")),
+        ("The army imposed a curfew in the town of Tikrit.", ("COERCE", "Tikrit")),
+        ("Oslo rejected calls by Ole Berg to resign.", ("REJECT", "Ole Berg")),
+    ],
+)
+def test_issue6_a_thing_acted_on_yields_to_the_party_it_names(
+    events_only: Analyzer, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in _coded(events_only, text)

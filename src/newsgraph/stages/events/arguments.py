@@ -178,6 +178,7 @@ PARTY_NOUNS = frozenset(
         "state",
         "regime",
         "authority",
+        "ruler",
     }
 )
 _CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"})
@@ -441,8 +442,13 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
     recipient_head = _prep_object(trigger, NOUN_RECIPIENT_PREPS)
     if recipient_head is None and carrier is not None:
         recipient_head = _prep_object(carrier, RECIPIENT_PREPS)
-    recipient_head = _prefer_target(recipient_head, None, trigger)
-    return argument(actor_head), argument(_usable_recipient(recipient_head))
+    recipient_head = _usable_recipient(_prefer_target(recipient_head, None, trigger))
+    if recipient_head is None or not participant(recipient_head):
+        # "issued an ultimatum to Ecuador", "a suspension of air links with Serbia"
+        scope = carrier if carrier is not None else trigger
+        thing = recipient_head if recipient_head is not None else trigger
+        recipient_head = _affected_party(scope, thing) or recipient_head
+    return argument(actor_head), argument(recipient_head)
 
 
 def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) -> Token | None:
@@ -614,8 +620,11 @@ def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
         for child in thing.children:
             if child.dep_ in {"poss", "compound", "amod"} and child.i < thing.i:
                 places.append(child)
-            elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS | {"of"}:
+            elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS | {"of", "by"}:
                 places.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "acl":
+                places.extend(filter(None, [_agent(child)]))  # "crimes committed by X"
+    places = [_named_place(t) for t in places]
     for token in places:
         if token.ent_type_ in _PARTY_ENTS and token.ent_type_ != "DATE":
             return token
@@ -623,6 +632,18 @@ def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
         if participant(_counted(token)) and token.ent_type_ not in {"DATE", "TIME"}:
             return _counted(token)  # "granted asylum to five army officers"
     return None
+
+
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "area"})
+
+
+def _named_place(token: Token) -> Token:
+    """The name a place noun introduces ("the town of Cizre" → Cizre), else the token."""
+    if token.lemma_.lower() in _PLACE_NOUNS:
+        name = _prep_object(token, frozenset({"of"}))
+        if name is not None and name.ent_type_ in {"GPE", "LOC"}:
+            return name
+    return token
 
 
 def _usable_recipient(token: Token | None) -> Token | None:
