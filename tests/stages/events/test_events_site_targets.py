@@ -84,3 +84,8 @@ def test_issue6_site_with_no_stated_occupant_stays_the_recipient(
 def test_issue6_military_as_a_modifier_is_no_party(events_only: Analyzer) -> None:
     events = events_only.analyze("Iran threatened to launch a military offensive.").events
     assert [(e.type, e.recipient_text) for e in events] == [("THREATEN", None)]
+
+
+def test_issue6_a_party_noun_naming_a_site_owns_it(events_only: Analyzer) -> None:
+    (event,) = _assaults(events_only, "Troops captured part of a rebel stronghold in the hills.")
+    assert event.recipient_text == "rebel"

@@ -90,3 +90,9 @@ def test_issue6_a_thing_acted_on_yields_to_the_party_it_names(
     events_only: Analyzer, text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in _coded(events_only, text)
+
+
+def test_issue6_allowing_someone_to_act_is_aimed_at_them(events_only: Analyzer) -> None:
+    text = "The court allowed candidate Ole Berg to run in the elections."
+    coded = _coded(events_only, text)
+    assert any(t == "CONCEDE" and r is not None and "Ole Berg" in r for t, r in coded)

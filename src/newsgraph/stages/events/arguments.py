@@ -104,6 +104,8 @@ FACILITIES = frozenset(
         "installation",
         "barracks",
         "outpost",
+        "stronghold",
+        "hideout",
     }
 )
 # Acts named as nouns whose "of" object is who the act is aimed at.
@@ -306,6 +308,7 @@ _QUANTITIES = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens"}
     | {"million", "millions", "score", "scores", "group", "groups", "number", "member"}
     | {"members", "some", "many", "most", "handful", "band", "majority", "several", "all"}
+    | {"part", "parts"}
 )
 
 
@@ -415,8 +418,20 @@ def verb_arguments(trigger: Token) -> tuple[Argument, Argument]:
     if recipient_head is not None and not participant(recipient_head):
         recipient_head = _affected_party(trigger, recipient_head) or recipient_head
     elif recipient_head is None and not passive:
-        recipient_head = _affected_party(trigger, None)
+        recipient_head = _affected_party(trigger, None) or _controlled_subject(trigger)
     return argument(actor_head), argument(recipient_head)
+
+
+def _controlled_subject(trigger: Token) -> Token | None:
+    """The party an act with no object lets or makes act: the subject of its infinitive
+    complement ("allowed candidate Ouattara to participate" → Ouattara)."""
+    for clause in trigger.children:
+        if clause.dep_ != "ccomp" or not any(c.lower_ == "to" for c in clause.children):
+            continue
+        subject = _child(clause, frozenset({"nsubj"}))
+        if subject is not None and participant(subject):
+            return subject
+    return None
 
 
 def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Argument]:
@@ -512,6 +527,8 @@ def occupant(site: Token) -> Token | None:
             named = [g for g in child.children if g.ent_type_ in _OWNER_ENTS]
             if named:
                 return named[0]  # "the US-run base"
+        if child.dep_ == "compound" and child.lemma_.lower() in PARTY_NOUNS:
+            return child  # "a rebel stronghold", "guerrilla camps", "a police station"
     for clause in _site_clauses(site):
         party = _clause_party(clause)
         if party is not None:
