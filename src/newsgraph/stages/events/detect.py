@@ -995,6 +995,10 @@ class Detector:
         embedded = _embedded(children)
         words = _event_words(token, carrier, children)
         modes = self._modes(kind, mode, words, embedded)
+        if kind == "ASSAULT" and len(actor.heads) > 1:
+            modes = mode_rules.coordinated_instruments(
+                (h.lemma_.lower() for h in actor.heads), modes
+            )
         if (
             token.lemma_.lower() in _THREAT_FRAMES
             and embedded is not None
@@ -1013,6 +1017,8 @@ class Detector:
             # refused or failed act of cooperation as a rejection that did happen.
             modes = mode_rules.ask_mode(words, (kind, None)) or []
             kind, flags.negated, flags.future = "REJECT", False, False
+        if kind == "THREATEN" and not children and _statement_warning(token):
+            return None  # "cautioned that no deadline had been set": a statement, no threat
         demand = _reported_demand(token if carrier is None else carrier)
         if demand is not None and self._protest_slogan(demand[1]):
             return None  # "staged rallies, saying he must resign": the rally's demand
@@ -1522,6 +1528,24 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
     if a and b:
         return bool(set(a.lower().split()) & set(b.lower().split()))
     return True
+
+
+_WARNING_VERBS = frozenset({"warn", "caution"})
+# Auxiliaries that make a warning's content a prospect: what will or could be done.
+_PROSPECT_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "can", "'ll"})
+
+
+def _statement_warning(token: Token) -> bool:
+    """Whether a warning verb only states a fact ("cautioned that no deadline had been
+    set"): its content clause says what is, not what will or could be done, so nothing is
+    threatened. "warned of retaliation", "warned that police will no longer tolerate …" and
+    "warned Iran" stay threats."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _WARNING_VERBS:
+        return False
+    content = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if content is None or any(c.dep_ in {"dobj", "dative"} for c in token.children):
+        return False
+    return not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux")
 
 
 def _refusal(head: Token) -> bool:

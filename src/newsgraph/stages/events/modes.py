@@ -283,6 +283,18 @@ def assault_modes(words: Iterable[str], lexicon_mode: str | None) -> list[str]:
 _INSTRUMENTS = frozenset({"firearms", "heavy-weapons", "explosives", "aerial", "drone"})
 
 
+def coordinated_instruments(members: Iterable[str], modes: list[str]) -> list[str]:
+    """ASSAULT modes when the attackers are coordinated instruments of different kinds
+    ("helicopters and tanks shelled …" → aerial and heavy-weapons): one instrument mode per
+    member lemma, in order, if there are at least two; else ``modes`` unchanged."""
+    found: list[str] = []
+    for lemma in members:
+        cue = _first_cue(_ASSAULT_CUES, frozenset({lemma}))
+        if cue in _INSTRUMENTS and cue not in found:
+            found.append(cue)
+    return found if len(found) > 1 else modes
+
+
 def _crowd_control(bag: frozenset[str]) -> bool:
     """Whether the words name crowd-control means (not "tear down", not a ship's cannon)."""
     return bool(
@@ -332,6 +344,8 @@ def threaten_mode(words: Iterable[str], embedded: tuple[str, str | None] | None)
             return ["arrest" if mode == "arrest" else "expel" if mode == "deport" else "restrict"]
         if kind == "SANCTION":
             return ["expel" if mode == "expel" else "relations"]
+        if kind == "PROTEST":
+            return ["restrict"]  # a threatened strike or blockade restricts its target
     cue = _first_cue(_THREAT_CUES, frozenset(words))
     return [cue] if cue else []
 
