@@ -96,3 +96,11 @@ def test_issue6_allowing_someone_to_act_is_aimed_at_them(events_only: Analyzer) 
     text = "The court allowed candidate Ole Berg to run in the elections."
     coded = _coded(events_only, text)
     assert any(t == "CONCEDE" and r is not None and "Ole Berg" in r for t, r in coded)
+
+
+def test_issue6_a_promise_is_aimed_at_the_party_of_the_promised_act(
+    events_only: Analyzer,
+) -> None:
+    text = "Norway agreed to send medical supplies to Chad."
+    coded = _coded(events_only, text)
+    assert coded and coded[0] == ("AGREE", "Chad")

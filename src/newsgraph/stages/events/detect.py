@@ -1049,7 +1049,7 @@ class Detector:
             return None
         if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
             return None  # "the airbase that hosts US troops" is not a visit
-        if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
+        if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE"} and not recipient.heads:
             recipient = _embedded_recipient(carrier or token, kind)
         if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
             recipient = _deep_target(token)
