@@ -1430,8 +1430,9 @@ def _event_words(token: Token, carrier: Token | None, children: list[_Hit]) -> f
 
 def _embedded_recipient(pred: Token, kind: str) -> Argument:
     """Whom a speech act is aimed at when it names them only in its content: the party of the
-    threatened or refused act ("threatened to ban opposition candidates", "refused to meet
-    King Abdullah"), the one asked to act ("demanded that the US cancel …")."""
+    threatened, refused or promised act ("threatened to ban opposition candidates", "refused
+    to meet King Abdullah", "agreed to send aid to Chad"), the one asked to act ("demanded
+    that the US cancel …")."""
     for child in pred.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
             _, recipient = verb_arguments(child)
