@@ -104,3 +104,8 @@ def test_issue6_a_promise_is_aimed_at_the_party_of_the_promised_act(
     text = "Norway agreed to send medical supplies to Chad."
     coded = _coded(events_only, text)
     assert coded and coded[0] == ("AGREE", "Chad")
+
+
+def test_issue6_a_thing_on_a_named_party_yields_to_its_name(events_only: Analyzer) -> None:
+    text = "The army lifted a blockade on Palestinian trucks."
+    assert ("RETREAT", "Palestinian") in _coded(events_only, text)

@@ -648,6 +648,10 @@ def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
     for token in places:
         if participant(_counted(token)) and token.ent_type_ not in {"DATE", "TIME"}:
             return _counted(token)  # "granted asylum to five army officers"
+    for token in places:
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "poss"} and child.ent_type_ in _OWNER_ENTS:
+                return child  # "lifted a blockade on Palestinian lorries" → Palestinian
     return None
 
 
