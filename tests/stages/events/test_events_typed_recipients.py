@@ -109,3 +109,15 @@ def test_issue6_a_promise_is_aimed_at_the_party_of_the_promised_act(
 def test_issue6_a_thing_on_a_named_party_yields_to_its_name(events_only: Analyzer) -> None:
     text = "The army lifted a blockade on Palestinian trucks."
     assert ("RETREAT", "Palestinian") in _coded(events_only, text)
+
+
+def test_issue6_an_attack_noun_keeps_its_modifier_as_owner_not_target(
+    events_only: Analyzer,
+) -> None:
+    text = "At least 12 security personnel were killed in Taliban attacks across Afghanistan."
+    assert ("ASSAULT", "12 security personnel") in _coded(events_only, text)
+
+
+def test_issue6_an_attack_noun_on_a_place_keeps_the_place(events_only: Analyzer) -> None:
+    text = "Militants launched an attack against a neighborhood in the city of Homs."
+    assert ("ASSAULT", "neighborhood") in _coded(events_only, text)

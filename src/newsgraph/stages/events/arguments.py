@@ -416,9 +416,9 @@ def verb_arguments(trigger: Token) -> tuple[Argument, Argument]:
     recipient_head = _prefer_target(recipient_head, against, trigger)
     recipient_head = _usable_recipient(recipient_head)
     if recipient_head is not None and not participant(recipient_head):
-        recipient_head = _affected_party(trigger, recipient_head) or recipient_head
+        recipient_head = affected_party(trigger, recipient_head) or recipient_head
     elif recipient_head is None and not passive:
-        recipient_head = _affected_party(trigger, None) or _controlled_subject(trigger)
+        recipient_head = affected_party(trigger, None) or _controlled_subject(trigger)
     return argument(actor_head), argument(recipient_head)
 
 
@@ -458,11 +458,6 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
     if recipient_head is None and carrier is not None:
         recipient_head = _prep_object(carrier, RECIPIENT_PREPS)
     recipient_head = _usable_recipient(_prefer_target(recipient_head, None, trigger))
-    if recipient_head is None or not participant(recipient_head):
-        # "issued an ultimatum to Ecuador", "a suspension of air links with Serbia"
-        scope = carrier if carrier is not None else trigger
-        thing = recipient_head if recipient_head is not None else trigger
-        recipient_head = _affected_party(scope, thing) or recipient_head
     return argument(actor_head), argument(recipient_head)
 
 
@@ -618,30 +613,37 @@ def participant(token: Token) -> bool:
     return lemma in PARTY_NOUNS
 
 
-def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
+def affected_party(
+    trigger: Token, thing: Token | None, thing_modifiers: bool = True
+) -> Token | None:
     """The party an act on a thing affects, when the object is a thing, not a party.
 
     PLOVER's recipient is who the act is aimed at: "eased emergency measures in Montenegro"
     → Montenegro, "handed over medicine to the Red Crescent" → Red Crescent, "rejected a
     Senegalese peace plan" → Senegalese, "closed its borders with Iran and Turkey" → Iran.
     Looks at the verb's prepositional objects, then inside the object's phrase (its "to",
-    "with", "from", "of" objects, possessor and nationality modifiers); only named parties
-    count (a named entity first, then a party noun: "food aid to refugees"), so an unnamed
-    thing stays the recipient.
+    "with", "from", "of", "by" objects, a participle's agent, possessor and nationality
+    modifiers unless ``thing_modifiers`` is off, as for a noun trigger whose modifiers name
+    its actor); only named parties count (a named entity first, then a party noun: "food aid
+    to refugees", last a named modifier of an object found there, not of a weapon or attack:
+    "a blockade on Palestinian lorries" → Palestinian), so an unnamed thing stays the
+    recipient.
     """
     places: list[Token] = []
     for child in trigger.children:
         if child.dep_ in {"prep", "dative"} and child.lower_ in _PARTY_PREPS:
             places.extend(g for g in child.children if g.dep_ == "pobj")
+    inner: list[Token] = []
     if thing is not None:
         for child in thing.children:
             if child.dep_ in {"poss", "compound", "amod"} and child.i < thing.i:
-                places.append(child)
+                if thing_modifiers:
+                    places.append(child)
             elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS | {"of", "by"}:
-                places.extend(g for g in child.children if g.dep_ == "pobj")
+                inner.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "acl":
-                places.extend(filter(None, [_agent(child)]))  # "crimes committed by X"
-    places = [_named_place(t) for t in places]
+                inner.extend(filter(None, [_agent(child)]))  # "crimes committed by X"
+    places = [_named_place(t) for t in [*places, *inner]]
     for token in places:
         if token.ent_type_ in _PARTY_ENTS and token.ent_type_ != "DATE":
             return token
@@ -649,6 +651,8 @@ def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
         if participant(_counted(token)) and token.ent_type_ not in {"DATE", "TIME"}:
             return _counted(token)  # "granted asylum to five army officers"
     for token in places:
+        if _is_weapon(token):
+            continue  # "killed in Taliban attacks": the attack's modifier is its owner
         for child in token.children:
             if child.dep_ in {"amod", "compound", "poss"} and child.ent_type_ in _OWNER_ENTS:
                 return child  # "lifted a blockade on Palestinian lorries" → Palestinian

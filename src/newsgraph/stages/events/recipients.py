@@ -10,14 +10,17 @@ PLOVER's recipient is the party an act is aimed at. The dependency rules of
   the resignation of President X" → X, "blocked streets in defiance of the authorities"), not
   at the road it blocks or the town it is held in;
 * a threat is aimed at whoever must meet its condition ("threatened to strike unless Israel
-  rescinded …" → Israel).
+  rescinded …" → Israel);
+* a verbal or non-violent act named by a noun, aimed at no party of its own, is aimed at the
+  party its phrase names ("issued an ultimatum to Ecuador", "a suspension of air links with
+  Serbia" → Serbia, "a curfew in the town of Cizre" → Cizre).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.stages.events.arguments import Argument, argument, participant
+from newsgraph.stages.events.arguments import Argument, affected_party, argument, participant
 
 # Types whose object can be the actor's own forces rather than the party acted on.
 _FORCE_MOVERS = frozenset(
@@ -49,6 +52,9 @@ _DEMANDING = frozenset({"demand", "press", "protest", "call", "urge", "seek", "o
 _CAUSE_PREPS = frozenset({"against", "over"})
 _CAUSE_NOUNS = frozenset({"protest", "defiance"})
 _CONDITIONS = frozenset({"unless", "if"})
+# Acts whose noun's target is where the force landed ("an attack against a neighbourhood"):
+# left to the dependency rules, which also decide when two mentions are one act.
+_PHYSICAL = frozenset({"ASSAULT", "PROTEST"})
 _AIMING_PREPS = frozenset({"against", "on", "with", "toward", "towards", "at"})
 
 
@@ -58,6 +64,13 @@ def typed_recipient(
     """The recipient of a typed event: ``recipient`` unless a rule above names the party the
     act is aimed at."""
     head = recipient.heads[0] if recipient.heads else None
+    if trigger.pos_ != "VERB" and kind not in _PHYSICAL and (head is None or not participant(head)):
+        # "issued an ultimatum to Ecuador", "a suspension of air links with Serbia"
+        scope = carrier if carrier is not None else trigger
+        thing = head if head is not None else trigger
+        party = affected_party(scope, thing, thing is not trigger)
+        if party is not None:
+            return argument(party)
     if kind in _FORCE_MOVERS and head is not None and _moved_forces(head):
         place = deployment_place(head)
         if place is not None:
