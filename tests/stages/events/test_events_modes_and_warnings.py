@@ -55,3 +55,10 @@ def test_issue6_a_warning_that_states_a_fact_is_no_threat(events_only: Analyzer,
 )
 def test_issue6_a_warning_of_an_act_stays_a_threat(events_only: Analyzer, text: str) -> None:
     assert [e.type for e in events_only.analyze(text).events] == ["THREATEN"]
+
+
+def test_issue6_killing_a_leader_is_targeted(events_only: Analyzer) -> None:
+    events = events_only.analyze("Rebels killed the deputy commander of the militia.").events
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", ["targeted"])]
+    events = events_only.analyze("Rebels killed three villagers.").events
+    assert [(e.type, e.mode) for e in events] == [("ASSAULT", [])]

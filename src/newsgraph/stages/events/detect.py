@@ -999,6 +999,10 @@ class Detector:
             modes = mode_rules.coordinated_instruments(
                 (h.lemma_.lower() for h in actor.heads), modes
             )
+        if kind == "ASSAULT" and token.pos_ == "VERB":
+            victim = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            victim_lemma = None if victim is None else victim.lemma_.lower()
+            modes = mode_rules.leader_killing(token.lemma_.lower(), victim_lemma, modes)
         if (
             token.lemma_.lower() in _THREAT_FRAMES
             and embedded is not None

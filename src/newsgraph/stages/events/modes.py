@@ -283,6 +283,21 @@ def assault_modes(words: Iterable[str], lexicon_mode: str | None) -> list[str]:
 _INSTRUMENTS = frozenset({"firearms", "heavy-weapons", "explosives", "aerial", "drone"})
 
 
+# Killing a leader is an assassination (CAMEO "WIPE OUT * LEADER" → 186): PLOVER targeted.
+_KILLING = frozenset({"kill", "murder", "slay", "wipe", "execute"})
+_LEADERS = frozenset(
+    {"leader", "chief", "commander", "governor", "minister", "mayor", "president", "premier"}
+)
+
+
+def leader_killing(trigger_lemma: str, victim_lemma: str | None, modes: list[str]) -> list[str]:
+    """ASSAULT modes with ``targeted`` added when a leader is killed ("killed the deputy
+    chief of …", "drone strikes killed eight top leaders" → targeted and drone)."""
+    if trigger_lemma in _KILLING and victim_lemma in _LEADERS and "targeted" not in modes:
+        return [*modes, "targeted"]  # an instrument mode stays first (ACLED reads it)
+    return modes
+
+
 def coordinated_instruments(members: Iterable[str], modes: list[str]) -> list[str]:
     """ASSAULT modes when the attackers are coordinated instruments of different kinds
     ("helicopters and tanks shelled …" → aerial and heavy-weapons): one instrument mode per
