@@ -62,3 +62,12 @@ def test_issue6_killing_a_leader_is_targeted(events_only: Analyzer) -> None:
     assert [(e.type, e.mode) for e in events] == [("ASSAULT", ["targeted"])]
     events = events_only.analyze("Rebels killed three villagers.").events
     assert [(e.type, e.mode) for e in events] == [("ASSAULT", [])]
+
+
+def test_issue6_expelling_envoys_is_a_sanction_expelling_people_a_deportation(
+    events_only: Analyzer,
+) -> None:
+    diplomats = events_only.analyze("Russia expelled two Danish diplomats.").events
+    assert [(e.type, e.mode) for e in diplomats] == [("SANCTION", ["expel"])]
+    refugees = events_only.analyze("The government expelled thousands of refugees.").events
+    assert [(e.type, e.mode) for e in refugees] == [("COERCE", ["deport"])]

@@ -245,6 +245,13 @@ OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None,
         _PERSONNEL,
         ("SANCTION", "withdraw", "161"),
     ),
+    (
+        # Expelling envoys, inspectors or monitors cuts relations (CAMEO "EXPEL * DIPLOMAT"
+        # → 161, 1663 expel inspectors): a SANCTION, not the deportation of a population.
+        frozenset({"expel", "kick out", "throw out"}),
+        _PERSONNEL,
+        ("SANCTION", "expel", "161"),
+    ),
     (frozenset({"mobilize", "mobilise", "call up"}), _TROOPS, ("MOBILIZE", "troops", "152")),
     (
         frozenset({"upgrade", "restore", "normalize", "normalise", "resume", "establish"}),
