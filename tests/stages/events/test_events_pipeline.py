@@ -505,7 +505,8 @@ def test_issue6_act_in_a_clause_of_a_relative_description_is_background(
 
 def test_issue6_verbal_act_in_after_clause_is_background(events_analyzer: Analyzer) -> None:
     text = "The government expelled the envoy after officials accused him of spying."
-    assert [e.type for e in _events(events_analyzer, text)] == ["COERCE"]
+    # One event: the accusation is background. Expelling an envoy is a SANCTION (CAMEO 161).
+    assert [e.type for e in _events(events_analyzer, text)] == ["SANCTION"]
 
 
 def test_issue6_passive_weapon_capture_is_disrupted_weapons_use(
