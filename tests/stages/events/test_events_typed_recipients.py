@@ -121,3 +121,9 @@ def test_issue6_an_attack_noun_keeps_its_modifier_as_owner_not_target(
 def test_issue6_an_attack_noun_on_a_place_keeps_the_place(events_only: Analyzer) -> None:
     text = "Militants launched an attack against a neighborhood in the city of Homs."
     assert ("ASSAULT", "neighborhood") in _coded(events_only, text)
+
+
+def test_issue6_refusing_a_proposal_is_aimed_at_its_author(events_only: Analyzer) -> None:
+    text = "The rebels refused to respond to a demand from the Kenyan government."
+    coded = _coded(events_only, text)
+    assert any(t == "REJECT" and r is not None and "government" in r for t, r in coded)

@@ -643,6 +643,9 @@ def affected_party(
                 inner.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "acl":
                 inner.extend(filter(None, [_agent(child)]))  # "crimes committed by X"
+    for token in places:
+        if token.lemma_.lower() in _PROPOSALS:  # "respond to a demand from the US President"
+            inner.extend(_prep_objects(token, frozenset({"from", "by"})))
     places = [_named_place(t) for t in [*places, *inner]]
     for token in places:
         if token.ent_type_ in _PARTY_ENTS and token.ent_type_ != "DATE":
@@ -657,6 +660,22 @@ def affected_party(
             if child.dep_ in {"amod", "compound", "poss"} and child.ent_type_ in _OWNER_ENTS:
                 return child  # "lifted a blockade on Palestinian lorries" → Palestinian
     return None
+
+
+# Proposals whose author a response is aimed at.
+_PROPOSALS = frozenset(
+    {"demand", "call", "request", "appeal", "offer", "plan", "proposal", "invitation", "plea"}
+)
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "area"})
