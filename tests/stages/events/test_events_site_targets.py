@@ -89,3 +89,9 @@ def test_issue6_military_as_a_modifier_is_no_party(events_only: Analyzer) -> Non
 def test_issue6_a_party_noun_naming_a_site_owns_it(events_only: Analyzer) -> None:
     (event,) = _assaults(events_only, "Troops captured part of a rebel stronghold in the hills.")
     assert event.recipient_text == "rebel"
+
+
+def test_issue6_fire_launched_against_a_target_is_aimed_at_it(events_only: Analyzer) -> None:
+    text = "The army launched artillery and rocket fire against rebel camps near the border."
+    (event,) = _assaults(events_only, text)
+    assert event.recipient_text == "rebel"

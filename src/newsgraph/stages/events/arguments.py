@@ -473,6 +473,10 @@ def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) 
     site ("the latest attack against the airbase", "the Ain al-Assad was targeted"). With no
     party stated, the site stays the recipient.
     """
+    if direct is not None and _is_weapon(direct) and against is None:
+        # "launched artillery, mortar and rocket fire against guerrilla camps": the target
+        # phrase hangs on the weapon (its last conjunct), not on the verb.
+        against = _weapon_target(direct)
     if direct is not None and _is_weapon(direct) and against is not None:
         direct = None
     candidate = direct if direct is not None else against
@@ -496,6 +500,17 @@ def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) 
     if earlier is not None:
         return occupant(earlier) or candidate
     return candidate
+
+
+def _weapon_target(weapon: Token) -> Token | None:
+    """The object of an "against/at/on/into" phrase of a weapon or its conjuncts."""
+    for member in (weapon, *weapon.conjuncts):
+        for child in member.children:
+            if child.dep_ == "prep" and child.lower_ in {"against", "at", "on", "into"}:
+                target = _child(child, frozenset({"pobj"}))
+                if target is not None:
+                    return target
+    return None
 
 
 # Verbs that put a party at a site: "the base that hosts US troops", "a checkpoint manned by
