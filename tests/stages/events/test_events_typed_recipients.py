@@ -127,3 +127,14 @@ def test_issue6_refusing_a_proposal_is_aimed_at_its_author(events_only: Analyzer
     text = "The rebels refused to respond to a demand from the Kenyan government."
     coded = _coded(events_only, text)
     assert any(t == "REJECT" and r is not None and "government" in r for t, r in coded)
+
+
+def test_issue6_an_investigation_of_crimes_is_aimed_at_who_committed_them(
+    events_only: Analyzer,
+) -> None:
+    text = (
+        "Police launched an investigation into crimes committed by militia fighters"
+        " against civilians."
+    )
+    coded = _coded(events_only, text)
+    assert any(t == "ACCUSE" and r is not None and "fighters" in r for t, r in coded)

@@ -9,6 +9,8 @@ PLOVER's recipient is the party an act is aimed at. The dependency rules of
 * a protest is aimed at the party its stated cause or demand names ("hunger strike to demand
   the resignation of President X" → X, "blocked streets in defiance of the authorities"), not
   at the road it blocks or the town it is held in;
+* an accusation or investigation of a crime is aimed at who committed it ("an
+  investigation into crimes committed by Croat forces against civilians" → Croat forces);
 * a threat is aimed at whoever must meet its condition ("threatened to strike unless Israel
   rescinded …" → Israel);
 * a verbal or non-violent act named by a noun, aimed at no party of its own, is aimed at the
@@ -79,6 +81,10 @@ def typed_recipient(
         target = protest_target(trigger, carrier, actor)
         if target is not None:
             return argument(target)
+    if kind == "ACCUSE":
+        perpetrator = crime_author(carrier or trigger)
+        if perpetrator is not None:
+            return argument(perpetrator)
     if kind == "THREATEN" and (head is None or not participant(head)):
         subject = condition_subject(carrier or trigger)
         if subject is not None:
@@ -181,4 +187,34 @@ def condition_subject(predicate: Token) -> Token | None:
             subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None and subject.pos_ != "PRON" and participant(subject):
                 return subject
+    return None
+
+
+# CAMEO's &CRIME synset: nouns whose "by" phrase names the one accused.
+CRIME_NOUNS = frozenset(
+    {"crime", "offense", "offence", "infraction", "violation", "infringement"}
+    | {"transgression", "misconduct", "wrongdoing", "misdemeanor", "misdemeanour", "felony"}
+)
+
+
+def crime_author(predicate: Token) -> Token | None:
+    """The party a crime in the accusation's words was committed by ("war crimes by X",
+    "crimes committed by X")."""
+    for token in predicate.subtree:
+        if token.lemma_.lower() not in CRIME_NOUNS:
+            continue
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                author = next((g for g in child.children if g.dep_ == "pobj"), None)
+            elif child.dep_ == "acl":
+                agent = next((g for g in child.children if g.dep_ == "agent"), None)
+                author = (
+                    None
+                    if agent is None
+                    else next((g for g in agent.children if g.dep_ == "pobj"), None)
+                )
+            else:
+                continue
+            if author is not None and participant(author):
+                return author
     return None
