@@ -71,3 +71,8 @@ def test_issue6_expelling_envoys_is_a_sanction_expelling_people_a_deportation(
     assert [(e.type, e.mode) for e in diplomats] == [("SANCTION", ["expel"])]
     refugees = events_only.analyze("The government expelled thousands of refugees.").events
     assert [(e.type, e.mode) for e in refugees] == [("COERCE", ["deport"])]
+
+
+def test_issue6_a_threatened_blockade_restricts() -> None:
+    assert threaten_mode(frozenset({"blockade", "city"}), ("SANCTION", None)) == ["restrict"]
+    assert threaten_mode(frozenset({"ties"}), ("SANCTION", None)) == ["relations"]

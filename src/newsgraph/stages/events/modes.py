@@ -351,17 +351,20 @@ def protest_modes(words: Iterable[str], lexicon_mode: str | None) -> list[str]:
 
 def threaten_mode(words: Iterable[str], embedded: tuple[str, str | None] | None) -> list[str]:
     """What is threatened: from the embedded act's type, else from cue words."""
+    bag = frozenset(words)
     if embedded is not None:
         kind, mode = embedded
         if kind == "ASSAULT":
             return ["violence"]
+        if "blockade" in bag:
+            return ["restrict"]  # a threatened blockade restricts, whatever CAMEO codes it
         if kind == "COERCE":
             return ["arrest" if mode == "arrest" else "expel" if mode == "deport" else "restrict"]
         if kind == "SANCTION":
             return ["expel" if mode == "expel" else "relations"]
         if kind == "PROTEST":
             return ["restrict"]  # a threatened strike or blockade restricts its target
-    cue = _first_cue(_THREAT_CUES, frozenset(words))
+    cue = _first_cue(_THREAT_CUES, bag)
     return [cue] if cue else []
 
 
