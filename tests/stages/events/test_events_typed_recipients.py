@@ -138,3 +138,9 @@ def test_issue6_an_investigation_of_crimes_is_aimed_at_who_committed_them(
     )
     coded = _coded(events_only, text)
     assert any(t == "ACCUSE" and r is not None and "fighters" in r for t, r in coded)
+
+
+def test_issue6_an_act_is_never_aimed_at_its_own_actor(events_only: Analyzer) -> None:
+    text = "The report echoes an accusation by Ole Berg, the UN envoy."
+    for kind, recipient in _coded(events_only, text):
+        assert recipient is None or "Berg" not in recipient, (kind, recipient)

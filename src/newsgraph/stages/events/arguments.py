@@ -655,6 +655,8 @@ def affected_party(
                 if thing_modifiers:
                     places.append(child)
             elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS | {"of", "by"}:
+                if child.lower_ == "by" and not thing_modifiers:
+                    continue  # "an accusation by X": a noun trigger's "by" names its actor
                 inner.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "acl":
                 inner.extend(filter(None, [_agent(child)]))  # "crimes committed by X"

@@ -64,7 +64,18 @@ def typed_recipient(
     kind: str, trigger: Token, carrier: Token | None, recipient: Argument, actor: Argument
 ) -> Argument:
     """The recipient of a typed event: ``recipient`` unless a rule above names the party the
-    act is aimed at."""
+    act is aimed at (never the actor itself)."""
+    found = _typed_party(kind, trigger, carrier, recipient, actor)
+    span = actor.span
+    if found is None or (span is not None and span.start <= found.i < span.end):
+        return recipient
+    return argument(found)
+
+
+def _typed_party(
+    kind: str, trigger: Token, carrier: Token | None, recipient: Argument, actor: Argument
+) -> Token | None:
+    """The party a type rule names, or None to keep the dependency rules' recipient."""
     head = recipient.heads[0] if recipient.heads else None
     if trigger.pos_ != "VERB" and kind not in _PHYSICAL and (head is None or not participant(head)):
         # "issued an ultimatum to Ecuador", "a suspension of air links with Serbia"
@@ -72,24 +83,24 @@ def typed_recipient(
         thing = head if head is not None else trigger
         party = affected_party(scope, thing, thing is not trigger)
         if party is not None:
-            return argument(party)
+            return party
     if kind in _FORCE_MOVERS and head is not None and _moved_forces(head):
         place = deployment_place(head)
         if place is not None:
-            return argument(place)
+            return place
     if kind == "PROTEST" and not _direct_party(head, trigger, carrier):
         target = protest_target(trigger, carrier, actor)
         if target is not None:
-            return argument(target)
+            return target
     if kind == "ACCUSE":
         perpetrator = crime_author(carrier or trigger)
         if perpetrator is not None:
-            return argument(perpetrator)
+            return perpetrator
     if kind == "THREATEN" and (head is None or not participant(head)):
         subject = condition_subject(carrier or trigger)
         if subject is not None:
-            return argument(subject)
-    return recipient
+            return subject
+    return None
 
 
 def _moved_forces(token: Token) -> bool:
@@ -113,7 +124,7 @@ def deployment_place(forces: Token) -> Token | None:
         (c for s in scopes for c in s.children if c.dep_ == "prep" and c.lower_ in _MOVE_PREPS),
         key=lambda t: t.i,
     )
-    for labels in (_PLACE_ENTS, _NAMED_ENTS):
+    for labels in (_PLACE_ENTS, _NAMED_ENTS - {"NORP"}):
         for prep in preps:
             for token in prep.subtree:
                 if token.ent_type_ in labels and token.pos_ == "PROPN":
