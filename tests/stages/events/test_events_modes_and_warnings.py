@@ -76,3 +76,11 @@ def test_issue6_expelling_envoys_is_a_sanction_expelling_people_a_deportation(
 def test_issue6_a_threatened_blockade_restricts() -> None:
     assert threaten_mode(frozenset({"blockade", "city"}), ("SANCTION", None)) == ["restrict"]
     assert threaten_mode(frozenset({"ties"}), ("SANCTION", None)) == ["relations"]
+
+
+def test_issue6_a_reminder_that_someone_must_act_is_a_request(events_only: Analyzer) -> None:
+    text = "The president issued a reminder to Chad that it must free the prisoners."
+    events = events_only.analyze(text).events
+    assert [(e.type, e.actor_text, e.recipient_text) for e in events] == [
+        ("REQUEST", "president", "Chad")
+    ]

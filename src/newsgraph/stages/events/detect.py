@@ -601,6 +601,11 @@ REPORTING_VERBS = frozenset(
         "argue",
     }
 )
+# The nouns of those verbs, as a light verb's object with a "that" clause ("issued a reminder
+# that …", "made a statement that …").
+REPORTING_NOUNS = frozenset(
+    {"reminder", "statement", "declaration", "announcement", "warning", "insistence"}
+)
 _DEMAND_MODALS = frozenset({"must", "should"})
 _THREAT_FRAMES = frozenset({"prepare", "ready", "vow", "pledge"})
 _GENERIC_HEADS = frozenset({"those", "anyone", "whoever", "anybody", "everyone", "all", "one"})
@@ -1034,10 +1039,14 @@ class Detector:
         if demand is not None and self._protest_slogan(demand[1]):
             return None  # "staged rallies, saying he must resign": the rally's demand
         if demand is not None:
-            speaker, _ = demand
+            speaker, reporting = demand
             embedded_act = (kind, modes[0] if modes else None)
             modes = mode_rules.ask_mode(words, embedded_act)
             kind, recipient, actor = "REQUEST", actor, argument(speaker)
+            if speaker is not None and speaker in recipient.heads:
+                # "X reminded Iraq that it must …": "it" is the addressee, not the speaker
+                addressee = _addressee(reporting)
+                recipient = argument(addressee) if addressee is not None else Argument()
             flags.hypothetical = False
         feats = typer_features(
             token,
@@ -1234,10 +1243,24 @@ def _reported_demand(pred: Token) -> tuple[Token | None, Token] | None:
     if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in pred.children):
         return None
     head = pred.head
-    if pred.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS:
+    if pred.dep_ == "acl" and head.lemma_.lower() in REPORTING_NOUNS and head.dep_ == "dobj":
+        # "issued a stern reminder to Iraq that it must cooperate": the issuer demands.
+        head = head.head
+    elif pred.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS:
         return None
     speaker = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return speaker, head
+
+
+def _addressee(reporting: Token) -> Token | None:
+    """Whom a reporting verb addresses: its object or "to" phrase ("told Iraq", "issued a
+    reminder to Iraq")."""
+    for child in reporting.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() not in REPORTING_NOUNS:
+            return child
+        if child.dep_ in {"dative", "prep"} and child.lower_ == "to":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _background(pred: Token) -> bool:
