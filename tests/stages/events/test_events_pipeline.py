@@ -94,6 +94,7 @@ def test_issue6_missile_strike_by_iran(tasnim_events: list[Event]) -> None:
     event = next(e for e in tasnim_events if e.mode == ["heavy-weapons"])
     assert event.type == "ASSAULT"
     assert event.actor_text == "Iran"
+    assert event.recipient_text is not None and "US" in event.recipient_text  # not the base
 
 
 def test_issue6_wednesday_attack_has_no_guessed_perpetrator(
@@ -102,6 +103,7 @@ def test_issue6_wednesday_attack_has_no_guessed_perpetrator(
     event = _find(tasnim_events, "ASSAULT", "attack", tasnim_text)
     assert event.actor_text is None
     assert event.actors == []
+    assert event.recipient_text is not None and "US" in event.recipient_text  # the base's troops
     assert event.fatalities is None  # "deadly" belongs to the air raid, not to this attack
 
 
@@ -194,7 +196,8 @@ def test_plover_gsr_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) 
     assert result["micro_f1"] >= 0.69
     assert result["macro_f1"] >= 0.59
     assert result["actor_match"] >= 0.92
-    assert result["recipient_match"] >= 0.53
+    assert result["recipient_match"] >= 0.68
+    assert result["mode_acc"] >= 0.63
 
 
 def test_case2021_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) -> None:
@@ -503,7 +506,8 @@ def test_issue6_act_in_a_clause_of_a_relative_description_is_background(
 
 def test_issue6_verbal_act_in_after_clause_is_background(events_analyzer: Analyzer) -> None:
     text = "The government expelled the envoy after officials accused him of spying."
-    assert [e.type for e in _events(events_analyzer, text)] == ["COERCE"]
+    # One event: the accusation is background. Expelling an envoy is a SANCTION (CAMEO 161).
+    assert [e.type for e in _events(events_analyzer, text)] == ["SANCTION"]
 
 
 def test_issue6_passive_weapon_capture_is_disrupted_weapons_use(

@@ -104,6 +104,8 @@ FACILITIES = frozenset(
         "installation",
         "barracks",
         "outpost",
+        "stronghold",
+        "hideout",
     }
 )
 # Acts named as nouns whose "of" object is who the act is aimed at.
@@ -153,6 +155,7 @@ PARTY_NOUNS = frozenset(
         "prisoner",
         "opposition",
         "army",
+        "military",
         "fighter",
         "guerrilla",
         "insurgent",
@@ -177,6 +180,7 @@ PARTY_NOUNS = frozenset(
         "state",
         "regime",
         "authority",
+        "ruler",
     }
 )
 _CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"})
@@ -304,6 +308,7 @@ _QUANTITIES = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens"}
     | {"million", "millions", "score", "scores", "group", "groups", "number", "member"}
     | {"members", "some", "many", "most", "handful", "band", "majority", "several", "all"}
+    | {"part", "parts"}
 )
 
 
@@ -411,10 +416,22 @@ def verb_arguments(trigger: Token) -> tuple[Argument, Argument]:
     recipient_head = _prefer_target(recipient_head, against, trigger)
     recipient_head = _usable_recipient(recipient_head)
     if recipient_head is not None and not participant(recipient_head):
-        recipient_head = _affected_party(trigger, recipient_head) or recipient_head
+        recipient_head = affected_party(trigger, recipient_head) or recipient_head
     elif recipient_head is None and not passive:
-        recipient_head = _affected_party(trigger, None)
+        recipient_head = affected_party(trigger, None) or _controlled_subject(trigger)
     return argument(actor_head), argument(recipient_head)
+
+
+def _controlled_subject(trigger: Token) -> Token | None:
+    """The party an act with no object lets or makes act: the subject of its infinitive
+    complement ("allowed candidate Ouattara to participate" → Ouattara)."""
+    for clause in trigger.children:
+        if clause.dep_ != "ccomp" or not any(c.lower_ == "to" for c in clause.children):
+            continue
+        subject = _child(clause, frozenset({"nsubj"}))
+        if subject is not None and participant(subject):
+            return subject
+    return None
 
 
 def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Argument]:
@@ -440,80 +457,254 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
     recipient_head = _prep_object(trigger, NOUN_RECIPIENT_PREPS)
     if recipient_head is None and carrier is not None:
         recipient_head = _prep_object(carrier, RECIPIENT_PREPS)
-    recipient_head = _prefer_target(recipient_head, None, trigger)
-    return argument(actor_head), argument(_usable_recipient(recipient_head))
+    recipient_head = _usable_recipient(_prefer_target(recipient_head, None, trigger))
+    return argument(actor_head), argument(recipient_head)
 
 
 def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) -> Token | None:
-    """A facility ("the airbase") yields to its owner or to a stated "against" target; a
-    weapon fired is not the target ("fired shells at targets in Jericho")."""
+    """A site ("the airbase") yields to who is there; a weapon fired is not the target
+    ("fired shells at targets in Jericho").
+
+    PLOVER's recipient is the party an act is aimed at; a site only locates it (the place
+    stage links the site). So a site yields to the party the text puts there, most specific
+    first: its owner or occupant stated on the phrase itself ("the US-run base", "the base
+    that hosts US troops"), a stated "against" target later in the sentence ("… as revenge
+    against the US military"), then the occupant stated at an earlier mention of the same
+    site ("the latest attack against the airbase", "the Ain al-Assad was targeted"). With no
+    party stated, the site stays the recipient.
+    """
+    if direct is not None and _is_weapon(direct) and against is None:
+        # "launched artillery, mortar and rocket fire against guerrilla camps": the target
+        # phrase hangs on the weapon (its last conjunct), not on the verb.
+        against = _weapon_target(direct)
     if direct is not None and _is_weapon(direct) and against is not None:
         direct = None
     candidate = direct if direct is not None else against
     if candidate is None:
         return None
-    if candidate.lemma_.lower() in FACILITIES:
-        owner = _child(candidate, frozenset({"poss"}))
-        if owner is not None:
-            return owner
-        for token in trigger.sent:
-            if (
-                token.dep_ == "pobj"
-                and token.head.lower_ == "against"
-                and token is not candidate
-                and token.lemma_.lower() not in FACILITIES
-                and token.i > trigger.i
-            ):
-                return token
-        belonging = _prep_object_deep(candidate)
-        if belonging is not None:
-            return belonging
+    earlier = _earlier_site_mention(candidate)
+    if candidate.lemma_.lower() not in FACILITIES and earlier is None:
+        return candidate
+    stated = occupant(candidate)
+    if stated is not None:
+        return stated
+    for token in trigger.sent:
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "against"
+            and token is not candidate
+            and token.lemma_.lower() not in FACILITIES
+            and token.i > trigger.i
+        ):
+            return token
+    if earlier is not None:
+        return occupant(earlier) or candidate
     return candidate
 
 
-def _prep_object_deep(token: Token) -> Token | None:
-    """ "targets reportedly belonging to resistance forces" -> forces."""
-    for child in token.children:
-        if child.dep_ == "acl" and child.lemma_ in {"belong", "host", "house"}:
-            obj = _child(child, frozenset({"dobj"})) or _prep_object(child, frozenset({"to"}))
-            if obj is not None:
-                return obj
+def _weapon_target(weapon: Token) -> Token | None:
+    """The object of an "against/at/on/into" phrase of a weapon or its conjuncts."""
+    for member in (weapon, *weapon.conjuncts):
+        for child in member.children:
+            if child.dep_ == "prep" and child.lower_ in {"against", "at", "on", "into"}:
+                target = _child(child, frozenset({"pobj"}))
+                if target is not None:
+                    return target
     return None
 
 
+# Verbs that put a party at a site: "the base that hosts US troops", "a checkpoint manned by
+# police", "the base where French troops are stationed", "the US-run base".
+_OCCUPYING = frozenset(
+    {"host", "house", "station", "base", "deploy", "garrison", "use", "occupy", "man"}
+    | {"run", "operate", "control", "hold", "guard", "belong", "own", "lead", "be"}
+)
+_RELATIVES = frozenset({"that", "which", "who", "whom", "where"})
+
+
+def occupant(site: Token) -> Token | None:
+    """The party the text puts at ``site``: its possessor ("the army's base"), the named
+    party of a hyphenated "-run/-led" modifier ("the US-run base"), or the party of a
+    relative or participial clause with an occupying verb ("that hosts US troops", "used by
+    UN peacekeepers", "where French troops are stationed", "which is home to …"). The clause
+    is found by attachment or, as the parser often hangs it on the head of an apposition, by
+    starting right after the site ("positions, especially the airbase that hosts …")."""
+    owner = _child(site, frozenset({"poss"}))
+    if owner is not None:
+        return owner
+    for child in site.children:
+        if child.dep_ in {"amod", "compound"} and child.lemma_.lower() in _OCCUPYING:
+            named = [g for g in child.children if g.ent_type_ in _OWNER_ENTS]
+            if named:
+                return named[0]  # "the US-run base"
+        if child.dep_ == "compound" and child.lemma_.lower() in PARTY_NOUNS:
+            return child  # "a rebel stronghold", "guerrilla camps", "a police station"
+    for clause in _site_clauses(site):
+        party = _clause_party(clause)
+        if party is not None:
+            return party
+    return None
+
+
+def _site_clauses(site: Token) -> list[Token]:
+    """Clauses that describe ``site``: attached to it, or opening right after it with a
+    relative word (misattached to another noun)."""
+    clauses = [c for c in site.children if c.dep_ in {"relcl", "acl"}]
+    doc = site.doc
+    nxt = site.i + 1
+    if nxt < len(doc) and doc[nxt].text == ",":
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ in _RELATIVES:
+        head = doc[nxt].head
+        if head.dep_ in {"relcl", "acl"} and head not in clauses:
+            clauses.append(head)
+    return [c for c in clauses if c.lemma_.lower() in _OCCUPYING]
+
+
+def _clause_party(clause: Token) -> Token | None:
+    """The party an occupying clause names: the agent of a passive ("used by …"), the
+    subject of "are stationed", the object of "hosts", the "to" object of "belongs to" or
+    "is home to", the subject of "that US forces use"."""
+    if clause.lemma_.lower() == "be":
+        home = next((c for c in clause.children if c.dep_ == "attr" and c.lower_ == "home"), None)
+        return None if home is None else _prep_object(home, frozenset({"to"}))
+    candidates = [
+        _agent(clause),
+        _child(clause, frozenset({"nsubjpass", "dobj"})),
+        _prep_object(clause, frozenset({"to"})) if clause.lemma_.lower() == "belong" else None,
+        _child(clause, frozenset({"nsubj"})),
+    ]
+    for token in candidates:
+        if token is not None and token.lower_ not in _RELATIVES and participant(token):
+            return token
+    return None
+
+
+def _earlier_site_mention(candidate: Token) -> Token | None:
+    """The last earlier mention of the site ``candidate`` refers to: for a definite site noun
+    ("the airbase") the same noun, with the same name if it has one; for a bare name ("the
+    Ain al-Assad") a site noun that the name modified ("the Ain al-Assad airbase"). None for
+    an indefinite site ("a base") or a name no earlier site carried."""
+    lemma = candidate.lemma_.lower()
+    earlier = reversed(candidate.doc[: candidate.i])
+    if lemma not in FACILITIES:
+        if candidate.pos_ != "PROPN":
+            return None
+        return next(
+            (
+                t.head
+                for t in earlier
+                if t.text == candidate.text
+                and t.dep_ == "compound"
+                and t.head.lemma_.lower() in FACILITIES
+            ),
+            None,
+        )
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in candidate.children):
+        return None
+    names = _names(candidate)
+    return next(
+        (t for t in earlier if t.lemma_.lower() == lemma and (not names or names & _names(t))),
+        None,
+    )
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _names(site: Token) -> set[str]:
+    """The proper-noun words that name a site ("Ain", "Assad" of "the Ain al-Assad base")."""
+    return {c.text for c in site.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+
+
 def participant(token: Token) -> bool:
-    """Whether a token names someone who can be acted on: a named actor or a group noun."""
-    return token.ent_type_ in _PARTY_ENTS or token.lemma_.lower() in PARTY_NOUNS
+    """Whether a token names someone who can be acted on: a named actor or a group noun
+    ("military" only as a head: "a military offensive" names no party)."""
+    if token.ent_type_ in _PARTY_ENTS:
+        return True
+    lemma = token.lemma_.lower()
+    if lemma == "military" and token.dep_ in {"compound", "amod"}:
+        return False
+    return lemma in PARTY_NOUNS
 
 
-def _affected_party(trigger: Token, thing: Token | None) -> Token | None:
+def affected_party(
+    trigger: Token, thing: Token | None, thing_modifiers: bool = True
+) -> Token | None:
     """The party an act on a thing affects, when the object is a thing, not a party.
 
     PLOVER's recipient is who the act is aimed at: "eased emergency measures in Montenegro"
     → Montenegro, "handed over medicine to the Red Crescent" → Red Crescent, "rejected a
     Senegalese peace plan" → Senegalese, "closed its borders with Iran and Turkey" → Iran.
     Looks at the verb's prepositional objects, then inside the object's phrase (its "to",
-    "with", "from", "of" objects, possessor and nationality modifiers); only named parties
-    count (a named entity first, then a party noun: "food aid to refugees"), so an unnamed
-    thing stays the recipient.
+    "with", "from", "of", "by" objects, a participle's agent, possessor and nationality
+    modifiers unless ``thing_modifiers`` is off, as for a noun trigger whose modifiers name
+    its actor); only named parties count (a named entity first, then a party noun: "food aid
+    to refugees", last a named modifier of an object found there, not of a weapon or attack:
+    "a blockade on Palestinian lorries" → Palestinian), so an unnamed thing stays the
+    recipient.
     """
     places: list[Token] = []
     for child in trigger.children:
         if child.dep_ in {"prep", "dative"} and child.lower_ in _PARTY_PREPS:
             places.extend(g for g in child.children if g.dep_ == "pobj")
+    inner: list[Token] = []
     if thing is not None:
         for child in thing.children:
             if child.dep_ in {"poss", "compound", "amod"} and child.i < thing.i:
-                places.append(child)
-            elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS | {"of"}:
-                places.extend(g for g in child.children if g.dep_ == "pobj")
+                if thing_modifiers:
+                    places.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS | {"of", "by"}:
+                if child.lower_ == "by" and not thing_modifiers:
+                    continue  # "an accusation by X": a noun trigger's "by" names its actor
+                inner.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "acl":
+                inner.extend(filter(None, [_agent(child)]))  # "crimes committed by X"
+    for token in places:
+        if token.lemma_.lower() in _PROPOSALS:  # "respond to a demand from the US President"
+            inner.extend(_prep_objects(token, frozenset({"from", "by"})))
+    places = [_named_place(t) for t in [*places, *inner]]
     for token in places:
         if token.ent_type_ in _PARTY_ENTS and token.ent_type_ != "DATE":
             return token
     for token in places:
         if participant(_counted(token)) and token.ent_type_ not in {"DATE", "TIME"}:
             return _counted(token)  # "granted asylum to five army officers"
+    for token in places:
+        if _is_weapon(token):
+            continue  # "killed in Taliban attacks": the attack's modifier is its owner
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "poss"} and child.ent_type_ in _OWNER_ENTS:
+                return child  # "lifted a blockade on Palestinian lorries" → Palestinian
     return None
+
+
+# Proposals whose author a response is aimed at.
+_PROPOSALS = frozenset(
+    {"demand", "call", "request", "appeal", "offer", "plan", "proposal", "invitation", "plea"}
+)
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "area"})
+
+
+def _named_place(token: Token) -> Token:
+    """The name a place noun introduces ("the town of Cizre" → Cizre), else the token."""
+    if token.lemma_.lower() in _PLACE_NOUNS:
+        name = _prep_object(token, frozenset({"of"}))
+        if name is not None and name.ent_type_ in {"GPE", "LOC"}:
+            return name
+    return token
 
 
 def _usable_recipient(token: Token | None) -> Token | None:

@@ -46,6 +46,7 @@ from newsgraph.stages.events.arguments import (
     verb_arguments,
 )
 from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
+from newsgraph.stages.events.recipients import typed_recipient
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
 from newsgraph.stages.events.typer import PloverTyper, typer_features
 
@@ -243,6 +244,13 @@ OBJECT_RULES: tuple[tuple[frozenset[str], frozenset[str], tuple[str, str | None,
         frozenset({"withdraw", "recall", "pull out", "pull"}),
         _PERSONNEL,
         ("SANCTION", "withdraw", "161"),
+    ),
+    (
+        # Expelling envoys, inspectors or monitors cuts relations (CAMEO "EXPEL * DIPLOMAT"
+        # → 161, 1663 expel inspectors): a SANCTION, not the deportation of a population.
+        frozenset({"expel", "kick out", "throw out"}),
+        _PERSONNEL,
+        ("SANCTION", "expel", "161"),
     ),
     (frozenset({"mobilize", "mobilise", "call up"}), _TROOPS, ("MOBILIZE", "troops", "152")),
     (
@@ -592,6 +600,11 @@ REPORTING_VERBS = frozenset(
         "remind",
         "argue",
     }
+)
+# The nouns of those verbs, as a light verb's object with a "that" clause ("issued a reminder
+# that …", "made a statement that …").
+REPORTING_NOUNS = frozenset(
+    {"reminder", "statement", "declaration", "announcement", "warning", "insistence"}
 )
 _DEMAND_MODALS = frozenset({"must", "should"})
 _THREAT_FRAMES = frozenset({"prepare", "ready", "vow", "pledge"})
@@ -994,6 +1007,14 @@ class Detector:
         embedded = _embedded(children)
         words = _event_words(token, carrier, children)
         modes = self._modes(kind, mode, words, embedded)
+        if kind == "ASSAULT" and len(actor.heads) > 1:
+            modes = mode_rules.coordinated_instruments(
+                (h.lemma_.lower() for h in actor.heads), modes
+            )
+        if kind == "ASSAULT" and token.pos_ == "VERB":
+            victim = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            victim_lemma = None if victim is None else victim.lemma_.lower()
+            modes = mode_rules.leader_killing(token.lemma_.lower(), victim_lemma, modes)
         if (
             token.lemma_.lower() in _THREAT_FRAMES
             and embedded is not None
@@ -1012,14 +1033,20 @@ class Detector:
             # refused or failed act of cooperation as a rejection that did happen.
             modes = mode_rules.ask_mode(words, (kind, None)) or []
             kind, flags.negated, flags.future = "REJECT", False, False
+        if kind == "THREATEN" and not children and _statement_warning(token):
+            return None  # "cautioned that no deadline had been set": a statement, no threat
         demand = _reported_demand(token if carrier is None else carrier)
         if demand is not None and self._protest_slogan(demand[1]):
             return None  # "staged rallies, saying he must resign": the rally's demand
         if demand is not None:
-            speaker, _ = demand
+            speaker, reporting = demand
             embedded_act = (kind, modes[0] if modes else None)
             modes = mode_rules.ask_mode(words, embedded_act)
             kind, recipient, actor = "REQUEST", actor, argument(speaker)
+            if speaker is not None and speaker in recipient.heads:
+                # "X reminded Iraq that it must …": "it" is the addressee, not the speaker
+                addressee = _addressee(reporting)
+                recipient = argument(addressee) if addressee is not None else Argument()
             flags.hypothetical = False
         feats = typer_features(
             token,
@@ -1042,10 +1069,11 @@ class Detector:
             return None
         if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
             return None  # "the airbase that hosts US troops" is not a visit
-        if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
+        if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE"} and not recipient.heads:
             recipient = _embedded_recipient(carrier or token, kind)
         if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
             recipient = _deep_target(token)
+        recipient = typed_recipient(kind, token, carrier, recipient, actor)
         confidence = 0.75 if token.pos_ == "VERB" else 0.65
         return Candidate(
             trigger=token,
@@ -1215,10 +1243,24 @@ def _reported_demand(pred: Token) -> tuple[Token | None, Token] | None:
     if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in pred.children):
         return None
     head = pred.head
-    if pred.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS:
+    if pred.dep_ == "acl" and head.lemma_.lower() in REPORTING_NOUNS and head.dep_ == "dobj":
+        # "issued a stern reminder to Iraq that it must cooperate": the issuer demands.
+        head = head.head
+    elif pred.dep_ != "ccomp" or head.lemma_.lower() not in REPORTING_VERBS:
         return None
     speaker = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return speaker, head
+
+
+def _addressee(reporting: Token) -> Token | None:
+    """Whom a reporting verb addresses: its object or "to" phrase ("told Iraq", "issued a
+    reminder to Iraq")."""
+    for child in reporting.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() not in REPORTING_NOUNS:
+            return child
+        if child.dep_ in {"dative", "prep"} and child.lower_ == "to":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _background(pred: Token) -> bool:
@@ -1422,8 +1464,9 @@ def _event_words(token: Token, carrier: Token | None, children: list[_Hit]) -> f
 
 def _embedded_recipient(pred: Token, kind: str) -> Argument:
     """Whom a speech act is aimed at when it names them only in its content: the party of the
-    threatened or refused act ("threatened to ban opposition candidates", "refused to meet
-    King Abdullah"), the one asked to act ("demanded that the US cancel …")."""
+    threatened, refused or promised act ("threatened to ban opposition candidates", "refused
+    to meet King Abdullah", "agreed to send aid to Chad"), the one asked to act ("demanded
+    that the US cancel …")."""
     for child in pred.children:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
             _, recipient = verb_arguments(child)
@@ -1520,6 +1563,24 @@ def _same_event(first: Candidate, later: Candidate) -> bool:
     if a and b:
         return bool(set(a.lower().split()) & set(b.lower().split()))
     return True
+
+
+_WARNING_VERBS = frozenset({"warn", "caution"})
+# Auxiliaries that make a warning's content a prospect: what will or could be done.
+_PROSPECT_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "can", "'ll"})
+
+
+def _statement_warning(token: Token) -> bool:
+    """Whether a warning verb only states a fact ("cautioned that no deadline had been
+    set"): its content clause says what is, not what will or could be done, so nothing is
+    threatened. "warned of retaliation", "warned that police will no longer tolerate …" and
+    "warned Iran" stay threats."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _WARNING_VERBS:
+        return False
+    content = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if content is None or any(c.dep_ in {"dobj", "dative"} for c in token.children):
+        return False
+    return not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux")
 
 
 def _refusal(head: Token) -> bool:

@@ -283,6 +283,33 @@ def assault_modes(words: Iterable[str], lexicon_mode: str | None) -> list[str]:
 _INSTRUMENTS = frozenset({"firearms", "heavy-weapons", "explosives", "aerial", "drone"})
 
 
+# Killing a leader is an assassination (CAMEO "WIPE OUT * LEADER" → 186): PLOVER targeted.
+_KILLING = frozenset({"kill", "murder", "slay", "wipe", "execute"})
+_LEADERS = frozenset(
+    {"leader", "chief", "commander", "governor", "minister", "mayor", "president", "premier"}
+)
+
+
+def leader_killing(trigger_lemma: str, victim_lemma: str | None, modes: list[str]) -> list[str]:
+    """ASSAULT modes with ``targeted`` added when a leader is killed ("killed the deputy
+    chief of …", "drone strikes killed eight top leaders" → targeted and drone)."""
+    if trigger_lemma in _KILLING and victim_lemma in _LEADERS and "targeted" not in modes:
+        return [*modes, "targeted"]  # an instrument mode stays first (ACLED reads it)
+    return modes
+
+
+def coordinated_instruments(members: Iterable[str], modes: list[str]) -> list[str]:
+    """ASSAULT modes when the attackers are coordinated instruments of different kinds
+    ("helicopters and tanks shelled …" → aerial and heavy-weapons): one instrument mode per
+    member lemma, in order, if there are at least two; else ``modes`` unchanged."""
+    found: list[str] = []
+    for lemma in members:
+        cue = _first_cue(_ASSAULT_CUES, frozenset({lemma}))
+        if cue in _INSTRUMENTS and cue not in found:
+            found.append(cue)
+    return found if len(found) > 1 else modes
+
+
 def _crowd_control(bag: frozenset[str]) -> bool:
     """Whether the words name crowd-control means (not "tear down", not a ship's cannon)."""
     return bool(
@@ -324,15 +351,20 @@ def protest_modes(words: Iterable[str], lexicon_mode: str | None) -> list[str]:
 
 def threaten_mode(words: Iterable[str], embedded: tuple[str, str | None] | None) -> list[str]:
     """What is threatened: from the embedded act's type, else from cue words."""
+    bag = frozenset(words)
     if embedded is not None:
         kind, mode = embedded
         if kind == "ASSAULT":
             return ["violence"]
+        if "blockade" in bag:
+            return ["restrict"]  # a threatened blockade restricts, whatever CAMEO codes it
         if kind == "COERCE":
             return ["arrest" if mode == "arrest" else "expel" if mode == "deport" else "restrict"]
         if kind == "SANCTION":
             return ["expel" if mode == "expel" else "relations"]
-    cue = _first_cue(_THREAT_CUES, frozenset(words))
+        if kind == "PROTEST":
+            return ["restrict"]  # a threatened strike or blockade restricts its target
+    cue = _first_cue(_THREAT_CUES, bag)
     return [cue] if cue else []
 
 
