@@ -130,6 +130,9 @@ NOMINALIZATIONS = frozenset(
 )
 # Named parties an act can be aimed at (spaCy entity labels).
 _PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
+# Heads of water-body names: spaCy tags "the Red Sea" LOC like a region, but a sea is where an
+# act happens ("attacked two ships in the Red Sea"), never who it is aimed at.
+_WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "lake", "river", "canal"})
 _PARTY_PREPS = frozenset({"to", "with", "from", "in", "against", "on", "into", "toward", "for"})
 # Group nouns that are parties even when unnamed ("the rebels", "civilians").
 PARTY_NOUNS = frozenset(
@@ -619,7 +622,9 @@ def _names(site: Token) -> set[str]:
 
 def participant(token: Token) -> bool:
     """Whether a token names someone who can be acted on: a named actor or a group noun
-    ("military" only as a head: "a military offensive" names no party)."""
+    ("military" only as a head: "a military offensive" names no party; a sea is no party)."""
+    if token.lemma_.lower() in _WATER_NOUNS:
+        return False
     if token.ent_type_ in _PARTY_ENTS:
         return True
     lemma = token.lemma_.lower()
@@ -665,7 +670,7 @@ def affected_party(
             inner.extend(_prep_objects(token, frozenset({"from", "by"})))
     places = [_named_place(t) for t in [*places, *inner]]
     for token in places:
-        if token.ent_type_ in _PARTY_ENTS and token.ent_type_ != "DATE":
+        if token.ent_type_ in _PARTY_ENTS and token.lemma_.lower() not in _WATER_NOUNS:
             return token
     for token in places:
         if participant(_counted(token)) and token.ent_type_ not in {"DATE", "TIME"}:
@@ -709,10 +714,11 @@ def _named_place(token: Token) -> Token:
 
 def _usable_recipient(token: Token | None) -> Token | None:
     """The party a recipient phrase names; None for dates ("demanded on Tuesday that …" has
-    no recipient in "Tuesday") and empty pronouns."""
+    no recipient in "Tuesday"), empty pronouns and waters ("patrolled the South China Sea":
+    the sea is where, the places stage's business)."""
     if token is None or (token.pos_ == "PRON" and token.lower_ in {"it", "this", "that", "what"}):
         return None
-    if token.ent_type_ in {"DATE", "TIME"}:
+    if token.ent_type_ in {"DATE", "TIME"} or token.lemma_.lower() in _WATER_NOUNS:
         return None
     token = _counted(token)
     if token.lemma_.lower() in NOMINALIZATIONS:

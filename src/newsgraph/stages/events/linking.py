@@ -31,6 +31,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.record import Entity, Place, Quote, TimeExpr
 
+# GeoNames feature codes of seas, gulfs, oceans, straits, lakes and canals.
+_WATER_CODES = frozenset({"SEA", "GULF", "OCN", "STRT", "LK", "CNL", "BAY", "CHN"})
 _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "across", "inside", "throughout", "within", "into", "outside", "around"}
 )
@@ -198,7 +200,10 @@ def _geo_precision(place: Place, doc: Doc) -> int:
 
 
 def _locative(place: Place, doc: Doc) -> bool:
-    if place.precision != "country":
+    """Whether a place mention says where: any mention of a place below country size, or of a
+    water body ("patrolled the South China Sea"); a country or region only after a locative
+    preposition ("in Iraq", not "US forces")."""
+    if place.precision != "country" or place.feature_code in _WATER_CODES:
         return True
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
