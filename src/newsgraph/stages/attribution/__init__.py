@@ -42,6 +42,7 @@ from newsgraph.stages.attribution.indirect import (
     according_to,
     clause_final_cue,
     from_verb,
+    instrument_source,
     labelled_lines,
 )
 from newsgraph.stages.attribution.speakers import SpeakerResolver, named_mentions
@@ -144,6 +145,8 @@ class AttributionStage:
                     score = self.model.score(features)
                     if score >= self.threshold:
                         attribution = from_verb(token, sent, score)
+                        if attribution.source and instrument_source(attribution.source, doc):
+                            continue  # "targeted by dozens of missiles": no one speaks
                         if not attribution.content:
                             attribution = clause_final_cue(token, sent, score) or attribution
                 if (
@@ -153,7 +156,8 @@ class AttributionStage:
                     and self.misspellings.lemma(token.text) is not None
                 ):
                     attribution = clause_final_cue(token, sent, _MISSPELT_CONFIDENCE)
-                if attribution is not None:
+                if attribution is not None and (not found or found[-1].cue != attribution.cue):
+                    # the verb and participle of "issued a statement saying" give one cue
                     found.append(attribution)
         cues = {a.cue[0] for a in found}
         found += [a for a in labelled_lines(doc, _LABEL_CONFIDENCE) if a.cue[0] not in cues]

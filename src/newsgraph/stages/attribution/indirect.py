@@ -34,6 +34,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.resources.wordnet import load_wordnet
+from newsgraph.stages.attribution.cues import CORE_CUES
+
 TokenRange = tuple[int, int]
 
 _CONTENT_PREPS = (
@@ -93,6 +96,13 @@ _SPEECH_VERBS = frozenset(
 _SPEECH_PREPS = ("of", "about")
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
 _FOCUS = frozenset({"even", "only"})
+# WordNet ancestors of nouns that name a weapon or a vehicle: such a subject or agent makes the
+# cue a verb in its physical sense ("was targeted *by dozens of missiles*", "tanks pushed …").
+_INSTRUMENTS = frozenset(
+    {"weapon", "weaponry", "armament", "ammunition", "explosive device", "vehicle"}
+)
+# Entity types of counts ("*dozens* of missiles"): the instrument is the counted noun.
+_COUNT_ENTS = frozenset({"CARDINAL", "QUANTITY"})
 # Labels inside a noun phrase, climbed to find the phrase's head.
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case"})
 
@@ -113,19 +123,86 @@ class Attribution:
 def from_verb(token: Token, sent: Span, confidence: float) -> Attribution:
     """The attribution a cue verb (or noun) heads; its content may be empty, for the caller to
     fill from an adjacent quotation ('"…?" Priebus said.', 'Continued Stone: "…"')."""
-    content, cue_end, weak = _content(token, sent)
-    inverted = _fronted_content(token)
+    verb, reporter = _reporting_object(token, sent)
+    content, cue_end, weak = _content(reporter, sent)
+    inverted = _fronted_content(verb)
     if inverted is not None:
         source: TokenRange | None = _join_glued(_subtree(inverted[0]), token.doc)
         if not content:
             content = [inverted[1]]
     else:
-        source = _source(token)
+        source = _source(verb)
     if source is not None:
         source = _source_edges(source, token.doc)
     taken = [*content, *([source] if source else [])]
-    cue = (_verb_group_start(token), _cue_tail(token, max(cue_end, token.i + 1), taken))
+    cue = (_verb_group_start(verb), _cue_tail(reporter, max(cue_end, reporter.i + 1), taken))
     return Attribution(cue, source, content, confidence, weak)
+
+
+def _reporting_object(token: Token, sent: Span) -> tuple[Token, Token]:
+    """The verb and the word whose complement is the content; both ``token`` but for an object
+    that reports ("*issued a statement saying* that …", "*passed laws restricting* …",
+    "*emailed supporters saying*: …"), which PolNeAR annotates as one cue from the verb to the
+    participle, with the verb's subject as source and the participle's complement as content.
+    Reached from either word, so that the verb and the participle give the same attribution."""
+    if token.dep_ == "acl" and token.head.dep_ == "dobj":
+        verb = token.head.head
+        participle = _object_participle(verb) if verb.pos_ == "VERB" else None
+        joined = participle is not None and participle.i == token.i
+        return (verb, token) if joined else (token, token)
+    participle = _object_participle(token)
+    if participle is not None and _content(participle, sent)[0]:
+        return token, participle
+    return token, token
+
+
+def _object_participle(verb: Token) -> Token | None:
+    """The participle right after the verb's object noun, not set off by a comma ("a law
+    *demanding* …"; "a shakeup, *explaining* …" is the clause's own, see :func:`_source_tokens`)."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and obj.i > verb.i:
+            for child in obj.rights:
+                if child.dep_ == "acl" and child.tag_ == "VBG" and _reports(child):
+                    return None if obj.doc[child.i - 1].text == "," else child
+    return None
+
+
+def _reports(participle: Token) -> bool:
+    """A participle that says something of its own: a reporting verb or one with an object or
+    clause ("a law *demanding* the expulsion"), not one with a circumstance only ("the judge
+    *presiding* over the case")."""
+    return participle.lemma_.lower() in CORE_CUES or any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in participle.children
+    )
+
+
+def instrument_source(source: TokenRange, doc: Doc) -> bool:
+    """The source is a weapon or a vehicle, counted or not ("dozens of missiles from Iran"):
+    things that cannot say anything, so the cue is used in its physical sense ("was initially
+    *targeted* by …") and is no attribution. WordNet decides (ancestors of the common noun's
+    first senses), which covers the long tail of arms and craft without a word list."""
+    start, end = source
+    heads = [t for t in doc[start:end] if t.head.i == t.i or not start <= t.head.i < end]
+    if len(heads) != 1:
+        return False
+    head = heads[0]
+    if head.ent_type_ in _COUNT_ENTS:
+        counted = [
+            c
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for c in prep.children
+            if c.dep_ == "pobj"
+        ]
+        head = counted[0] if counted else head
+    if head.pos_ != "NOUN" or head.ent_type_ or not head.text.islower():
+        return False
+    senses = load_wordnet().senses(head.lemma_.lower(), "n")
+    return (
+        bool(senses.supersenses)
+        and senses.supersenses[0] == "noun.artifact"
+        and any(a in _INSTRUMENTS for a in senses.ancestors)
+    )
 
 
 def _cue_tail(token: Token, end: int, taken: list[TokenRange]) -> int:
