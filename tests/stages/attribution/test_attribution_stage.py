@@ -494,3 +494,18 @@ def test_issue5_participle_with_a_circumstance_only_does_not_join_the_cue(
     )
     quote = _by_cue(a, "persuaded")
     assert [_text(a, c) for c in quote.content] == ["to let her remove her name"]
+
+
+def test_issue5_light_object_passes_content_to_its_preposition(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'takes issue with X', 'called attention to X': PolNeAR's cue runs to the preposition
+    and its object is what is reported; a medium there ('on its Facebook page') is not."""
+    a = attribution_analyzer.analyze("Sanders also takes issue with a new oversight board.")
+    quote = _by_cue(a, "also takes issue with")
+    assert [_text(a, c) for c in quote.content] == ["a new oversight board"]
+    a = attribution_analyzer.analyze(
+        "The campaign has touted his endorsement on its Facebook page."
+    )
+    quote = _by_cue(a, "has touted")
+    assert [_text(a, c) for c in quote.content] == ["his endorsement"]

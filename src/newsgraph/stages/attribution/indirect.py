@@ -94,6 +94,8 @@ _SPEECH_VERBS = frozenset(
     "say tell write add assert state declare note reply explain insist claim".split()
 )
 _SPEECH_PREPS = ("of", "about")
+# Prepositions after a light object that introduce what it is about ("pinned his hopes *on*").
+_CARRYING_PREPS = frozenset({"on", "at", "to", "with", "about", "against"})
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
 _FOCUS = frozenset({"even", "only"})
 # WordNet ancestors of nouns that name a weapon or a vehicle: such a subject or agent makes the
@@ -422,6 +424,9 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             and child.ent_type_ not in ("DATE", "TIME")
         ):
             start, end = _subtree(child)
+            carried = _carried_object(token, child, end)
+            if carried is not None:
+                return [_subtree(carried)], carried.head.i + 1, True
             for prep in children:
                 if prep.dep_ == "prep" and prep.i == end and prep.lower_ in ("of", "for"):
                     # "accused Trump *of* using …", "blasted Portman *for* his decision":
@@ -432,6 +437,30 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     if found is not None:
         return found
     return _fallback_content(token, children)
+
+
+def _carried_object(verb: Token, obj: Token, end: int) -> Token | None:
+    """The object of the preposition right after a short common-noun object, which carries
+    the content: "pinned *his hopes on* South Carolina", "has called *attention to* X", "aimed
+    *his sights at* Dow Chemical" (PolNeAR's cue runs to the preposition). None for a named
+    object ("accused Trump of …"), a longer phrase, or a circumstance ("at a rally in Ohio")."""
+    if obj.pos_ != "NOUN" or obj.ent_type_ or end - obj.left_edge.i > 3 or obj.i != end - 1:
+        return None
+    if verb.lemma_.lower() in _SPEECH_VERBS or end >= len(verb.doc):
+        return None
+    prep = verb.doc[end]
+    if (
+        prep.dep_ != "prep"
+        or prep.lower_ not in _CARRYING_PREPS
+        or prep.head.i not in (verb.i, obj.i)
+    ):
+        return None
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or objects[0].ent_type_ in _NOT_CONTENT_ENTS:
+        return None
+    if any(t.lemma_.lower() in _MEDIA for t in objects[0].subtree):
+        return None  # "touted his endorsement *on its Facebook page*": the medium
+    return objects[0]
 
 
 def _nearest_clause(token: Token, clauses: list[Token]) -> Token:
