@@ -509,3 +509,29 @@ def test_issue5_light_object_passes_content_to_its_preposition(
     )
     quote = _by_cue(a, "has touted")
     assert [_text(a, c) for c in quote.content] == ["his endorsement"]
+
+
+def test_issue5_name_before_a_noun_cue_is_its_source(attribution_analyzer: Analyzer) -> None:
+    """'Republican criticism that …', and 'Merkel talks about …' with "talks" tagged a noun:
+    the modifier that names a person or group is who speaks (PolNeAR)."""
+    a = attribution_analyzer.analyze(
+        "It was his sharpest response to Republican criticism that his strategy is failing."
+    )
+    assert _text(a, _by_cue(a, "criticism").source) == "Republican"
+    a = attribution_analyzer.analyze(
+        "Merkel talks about a European consensus, but the council is divided."
+    )
+    assert _text(a, _by_cue(a, "talks about").source) == "Merkel"
+
+
+def test_issue5_subject_run_into_the_paragraph_above_is_the_paragraphs_own(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """The parser runs the paragraph into the sentence above and hangs "Sanders" there as an
+    object: the phrase that opens the cue's paragraph is the source, never a subject found
+    above the paragraph break ("The deal")."""
+    a = attribution_analyzer.analyze(
+        "The deal is off for now, and it's time for Plan B.\n\n"
+        "Sanders hasn't said whether he will stay in the race."
+    )
+    assert _text(a, _by_cue(a, "hasn't said").source) == "Sanders"

@@ -94,6 +94,8 @@ _SPEECH_VERBS = frozenset(
     "say tell write add assert state declare note reply explain insist claim".split()
 )
 _SPEECH_PREPS = ("of", "about")
+# Entity types of a modifier that names who speaks ("*Republican* criticism").
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Prepositions after a light object that introduce what it is about ("pinned his hopes *on*").
 _CARRYING_PREPS = frozenset({"on", "at", "to", "with", "about", "against"})
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
@@ -134,6 +136,9 @@ def from_verb(token: Token, sent: Span, confidence: float) -> Attribution:
             content = [inverted[1]]
     else:
         source = _source(verb)
+        if source is None or not _touches_paragraph(source, verb):
+            # none, or one the parse found across a paragraph break: the paragraph's own
+            source = _paragraph_subject(verb)
     if source is not None:
         source = _source_edges(source, token.doc)
     taken = [*content, *([source] if source else [])]
@@ -643,6 +648,8 @@ def _source_tokens(token: Token) -> TokenRange | None:
                 return _trim(child.left_edge.i, child.right_edge.i + 1, doc)
             if child.dep_ == "poss" and current.pos_ == "NOUN":  # "Trump's claims that …"
                 return _trim(child.left_edge.i, child.i + 1, doc)
+            if _agent_modifier(child, current):
+                return _trim(child.left_edge.i, child.i + 1, doc)
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -677,6 +684,52 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         current = current.head
     return None
+
+
+def _touches_paragraph(span: TokenRange, verb: Token) -> bool:
+    """The span starts or ends in the verb's paragraph (an empty span counts as inside)."""
+    doc = verb.doc
+    edges = (span[0], span[1] - 1) if span[0] < span[1] else ()
+    return not edges or any(_same_paragraph(doc[i], verb) for i in edges)
+
+
+def _paragraph_subject(verb: Token) -> TokenRange | None:
+    """The noun phrase that opens the verb's paragraph right before it, when the parser ran
+    the paragraph into the sentence above and hung the phrase there ("… Plan B.\n\n*Sanders*
+    hasn't said whether …" with "Sanders" an object of the previous sentence)."""
+    doc = verb.doc
+    start = _verb_group_start(verb)
+    if start == 0 or verb.lemma_.lower() in _RAISING:
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    head = doc[start - 1]
+    while head.dep_ in _NP_INTERNAL and head.head.i > head.i and head.head.i < start:
+        head = head.head
+    if head.pos_ not in _NOMINAL or start - 1 not in (head.i, head.right_edge.i):
+        return None
+    first = start - 1  # back to the phrase's start, or to the paragraph break inside it
+    while first > head.left_edge.i and not _breaks(doc[first - 1]):
+        first -= 1
+    if first > 0 and not _breaks(doc[first - 1]):
+        return None
+    return _trim(first, start, doc)
+
+
+def _breaks(token: Token) -> bool:
+    """A paragraph break is in or right after the token."""
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def _agent_modifier(child: Token, noun: Token) -> bool:
+    """A name or group word before a noun cue stands for its agent ("*Republican* criticism",
+    and a verb the tagger took for a noun: "*Trump* predicts", "*Merkel* talks about")."""
+    return (
+        noun.pos_ == "NOUN"
+        and child.dep_ in ("compound", "amod")
+        and child.i < noun.i
+        and (child.pos_ == "PROPN" or child.ent_type_ in _AGENT_ENTS)
+    )
 
 
 def _nearest_subject(verb: Token) -> TokenRange | None:
