@@ -535,3 +535,12 @@ def test_issue5_subject_run_into_the_paragraph_above_is_the_paragraphs_own(
         "Sanders hasn't said whether he will stay in the race."
     )
     assert _text(a, _by_cue(a, "hasn't said").source) == "Sanders"
+
+
+def test_issue5_editorial_label_is_not_a_speaker(attribution_analyzer: Analyzer) -> None:
+    """'CORRECTION: …', 'Breaking: …' are the outlet's labels; 'Lynch: …' is a speaker."""
+    a = attribution_analyzer.analyze(
+        "CORRECTION: An earlier version of this story misstated the date of the vote.\n\n"
+        "Lynch: No outside influence on the FBI probe"
+    )
+    assert [_text(a, q.source) for q in a.quotes if _text(a, q.cue) == ":"] == ["Lynch"]

@@ -96,6 +96,14 @@ _SPEECH_VERBS = frozenset(
 _SPEECH_PREPS = ("of", "about")
 # Entity types of a modifier that names who speaks ("*Republican* criticism").
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# A newsroom's own labels before a colon ("CORRECTION: …", "Breaking: …", "Delegate Update:"):
+# the outlet's voice, not a speaker's turn.
+_EDITORIAL_LABELS = frozenset(
+    """
+    correction corrections clarification update updates updated breaking exclusive note
+    watch related video photos listen advertisement
+    """.split()
+)
 # Prepositions after a light object that introduce what it is about ("pinned his hopes *on*").
 _CARRYING_PREPS = frozenset({"on", "at", "to", "with", "about", "against"})
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
@@ -351,11 +359,14 @@ def _label_like(label: Span, content: Span) -> bool:
     """A label that can speak, before a content that reads as words said.
 
     Place labels ("Iowa: Tim Albrecht, Brad Anderson, …") head lists, one-letter labels are
-    interview turns ("Q:", "A:"), and a content of figures or a list of names is a tally.
+    interview turns ("Q:", "A:"), editorial labels ("CORRECTION:") are the outlet's, and a
+    content of figures or a list of names is a tally.
     """
     if label[-1].pos_ not in ("PROPN", "NOUN") or len(label.text) < 2:
         return False
     if label[-1].ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+        return False
+    if label[-1].lower_ in _EDITORIAL_LABELS:
         return False
     words = [t for t in content if t.is_alpha]
     commas = sum(1 for t in content if t.text == ",")
