@@ -544,3 +544,12 @@ def test_issue5_editorial_label_is_not_a_speaker(attribution_analyzer: Analyzer)
         "Lynch: No outside influence on the FBI probe"
     )
     assert [_text(a, q.source) for q in a.quotes if _text(a, q.cue) == ":"] == ["Lynch"]
+
+
+def test_issue5_bare_what_is_no_content(attribution_analyzer: Analyzer) -> None:
+    """'to stand up to what he … see as unfair trade': "what" alone reports nothing."""
+    a = attribution_analyzer.analyze(
+        "The candidate has bemoaned the failure to stand up to what he and many union members "
+        "see as unfair trade."
+    )
+    assert [_text(a, q.cue) for q in a.quotes] == ["has bemoaned"]
