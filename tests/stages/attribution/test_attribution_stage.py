@@ -553,3 +553,19 @@ def test_issue5_bare_what_is_no_content(attribution_analyzer: Analyzer) -> None:
         "see as unfair trade."
     )
     assert [_text(a, q.cue) for q in a.quotes] == ["has bemoaned"]
+
+
+def test_issue5_object_after_the_cue_beats_a_clause_hung_before_it(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'Morale has suffered, employees complain of X': a clause the parser hangs before a
+    verb with a content of its own after it is a sentence of its own; a quotation that closes
+    before the cue stays what was said ('"…," he said about the group')."""
+    a = attribution_analyzer.analyze(
+        "Morale has suffered, employees complain of Mr. Kim's lack of communication."
+    )
+    quote = _by_cue(a, "complain of")
+    assert [_text(a, c) for c in quote.content] == ["Mr. Kim's lack of communication"]
+    a = attribution_analyzer.analyze('"They have a global strategy," he said about the group.')
+    quote = _by_cue(a, "said")
+    assert [_text(a, c) for c in quote.content] == ['"They have a global strategy,"']

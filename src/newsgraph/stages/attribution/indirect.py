@@ -409,6 +409,13 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             and (token.pos_ != "NOUN" or child.i > token.i)
             and _same_paragraph(child, token)
         ]
+        if (
+            clauses
+            and all(c.i < token.i for c in clauses)
+            and not _set_off(clauses[-1], token)
+            and _reports_after(token, children)
+        ):
+            break  # "… were split …; white women *preferred* Clinton": the object is content
         if clauses:
             return [_subtree(_nearest_clause(token, clauses))], token.i + 1, False
     if token.dep_ == "parataxis":
@@ -481,6 +488,20 @@ def _carried_object(verb: Token, obj: Token, end: int) -> Token | None:
     if any(t.lemma_.lower() in _MEDIA for t in objects[0].subtree):
         return None  # "touted his endorsement *on its Facebook page*": the medium
     return objects[0]
+
+
+def _set_off(clause: Token, token: Token) -> bool:
+    """A quotation closes the clause before the cue ('"…," he told reporters'): the clause is
+    what was said, whatever the verb's object."""
+    doc = token.doc
+    end = doc[clause.right_edge.i : min(clause.right_edge.i + 4, token.i)]
+    return any(t.text in _QUOTE_TOKENS for t in end)
+
+
+def _reports_after(token: Token, children: list[Token]) -> bool:
+    """The cue has an object of its own after it, or a content preposition's: a clause the
+    parser hangs before such a verb, not set off from it, is a sentence of its own."""
+    return _own_object(token, children) or _prep_content(token, children) is not None
 
 
 def _nearest_clause(token: Token, clauses: list[Token]) -> Token:
