@@ -569,3 +569,11 @@ def test_issue5_object_after_the_cue_beats_a_clause_hung_before_it(
     a = attribution_analyzer.analyze('"They have a global strategy," he said about the group.')
     quote = _by_cue(a, "said")
     assert [_text(a, c) for c in quote.content] == ['"They have a global strategy,"']
+
+
+def test_issue5_only_a_light_verb_passes_its_object_on(attribution_analyzer: Analyzer) -> None:
+    """'pinned his hopes on South Carolina' reports the place; 'oppose concessions to X' keeps
+    its object (the verb means something of its own)."""
+    a = attribution_analyzer.analyze("Bush has pinned his hopes on South Carolina.")
+    quote = _by_cue(a, "has pinned his hopes on")
+    assert [_text(a, c) for c in quote.content] == ["South Carolina"]

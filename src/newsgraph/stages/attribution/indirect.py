@@ -104,6 +104,14 @@ _EDITORIAL_LABELS = frozenset(
     watch related video photos listen advertisement
     """.split()
 )
+# Verbs whose object carries the meaning ("*takes* issue with", "*called* attention to"); a
+# verb with a meaning of its own keeps its object ("oppose concessions to Democrats").
+_LIGHT_VERBS = frozenset(
+    """
+    take make give offer pay call pin aim find have express raise voice draw cast level lay
+    put place throw set turn hold shine lend
+    """.split()
+)
 # Prepositions after a light object that introduce what it is about ("pinned his hopes *on*").
 _CARRYING_PREPS = frozenset({"on", "at", "to", "with", "about", "against"})
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
@@ -469,21 +477,20 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
 def _carried_object(verb: Token, obj: Token, end: int) -> Token | None:
     """The object of the preposition right after a short common-noun object, which carries
     the content: "pinned *his hopes on* South Carolina", "has called *attention to* X", "aimed
-    *his sights at* Dow Chemical" (PolNeAR's cue runs to the preposition). None for a named
-    object ("accused Trump of …"), a longer phrase, or a circumstance ("at a rally in Ohio")."""
-    if obj.pos_ != "NOUN" or obj.ent_type_ or end - obj.left_edge.i > 3 or obj.i != end - 1:
+    *his sights at* Dow Chemical" (PolNeAR's cue runs to the preposition). Only after a light
+    verb; none for a named object ("accused Trump of …"), a longer phrase, or a circumstance
+    (a date or a number; a place is content here: "pinned his hopes on South Carolina")."""
+    if obj.pos_ != "NOUN" or obj.ent_type_ or obj.i - obj.left_edge.i > 2:
         return None
-    if verb.lemma_.lower() in _SPEECH_VERBS or end >= len(verb.doc):
+    if verb.lemma_.lower() not in _LIGHT_VERBS or obj.i + 1 >= len(verb.doc):
         return None
-    prep = verb.doc[end]
-    if (
-        prep.dep_ != "prep"
-        or prep.lower_ not in _CARRYING_PREPS
-        or prep.head.i not in (verb.i, obj.i)
-    ):
+    prep = verb.doc[obj.i + 1]  # on the verb right after the object, or on the object
+    if prep.dep_ != "prep" or prep.lower_ not in _CARRYING_PREPS:
+        return None
+    if not (prep.head.i == obj.i or (prep.head.i == verb.i and end == obj.i + 1)):
         return None
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or objects[0].ent_type_ in _NOT_CONTENT_ENTS:
+    if not objects or objects[0].ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
         return None
     if any(t.lemma_.lower() in _MEDIA for t in objects[0].subtree):
         return None  # "touted his endorsement *on its Facebook page*": the medium
