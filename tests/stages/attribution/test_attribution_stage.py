@@ -9,7 +9,11 @@ from spacy.tokens import Doc
 from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
 from newsgraph.record import Analysis, Quote
-from newsgraph.stages.attribution.indirect import from_verb, instrument_source
+from newsgraph.stages.attribution.indirect import (
+    from_verb,
+    instrument_source,
+    restrictive_relative,
+)
 
 
 def _text(analysis: Analysis, span: tuple[int, int] | None) -> str | None:
@@ -577,3 +581,14 @@ def test_issue5_only_a_light_verb_passes_its_object_on(attribution_analyzer: Ana
     a = attribution_analyzer.analyze("Bush has pinned his hopes on South Carolina.")
     quote = _by_cue(a, "has pinned his hopes on")
     assert [_text(a, c) for c in quote.content] == ["South Carolina"]
+
+
+def test_issue5_restrictive_relative_pronoun_is_told_apart(attribution_analyzer: Analyzer) -> None:
+    """'voters who say …' picks out a group (a stricter cue threshold applies); ', who said …'
+    reports a speaker."""
+    doc = attribution_analyzer.nlp("Voters who say the economy matters split evenly.")
+    assert restrictive_relative((1, 2), doc)
+    doc = attribution_analyzer.nlp("Mr. Cruz, who said the deal was bad, left early.")
+    who = next(t.i for t in doc if t.lower_ == "who")
+    assert not restrictive_relative((who, who + 1), doc)
+    assert not restrictive_relative((0, 2), doc)  # a name is no relative pronoun

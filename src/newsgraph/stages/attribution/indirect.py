@@ -232,6 +232,16 @@ def instrument_source(source: TokenRange, doc: Doc) -> bool:
     )
 
 
+def restrictive_relative(source: TokenRange, doc: Doc) -> bool:
+    """The source is the relative pronoun of a clause not set off by punctuation ("voters
+    *who* say …"): a restrictive clause that picks out a group rather than reporting a
+    speaker (see the stage's threshold for these)."""
+    start, end = source
+    if end - start != 1 or doc[start].tag_ not in ("WP", "WDT"):
+        return False
+    return start > 0 and not doc[start - 1].is_punct
+
+
 def _cue_tail(token: Token, end: int, taken: list[TokenRange]) -> int:
     """Extend the cue over what PolNeAR's cue spans take in right after the verb: a particle
     ("pointed *out*"), a day or time ("said *Tuesday*"), the medium ("said *in a statement*",
