@@ -592,3 +592,16 @@ def test_issue5_restrictive_relative_pronoun_is_told_apart(attribution_analyzer:
     who = next(t.i for t in doc if t.lower_ == "who")
     assert not restrictive_relative((who, who + 1), doc)
     assert not restrictive_relative((0, 2), doc)  # a name is no relative pronoun
+
+
+def test_issue5_quotation_before_the_speaker_is_the_cues_own(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'"…," Mr. Manafort said, adding of Mr. Trump, "…"': of the two quotations the parser
+    hangs on "said", the one closing right before its subject is what was said."""
+    a = attribution_analyzer.analyze(
+        '"We\'ve started all those conversations," Mr. Manafort said, adding of Mr. Trump, '
+        '"He cares about the united team."'
+    )
+    quote = _by_cue(a, "said")
+    assert [_text(a, c) for c in quote.content] == ['"We\'ve started all those conversations,"']

@@ -532,7 +532,26 @@ def _nearest_clause(token: Token, clauses: list[Token]) -> Token:
         # '"…," said David Brock, a Clinton confidant who heads …': the quotation is what was
         # said; a clause after the verb is the speaker's phrase misparsed.
         return before[-1]
+    if before and after and _quoted_before_subject(token, before[-1]):
+        # '"We've started …," Mr. Manafort said, adding of Mr. Trump, "He cares …"': the
+        # quotation before the speaker is this cue's; the one after is the next cue's.
+        return before[-1]
     return after[0] if after else clauses[-1]
+
+
+def _quoted_before_subject(token: Token, clause: Token) -> bool:
+    """Only a closing quotation mark, punctuation and the cue's subject lie between the clause
+    and the cue."""
+    doc = token.doc
+    subject = {
+        t.i for c in token.children if c.dep_ in _SUBJECTS and c.i < token.i for t in c.subtree
+    }
+    gap = doc[clause.right_edge.i + 1 : token.i]
+    return (
+        bool(subject)
+        and any(t.text in _QUOTE_TOKENS for t in gap)
+        and all(t.is_punct or t.i in subject for t in gap)
+    )
 
 
 def _own_object(token: Token, children: list[Token]) -> bool:
