@@ -19,13 +19,13 @@ from newsgraph.pipeline import Analyzer
 DEV = Path(__file__).resolve().parents[4] / "shared" / "data" / "quotes" / "polnear-dev.jsonl"
 
 FLOORS = {
-    "content_partial_f1": 0.778,
-    "content_exact_f1": 0.525,
-    "cue_partial_f1": 0.743,
-    "source_partial_f1": 0.73,
-    "cue_exact_f1": 0.667,
-    "source_exact_f1": 0.695,
-    "attribution_f1": 0.715,
+    "content_partial_f1": 0.783,
+    "content_exact_f1": 0.528,
+    "cue_partial_f1": 0.748,
+    "source_partial_f1": 0.736,
+    "cue_exact_f1": 0.671,
+    "source_exact_f1": 0.701,
+    "attribution_f1": 0.722,
 }
 
 
