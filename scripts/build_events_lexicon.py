@@ -12,7 +12,9 @@ Run ``.venv/bin/python scripts/build_events_lexicon.py`` from the repository roo
 * ``nouns``: event nouns -> CAMEO code. CAMEO codes verbs only, so this short list is curated
   below (:data:`EVENT_NOUNS`), in CAMEO codes so that it goes through the same PLOVER mapping;
 * verbs the CAMEO file lacks (:data:`EXTRA_VERBS`) are added to ``verbs``, and a few whose
-  CAMEO code disagrees with PLOVER (:data:`OVERRIDE_VERBS`) replace theirs.
+  CAMEO code disagrees with PLOVER (:data:`OVERRIDE_VERBS`) replace theirs; verbs CAMEO files
+  under material cooperation that are no act alone (:data:`PATTERN_ONLY_VERBS`) keep only their
+  patterns.
 
 The parser follows ``PETRreader.read_verb_dictionary``: ``#`` comments, ``&`` synsets with ``+``
 members, ``--- NAME [CODE] ---`` blocks, verb lines ``VERB {forms} [code]`` and pattern lines
@@ -191,6 +193,28 @@ OVERRIDE_VERBS: dict[str, str] = {
     "torch": "1712",
 }
 
+# CAMEO lists verbs of changing a degree ("increase", "expand") and of managing ("lead",
+# "control") under material cooperation (06): their patterns name what is cooperated on
+# ("expand trade", "boost economic ties"), but alone they report no act of cooperation in
+# PLOVER's sense (COOPERATE is mutual material cooperation: "rebels controlled the town",
+# "prices increased"). They keep their patterns and lose their default code.
+PATTERN_ONLY_VERBS = frozenset(
+    {
+        # changing a degree
+        "increase", "boost", "expand", "enhance", "improve", "augment", "enlarge", "heighten",
+        "amplify", "magnify", "intensify", "escalate", "deepen", "redouble", "compound",
+        "exaggerate", "better", "ameliorate", "mitigate", "abate", "assuage", "appease",
+        "simplify",
+        # managing, governing, setting up
+        "control", "govern", "rule", "lead", "head", "manage", "handle", "oversee", "supervise",
+        "supervize", "administer", "direct", "steer", "command", "regulate", "constitute",
+        "relate", "serve", "conduct", "issue", "found", "institute", "establish", "enact",
+        "prescribe", "dictate", "enjoin", "task", "assign",
+    }
+)  # fmt: skip
+# The CAMEO root whose default code PATTERN_ONLY_VERBS drop (any other code is kept).
+_COOPERATION_ROOT = "06"
+
 _CODE = re.compile(r"\[([^\]]*)\]")
 _FORMS = re.compile(r"\{[^}]*\}")
 
@@ -290,6 +314,10 @@ def parse_cameo(path: Path) -> dict[str, object]:
         verbs[lemma] = [code, block]
     for lemma, code in PLAIN_VERBS.items():
         verbs[lemma] = [code, None]
+    for lemma in PATTERN_ONLY_VERBS:
+        code, block = verbs.get(lemma, ["---", None])
+        if str(code).startswith(_COOPERATION_ROOT):
+            verbs[lemma] = ["---", block]
     ordered_blocks = [sorted(b, key=lambda p: json.dumps(p, sort_keys=True)) for b in blocks]
     return {
         "source": "PETRARCH2 CAMEO.2.0.txt (MIT, Open Event Data Alliance) + curated nouns",
