@@ -315,8 +315,8 @@ def parse_cameo(path: Path) -> dict[str, object]:
     for lemma, code in PLAIN_VERBS.items():
         verbs[lemma] = [code, None]
     for lemma in PATTERN_ONLY_VERBS:
-        code, block = verbs.get(lemma, ["---", None])
-        if str(code).startswith(_COOPERATION_ROOT):
+        default, block = verbs.get(lemma, ["---", None])
+        if str(default).startswith(_COOPERATION_ROOT):
             verbs[lemma] = ["---", block]
     ordered_blocks = [sorted(b, key=lambda p: json.dumps(p, sort_keys=True)) for b in blocks]
     return {
