@@ -605,3 +605,35 @@ def test_issue5_quotation_before_the_speaker_is_the_cues_own(
     )
     quote = _by_cue(a, "said")
     assert [_text(a, c) for c in quote.content] == ['"We\'ve started all those conversations,"']
+
+
+def test_issue5_subject_misparsed_as_a_modifier_of_the_verb_is_the_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'About 4 in 10 say …': the parser hangs the figure on the verb as a number, not as its
+    subject; it is still who speaks."""
+    a = attribution_analyzer.analyze("About 4 in 10 say they want lower taxes.")
+    assert _text(a, _by_cue(a, "say").source) == "About 4 in 10"
+
+
+def test_issue5_contracted_has_read_as_a_passive_keeps_its_subject(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """"he's predicted big wins" is "he has predicted" (the participle takes an object), while
+    "it's been reported that …" is a true passive and names no source."""
+    a = attribution_analyzer.analyze("And he's predicted big wins in the races ahead.")
+    assert _text(a, _by_cue(a, "'s predicted").source) == "he"
+    a = attribution_analyzer.analyze("It's been reported that the mayor resigned.")
+    assert _by_cue(a, "'s been reported").source is None
+
+
+def test_issue5_labelled_headline_may_open_with_a_quotation_mark(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'Ted Brown: “We Will Never Give Up …”': a headline label before a quoted content is an
+    attribution like the unquoted 'Lynch: No outside influence …'."""
+    a = attribution_analyzer.analyze(
+        "Ted Brown: “We Will Never Give Up on This City”\n\nThe race goes on."
+    )
+    quote = _by_cue(a, ":")
+    assert _text(a, quote.source) == "Ted Brown"

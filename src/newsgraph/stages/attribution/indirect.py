@@ -62,6 +62,8 @@ _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound
 _SUBJECTS = ("nsubj", "csubj")
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# Labels the parser gives a subject it did not recognise as one, right before its verb.
+_MISPARSED_SUBJECT_DEPS = frozenset({"compound", "nummod", "nmod"})
 _QUOTE = '"'
 _QUOTE_TOKENS = frozenset({'"', "''", "``"})
 # A paragraph opened by a capitalised label and a colon: "Trump: 'I'm the Worst …'" (headlines),
@@ -392,7 +394,8 @@ def _label_like(label: Span, content: Span) -> bool:
         return False
     words = [t for t in content if t.is_alpha]
     commas = sum(1 for t in content if t.text == ",")
-    return len(words) >= 3 and commas <= 3 and content[0].is_alpha
+    opens = content[0].is_alpha or content[0].text in (*_QUOTE_TOKENS, "'", "‘", "“")
+    return len(words) >= 3 and commas <= 3 and opens
 
 
 def _verb_group_start(token: Token) -> int:
@@ -726,8 +729,12 @@ def _source_tokens(token: Token) -> TokenRange | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return _subtree(objects[0])
+        if current.i == token.i:
+            misparsed = _misparsed_subject(token)
+            if misparsed is not None:
+                return misparsed
         if any(c.dep_ == "nsubjpass" for c in current.children):
-            return None
+            return _perfect_subject(current)
         if current.tag_ == "VBN" and current.dep_ != "conj":
             # '"…," said the woman' (tagged VBN after a quote) names the speaker after it;
             # "Asked whether …, he said": the asker is not the answerer.
@@ -756,6 +763,40 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         current = current.head
     return None
+
+
+def _perfect_subject(verb: Token) -> TokenRange | None:
+    """The subject of a present perfect the parser read as a passive: "he*'s* predicted big
+    wins", "who*'s* argued that …" ("'s" is "has" when the participle takes an object or a
+    clause). A true passive ("Clinton was declared the winner", "it's been reported", "it's
+    known as") names no source."""
+    children = list(verb.children)
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children)
+    passive = any(c.lower_ == "been" for c in children)  # "it's been reported"
+    if not contracted or passive or not any(c.dep_ in ("dobj", "ccomp") for c in children):
+        return None
+    subject = next(c for c in children if c.dep_ == "nsubjpass")
+    return _subtree(subject)
+
+
+def _misparsed_subject(verb: Token) -> TokenRange | None:
+    """The noun phrase right before a verb with no subject, which the parser hung on the verb
+    as a modifier ("*Trump* barked", "*About 4 in 10* say", "Federal Election Commission
+    *records* show" with the noun taken for a compound or a number of the verb)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    doc = verb.doc
+    start = _verb_group_start(verb)
+    if start == 0:
+        return None
+    last = doc[start - 1]
+    if (
+        last.head.i != verb.i
+        or last.dep_ not in _MISPARSED_SUBJECT_DEPS
+        or last.pos_ not in ("NOUN", "PROPN", "NUM")
+    ):
+        return None
+    return _trim(last.left_edge.i, start, doc)
 
 
 def _touches_paragraph(span: TokenRange, verb: Token) -> bool:
