@@ -619,8 +619,8 @@ def test_issue5_subject_misparsed_as_a_modifier_of_the_verb_is_the_source(
 def test_issue5_contracted_has_read_as_a_passive_keeps_its_subject(
     attribution_analyzer: Analyzer,
 ) -> None:
-    """"he's predicted big wins" is "he has predicted" (the participle takes an object), while
-    "it's been reported that …" is a true passive and names no source."""
+    """'he's predicted big wins' is 'he has predicted' (the participle takes an object), while
+    'it's been reported that …' is a true passive and names no source."""
     a = attribution_analyzer.analyze("And he's predicted big wins in the races ahead.")
     assert _text(a, _by_cue(a, "'s predicted").source) == "he"
     a = attribution_analyzer.analyze("It's been reported that the mayor resigned.")
