@@ -637,3 +637,24 @@ def test_issue5_labelled_headline_may_open_with_a_quotation_mark(
     )
     quote = _by_cue(a, ":")
     assert _text(a, quote.source) == "Ted Brown"
+
+
+def test_issue5_purpose_infinitive_of_speech_after_the_object_reports(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'is calling a meeting to discuss options …': the cue runs to the infinitive and what
+    is discussed is the content, not the meeting."""
+    a = attribution_analyzer.analyze(
+        "A group of conservative leaders is calling a meeting to discuss options for the party."
+    )
+    quote = _by_cue(a, "is calling a meeting to discuss")
+    assert [_text(a, c) for c in quote.content] == ["options for the party"]
+
+
+def test_issue5_placeholder_object_gives_way_to_the_preposition(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'said little about how …': 'little' is no content; what the preposition governs is."""
+    a = attribution_analyzer.analyze("Sanders said little about how he would pay for it.")
+    quote = _by_cue(a, "said")
+    assert [_text(a, c) for c in quote.content] == ["how he would pay for it"]

@@ -116,6 +116,11 @@ _LIGHT_VERBS = frozenset(
 )
 # Prepositions after a light object that introduce what it is about ("pinned his hopes *on*").
 _CARRYING_PREPS = frozenset({"on", "at", "to", "with", "about", "against"})
+# Prepositions whose object is the content after a placeholder object ("distanced himself *from*").
+_PAST_PLACEHOLDER = frozenset({"from", "about", "on", "of", "to", "with", "against"})
+# Verbs of an infinitive of purpose after an object that report its content ("a meeting to
+# *discuss* X").
+_PURPOSE_REPORTS = CORE_CUES | {"discuss", "showcase", "address", "highlight", "debate"}
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
 _FOCUS = frozenset({"even", "only"})
 # WordNet ancestors of nouns that name a weapon or a vehicle: such a subject or agent makes the
@@ -470,11 +475,15 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             child.dep_ == "dobj"
             and not _recipient(token, child)
             and child.ent_type_ not in ("DATE", "TIME")
+            and not _placeholder_object(child, children)
         ):
             start, end = _subtree(child)
             carried = _carried_object(token, child, end)
             if carried is not None:
                 return [_subtree(carried)], carried.head.i + 1, True
+            purpose = _purpose_report(token, child)
+            if purpose is not None:
+                return [_subtree(purpose)], purpose.head.i + 1, True
             for prep in children:
                 if prep.dep_ == "prep" and prep.i == end and prep.lower_ in ("of", "for"):
                     # "accused Trump *of* using …", "blasted Portman *for* his decision":
@@ -508,6 +517,31 @@ def _carried_object(verb: Token, obj: Token, end: int) -> Token | None:
     if any(t.lemma_.lower() in _MEDIA for t in objects[0].subtree):
         return None  # "touted his endorsement *on its Facebook page*": the medium
     return objects[0]
+
+
+def _placeholder_object(obj: Token, children: list[Token]) -> bool:
+    """A reflexive or a quantity as object, before a content preposition: "distanced
+    *himself* from Bill Clinton", "said *little* about how …" (the preposition's object is
+    what the cue is about)."""
+    if not (obj.lower_.endswith(("self", "selves")) or obj.lower_ in ("little", "much")):
+        return False
+    return any(c.dep_ == "prep" and c.i > obj.i and c.lower_ in _PAST_PLACEHOLDER for c in children)
+
+
+def _purpose_report(verb: Token, obj: Token) -> Token | None:
+    """What a purpose infinitive of speech after the object reports: "is calling *a meeting
+    to discuss* options …", "rolled out endorsements *to showcase* …" (PolNeAR's cue runs to
+    the infinitive, its content is the infinitive's object or clause)."""
+    for clause in (*obj.children, *verb.children):
+        if (
+            clause.dep_ in ("acl", "advcl", "xcomp")
+            and clause.i > obj.i
+            and clause.lemma_.lower() in _PURPOSE_REPORTS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        ):
+            said = [c for c in clause.children if c.dep_ in ("dobj", "ccomp")]
+            return said[0] if said else None
+    return None
 
 
 def _set_off(clause: Token, token: Token) -> bool:
