@@ -658,3 +658,15 @@ def test_issue5_placeholder_object_gives_way_to_the_preposition(
     a = attribution_analyzer.analyze("Sanders said little about how he would pay for it.")
     quote = _by_cue(a, "said")
     assert [_text(a, c) for c in quote.content] == ["how he would pay for it"]
+
+
+def test_issue5_participle_after_a_reported_clause_is_the_reporters(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'Carson said he plans …, insisting that …': the parser hangs the participle on the
+    reported clause's verb, but its speaker is the reporting verb's subject, not 'he'."""
+    a = attribution_analyzer.analyze(
+        "Carson said he plans to present a strategy after Christmas, insisting that the "
+        "leaders are too cautious."
+    )
+    assert _text(a, _by_cue(a, "insisting").source) == "Carson"

@@ -62,6 +62,8 @@ _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound
 _SUBJECTS = ("nsubj", "csubj")
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# Labels of a reported clause under its reporting verb.
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 # Labels the parser gives a subject it did not recognise as one, right before its verb.
 _MISPARSED_SUBJECT_DEPS = frozenset({"compound", "nummod", "nmod"})
 _QUOTE = '"'
@@ -787,6 +789,10 @@ def _source_tokens(token: Token) -> TokenRange | None:
             # object, the participle is the clause's, misattached; the clause's subject speaks.
             current = current.head.head
             continue
+        reporter = _reporter_participle(token) if current.i == token.i else None
+        if reporter is not None:
+            current = reporter
+            continue
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return _inverted_subject(token)
         if current.dep_ == "conj" and current.head.dep_ == "ccomp" and current.i == token.i:
@@ -811,6 +817,21 @@ def _perfect_subject(verb: Token) -> TokenRange | None:
         return None
     subject = next(c for c in children if c.dep_ == "nsubjpass")
     return _subtree(subject)
+
+
+def _reporter_participle(token: Token) -> Token | None:
+    """The reporting verb a participle set off by a comma after a reported clause belongs to:
+    "Carson said he plans to …, *insisting* that …", "Trump has indicated he would …, *vowing*
+    to …" (the parser hangs the participle on the reported clause's verb, whose subject is
+    not the speaker). None unless the participle hangs inside a clause."""
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or token.doc[token.i - 1].text != ",":
+        return None
+    head = token.head
+    if head.dep_ not in _REPORTED_CLAUSES:
+        return None
+    while head.dep_ in _REPORTED_CLAUSES and _same_paragraph(head.head, token):
+        head = head.head  # a clause reported from the paragraph above is a sentence of its own
+    return head if head.pos_ == "VERB" and head.i != token.head.i else None
 
 
 def _misparsed_subject(verb: Token) -> TokenRange | None:
