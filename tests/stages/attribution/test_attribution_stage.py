@@ -670,3 +670,15 @@ def test_issue5_participle_after_a_reported_clause_is_the_reporters(
         "leaders are too cautious."
     )
     assert _text(a, _by_cue(a, "insisting").source) == "Carson"
+
+
+def test_issue5_participle_coordinated_with_the_reporters_participle_shares_its_speaker(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'…, vowing to …, and suggesting he would …': both participles are Trump's."""
+    a = attribution_analyzer.analyze(
+        "Trump has indicated he would try to curb critics, vowing to open up libel laws, and "
+        "suggesting he would require employees to sign agreements."
+    )
+    assert _text(a, _by_cue(a, "vowing").source) == "Trump"
+    assert _text(a, _by_cue(a, "suggesting").source) == "Trump"

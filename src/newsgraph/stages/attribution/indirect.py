@@ -823,7 +823,10 @@ def _reporter_participle(token: Token) -> Token | None:
     """The reporting verb a participle set off by a comma after a reported clause belongs to:
     "Carson said he plans to …, *insisting* that …", "Trump has indicated he would …, *vowing*
     to …" (the parser hangs the participle on the reported clause's verb, whose subject is
-    not the speaker). None unless the participle hangs inside a clause."""
+    not the speaker; "…, vowing …, and *suggesting* …" coordinated with such a participle).
+    None unless the participle hangs inside a clause."""
+    if token.dep_ == "conj" and token.tag_ == "VBG" and token.head.tag_ == "VBG":
+        token = token.head
     if token.tag_ != "VBG" or token.dep_ != "advcl" or token.doc[token.i - 1].text != ",":
         return None
     head = token.head
