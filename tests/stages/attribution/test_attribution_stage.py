@@ -682,3 +682,19 @@ def test_issue5_participle_coordinated_with_the_reporters_participle_shares_its_
     )
     assert _text(a, _by_cue(a, "vowing").source) == "Trump"
     assert _text(a, _by_cue(a, "suggesting").source) == "Trump"
+
+
+def test_issue5_clause_final_cue_may_end_with_its_addressee_and_day(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'<content>, Ash Carter told a Senate panel Wednesday.': the addressee and the day after
+    the cue do not stop the clause before the comma from being what was told."""
+    a = attribution_analyzer.analyze(
+        "The plan includes a special force to train local fighters, Defense Secretary Ash "
+        "Carter told a Senate panel Wednesday."
+    )
+    quote = _by_cue(a, "told")
+    assert _text(a, quote.source) == "Defense Secretary Ash Carter"
+    assert [_text(a, c) for c in quote.content] == [
+        "The plan includes a special force to train local fighters"
+    ]

@@ -62,6 +62,9 @@ _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound
 _SUBJECTS = ("nsubj", "csubj")
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# Dependents of a cue that end a sentence without being its content ("told *a Senate panel
+# Wednesday*").
+_CIRCUMSTANCES = frozenset({"dobj", "dative", "npadvmod"})
 # Labels of a reported clause under its reporting verb.
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 # Labels the parser gives a subject it did not recognise as one, right before its verb.
@@ -322,7 +325,9 @@ def according_to(token: Token, sent: Span, confidence: float) -> Attribution | N
 
 
 def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution | None:
-    """'<content>, <noun phrase> <cue>.': the cue ends its sentence after a subject phrase.
+    """'<content>, <noun phrase> <cue>.': the cue ends its sentence after a subject phrase,
+    or only its addressee and circumstances follow ("…, Ash Carter told a Senate panel
+    Wednesday.").
 
     Read by position because this is where the parser fails (a misspelt or rare cue verb is
     tagged as a noun and swallowed into the noun phrase). Requires a comma before the phrase and
@@ -330,7 +335,9 @@ def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution
     """
     doc = token.doc
     after = [t for t in doc[token.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
-    if after:
+    if any(not _circumstance_of(t, token) for t in after) or any(
+        t.text in _QUOTE_TOKENS for t in doc[token.i + 1 : sent.end]
+    ):
         return None
     comma = None
     for i in range(token.i - 1, sent.start - 1, -1):
@@ -353,6 +360,17 @@ def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution
     if not content:
         return None
     return Attribution((token.i, token.i + 1), (comma + 1, token.i), content, confidence)
+
+
+def _circumstance_of(word: Token, cue: Token) -> bool:
+    """The word belongs to an addressee, time or manner phrase of the cue, not to a clause."""
+    while word.i != cue.i:
+        if word.pos_ in ("VERB", "AUX") or word.head.i == word.i:
+            return False
+        if word.head.i == cue.i:
+            return word.dep_ in _CIRCUMSTANCES
+        word = word.head
+    return True
 
 
 def labelled_lines(doc: Doc, confidence: float) -> list[Attribution]:
