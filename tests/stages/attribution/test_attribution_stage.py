@@ -698,3 +698,19 @@ def test_issue5_clause_final_cue_may_end_with_its_addressee_and_day(
     assert [_text(a, c) for c in quote.content] == [
         "The plan includes a special force to train local fighters"
     ]
+
+
+def test_issue5_clause_final_cue_after_an_apposition_subject(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'<content>, his top aide, Tad Devine, told reporters.': the comma right before the cue
+    closes the subject's apposition; the content ends at the comma before the subject."""
+    a = attribution_analyzer.analyze(
+        "Despite the defeats, Sanders remains committed to the race, his top aide, Tad Devine, "
+        "told reporters."
+    )
+    quote = _by_cue(a, "told")
+    assert _text(a, quote.source) == "his top aide, Tad Devine,"
+    assert [_text(a, c) for c in quote.content] == [
+        "Despite the defeats, Sanders remains committed to the race"
+    ]

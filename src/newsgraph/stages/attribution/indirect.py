@@ -346,6 +346,8 @@ def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution
             break
         if doc[i].text == _QUOTE and i < token.i - 1:
             break
+    if comma == token.i - 1:
+        comma = _subject_comma(token)  # "…, his top aide, Tad Devine, told X."
     if comma is None or comma + 1 >= token.i:
         return None
     first = doc[comma + 1]
@@ -360,6 +362,16 @@ def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution
     if not content:
         return None
     return Attribution((token.i, token.i + 1), (comma + 1, token.i), content, confidence)
+
+
+def _subject_comma(cue: Token) -> int | None:
+    """The comma before the cue's subject when the subject ends in a comma of its own (an
+    apposition: "…, his top aide, Tad Devine, told …")."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if not subjects:
+        return None
+    before = subjects[0].left_edge.i - 1
+    return before if before >= 0 and cue.doc[before].text == "," else None
 
 
 def _circumstance_of(word: Token, cue: Token) -> bool:
