@@ -714,3 +714,21 @@ def test_issue5_clause_final_cue_after_an_apposition_subject(
     assert [_text(a, c) for c in quote.content] == [
         "Despite the defeats, Sanders remains committed to the race"
     ]
+
+
+def test_issue5_name_stranded_before_a_subjectless_verb_is_its_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """The parser hangs the speaker elsewhere (an apposition of 'plea', an object of 'as')
+    and leaves 'said' without a subject; the name right before it, past an age or a
+    participle set off by commas, is who speaks."""
+    a = attribution_analyzer.analyze(
+        "As a part of his plea, Marcel Lazar, 44, said that he stole the passwords of many "
+        "people."
+    )
+    assert _text(a, _by_cue(a, "said").source) == "Marcel Lazar, 44,"
+    a = attribution_analyzer.analyze(
+        "The talks ended early, as Enrique Pena Nieto, contradicting Trump, said he had "
+        "raised the issue."
+    )
+    assert _text(a, _by_cue(a, "said").source) == "Enrique Pena Nieto"

@@ -737,7 +737,47 @@ def _fallback_content(token: Token, children: list[Token]) -> tuple[list[TokenRa
 
 def _source(token: Token) -> TokenRange | None:
     found = _source_tokens(token)
+    if found is None:
+        found = _stranded_subject(token)
     return None if found is None else _join_glued(found, token.doc)
+
+
+def _stranded_subject(verb: Token) -> TokenRange | None:
+    """The name right before a finite verb the parser gave no subject, having hung the name
+    elsewhere: "As a part of his plea, *Marcel Lazar*, 44, said …" (an apposition of "plea"),
+    "as *Peña Nieto*, contradicting Trump, said …" (an object of "as"). A participle phrase
+    set off by commas right before the verb is skipped; the name must be a person or a group."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp"):
+        return None
+    if verb.lemma_.lower() in _RAISING or any(
+        c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children
+    ):
+        return None
+    doc = verb.doc
+    end = _verb_group_start(verb)
+    j = _before_commas(doc, end - 1)
+    segment = j
+    while segment > 0 and doc[segment - 1].text != ",":
+        segment -= 1
+    if doc[segment].tag_ == "VBG":  # ", contradicting Trump,"
+        j = _before_commas(doc, segment - 1)
+    if j < 0 or _breaks(doc[j]):
+        return None
+    name = doc[j]
+    while name.head.i < end and name.head.i != name.i and (
+        name.dep_ in ("compound", "nummod") or (name.dep_ == "appos" and name.pos_ == "NUM")
+    ):
+        name = name.head
+    if name.pos_ != "PROPN" or name.ent_type_ not in _AGENT_ENTS | {"PERSON"}:
+        return None
+    return _trim(name.left_edge.i, j + 1, doc)
+
+
+def _before_commas(doc: Doc, i: int) -> int:
+    """The last index at or before ``i`` that is not a comma (-1 when there is none)."""
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i
 
 
 def _source_edges(span: TokenRange, doc: Doc) -> TokenRange:
