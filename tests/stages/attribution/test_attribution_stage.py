@@ -723,8 +723,7 @@ def test_issue5_name_stranded_before_a_subjectless_verb_is_its_source(
     and leaves 'said' without a subject; the name right before it, past an age or a
     participle set off by commas, is who speaks."""
     a = attribution_analyzer.analyze(
-        "As a part of his plea, Marcel Lazar, 44, said that he stole the passwords of many "
-        "people."
+        "As a part of his plea, Marcel Lazar, 44, said that he stole the passwords of many people."
     )
     assert _text(a, _by_cue(a, "said").source) == "Marcel Lazar, 44,"
     a = attribution_analyzer.analyze(

@@ -764,8 +764,10 @@ def _stranded_subject(verb: Token) -> TokenRange | None:
     if j < 0 or _breaks(doc[j]):
         return None
     name = doc[j]
-    while name.head.i < end and name.head.i != name.i and (
-        name.dep_ in ("compound", "nummod") or (name.dep_ == "appos" and name.pos_ == "NUM")
+    while (
+        name.head.i < end
+        and name.head.i != name.i
+        and (name.dep_ in ("compound", "nummod") or (name.dep_ == "appos" and name.pos_ == "NUM"))
     ):
         name = name.head
     if name.pos_ != "PROPN" or name.ent_type_ not in _AGENT_ENTS | {"PERSON"}:
