@@ -731,3 +731,18 @@ def test_issue5_name_stranded_before_a_subjectless_verb_is_its_source(
         "raised the issue."
     )
     assert _text(a, _by_cue(a, "said").source) == "Enrique Pena Nieto"
+
+
+def test_issue5_that_clause_hung_on_the_medium_is_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'says in a statement that …' with the clause parsed as a modifier of 'statement': the
+    medium still names how it was said, and the clause is what was said."""
+    a = attribution_analyzer.analyze(
+        "Kasich’s chief strategist John Weaver says in a statement that the race will now be "
+        "a four-man contest between Kasich, Rubio, Cruz and Trump."
+    )
+    quote = _by_cue(a, "says")
+    assert [_text(a, c) for c in quote.content] == [
+        "that the race will now be a four-man contest between Kasich, Rubio, Cruz and Trump"
+    ]

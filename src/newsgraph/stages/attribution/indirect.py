@@ -277,16 +277,18 @@ def _cue_tail(token: Token, end: int, taken: list[TokenRange]) -> int:
     return end
 
 
-def _medium(prep: Token) -> bool:
-    """'in a statement', 'on Twitter', 'in an interview': a preposition naming the medium."""
+def _medium(prep: Token, clause_allowed: bool = False) -> bool:
+    """'in a statement', 'on Twitter', 'in an interview': a preposition naming the medium.
+    The medium noun ends the phrase ("in a statement *on the budget*" is about something),
+    except for a that-clause the parser hangs on it when ``clause_allowed``."""
     if prep.lower_ not in ("in", "on"):
         return False
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return (
-        bool(objects)
-        and objects[0].lemma_.lower() in _MEDIA
-        and objects[0].right_edge.i == objects[0].i
-    )
+    if not objects or objects[0].lemma_.lower() not in _MEDIA:
+        return False
+    medium = objects[0]
+    right = [c for c in medium.rights if not (clause_allowed and c.dep_ in _NOUN_CLAUSES)]
+    return not right
 
 
 def _fronted_content(token: Token) -> tuple[Token, TokenRange] | None:
@@ -496,7 +498,7 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
         if content:
             return content, token.i + 1, False
     for child in children:
-        if child.dep_ == "prep" and _medium(child):
+        if child.dep_ == "prep" and _medium(child, clause_allowed=True):
             # "says in a statement that …": the parser hangs the clause on "statement".
             medium = next(c for c in child.children if c.dep_ == "pobj")
             clauses = [c for c in medium.children if c.dep_ in _NOUN_CLAUSES and _that(c)]
