@@ -746,3 +746,16 @@ def test_issue5_that_clause_hung_on_the_medium_is_the_content(
     assert [_text(a, c) for c in quote.content] == [
         "that the race will now be a four-man contest between Kasich, Rubio, Cruz and Trump"
     ]
+
+
+def test_issue5_quotation_after_the_addressee_and_a_colon_is_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'He tells the crowd: "…"': the addressee stands between the cue and the colon."""
+    a = attribution_analyzer.analyze(
+        'He tells the crowd: "I do not want you to have the wrong impression."'
+    )
+    quote = _by_cue(a, "tells")
+    assert [_text(a, c) for c in quote.content] == [
+        '"I do not want you to have the wrong impression."'
+    ]
