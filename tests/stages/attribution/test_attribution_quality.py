@@ -19,13 +19,13 @@ from newsgraph.pipeline import Analyzer
 DEV = Path(__file__).resolve().parents[4] / "shared" / "data" / "quotes" / "polnear-dev.jsonl"
 
 FLOORS = {
-    "content_partial_f1": 0.783,
+    "content_partial_f1": 0.784,
     "content_exact_f1": 0.528,
-    "cue_partial_f1": 0.748,
-    "source_partial_f1": 0.736,
-    "cue_exact_f1": 0.671,
-    "source_exact_f1": 0.701,
-    "attribution_f1": 0.722,
+    "cue_partial_f1": 0.749,
+    "source_partial_f1": 0.739,
+    "cue_exact_f1": 0.672,
+    "source_exact_f1": 0.703,
+    "attribution_f1": 0.726,
 }
 
 

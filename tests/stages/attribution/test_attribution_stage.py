@@ -605,3 +605,157 @@ def test_issue5_quotation_before_the_speaker_is_the_cues_own(
     )
     quote = _by_cue(a, "said")
     assert [_text(a, c) for c in quote.content] == ['"We\'ve started all those conversations,"']
+
+
+def test_issue5_subject_misparsed_as_a_modifier_of_the_verb_is_the_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'About 4 in 10 say …': the parser hangs the figure on the verb as a number, not as its
+    subject; it is still who speaks."""
+    a = attribution_analyzer.analyze("About 4 in 10 say they want lower taxes.")
+    assert _text(a, _by_cue(a, "say").source) == "About 4 in 10"
+
+
+def test_issue5_contracted_has_read_as_a_passive_keeps_its_subject(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'he's predicted big wins' is 'he has predicted' (the participle takes an object), while
+    'it's been reported that …' is a true passive and names no source."""
+    a = attribution_analyzer.analyze("And he's predicted big wins in the races ahead.")
+    assert _text(a, _by_cue(a, "'s predicted").source) == "he"
+    a = attribution_analyzer.analyze("It's been reported that the mayor resigned.")
+    assert _by_cue(a, "'s been reported").source is None
+
+
+def test_issue5_labelled_headline_may_open_with_a_quotation_mark(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'Ted Brown: “We Will Never Give Up …”': a headline label before a quoted content is an
+    attribution like the unquoted 'Lynch: No outside influence …'."""
+    a = attribution_analyzer.analyze(
+        "Ted Brown: “We Will Never Give Up on This City”\n\nThe race goes on."
+    )
+    quote = _by_cue(a, ":")
+    assert _text(a, quote.source) == "Ted Brown"
+
+
+def test_issue5_purpose_infinitive_of_speech_after_the_object_reports(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'is calling a meeting to discuss options …': the cue runs to the infinitive and what
+    is discussed is the content, not the meeting."""
+    a = attribution_analyzer.analyze(
+        "A group of conservative leaders is calling a meeting to discuss options for the party."
+    )
+    quote = _by_cue(a, "is calling a meeting to discuss")
+    assert [_text(a, c) for c in quote.content] == ["options for the party"]
+
+
+def test_issue5_placeholder_object_gives_way_to_the_preposition(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'said little about how …': 'little' is no content; what the preposition governs is."""
+    a = attribution_analyzer.analyze("Sanders said little about how he would pay for it.")
+    quote = _by_cue(a, "said")
+    assert [_text(a, c) for c in quote.content] == ["how he would pay for it"]
+
+
+def test_issue5_participle_after_a_reported_clause_is_the_reporters(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'Carson said he plans …, insisting that …': the parser hangs the participle on the
+    reported clause's verb, but its speaker is the reporting verb's subject, not 'he'."""
+    a = attribution_analyzer.analyze(
+        "Carson said he plans to present a strategy after Christmas, insisting that the "
+        "leaders are too cautious."
+    )
+    assert _text(a, _by_cue(a, "insisting").source) == "Carson"
+
+
+def test_issue5_participle_coordinated_with_the_reporters_participle_shares_its_speaker(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'…, vowing to …, and suggesting he would …': both participles are Trump's."""
+    a = attribution_analyzer.analyze(
+        "Trump has indicated he would try to curb critics, vowing to open up libel laws, and "
+        "suggesting he would require employees to sign agreements."
+    )
+    assert _text(a, _by_cue(a, "vowing").source) == "Trump"
+    assert _text(a, _by_cue(a, "suggesting").source) == "Trump"
+
+
+def test_issue5_clause_final_cue_may_end_with_its_addressee_and_day(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'<content>, Ash Carter told a Senate panel Wednesday.': the addressee and the day after
+    the cue do not stop the clause before the comma from being what was told."""
+    a = attribution_analyzer.analyze(
+        "The plan includes a special force to train local fighters, Defense Secretary Ash "
+        "Carter told a Senate panel Wednesday."
+    )
+    quote = _by_cue(a, "told")
+    assert _text(a, quote.source) == "Defense Secretary Ash Carter"
+    assert [_text(a, c) for c in quote.content] == [
+        "The plan includes a special force to train local fighters"
+    ]
+
+
+def test_issue5_clause_final_cue_after_an_apposition_subject(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'<content>, his top aide, Tad Devine, told reporters.': the comma right before the cue
+    closes the subject's apposition; the content ends at the comma before the subject."""
+    a = attribution_analyzer.analyze(
+        "Despite the defeats, Sanders remains committed to the race, his top aide, Tad Devine, "
+        "told reporters."
+    )
+    quote = _by_cue(a, "told")
+    assert _text(a, quote.source) == "his top aide, Tad Devine,"
+    assert [_text(a, c) for c in quote.content] == [
+        "Despite the defeats, Sanders remains committed to the race"
+    ]
+
+
+def test_issue5_name_stranded_before_a_subjectless_verb_is_its_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """The parser hangs the speaker elsewhere (an apposition of 'plea', an object of 'as')
+    and leaves 'said' without a subject; the name right before it, past an age or a
+    participle set off by commas, is who speaks."""
+    a = attribution_analyzer.analyze(
+        "As a part of his plea, Marcel Lazar, 44, said that he stole the passwords of many people."
+    )
+    assert _text(a, _by_cue(a, "said").source) == "Marcel Lazar, 44,"
+    a = attribution_analyzer.analyze(
+        "The talks ended early, as Enrique Pena Nieto, contradicting Trump, said he had "
+        "raised the issue."
+    )
+    assert _text(a, _by_cue(a, "said").source) == "Enrique Pena Nieto"
+
+
+def test_issue5_that_clause_hung_on_the_medium_is_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'says in a statement that …' with the clause parsed as a modifier of 'statement': the
+    medium still names how it was said, and the clause is what was said."""
+    a = attribution_analyzer.analyze(
+        "Kasich’s chief strategist John Weaver says in a statement that the race will now be "
+        "a four-man contest between Kasich, Rubio, Cruz and Trump."
+    )
+    quote = _by_cue(a, "says")
+    assert [_text(a, c) for c in quote.content] == [
+        "that the race will now be a four-man contest between Kasich, Rubio, Cruz and Trump"
+    ]
+
+
+def test_issue5_quotation_after_the_addressee_and_a_colon_is_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'He tells the crowd: "…"': the addressee stands between the cue and the colon."""
+    a = attribution_analyzer.analyze(
+        'He tells the crowd: "I do not want you to have the wrong impression."'
+    )
+    quote = _by_cue(a, "tells")
+    assert [_text(a, c) for c in quote.content] == [
+        '"I do not want you to have the wrong impression."'
+    ]

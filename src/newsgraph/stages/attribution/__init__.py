@@ -126,7 +126,7 @@ class AttributionStage:
         found = [self._to_chars(doc, text, a, body_start) for a in attributions]
         for f in found:
             if not f.content:
-                f.content = _adjacent_quote(text, f, marks)
+                f.content = _adjacent_quote(text, f, marks) or _addressed_quote(doc, f, marks)
             elif f.attribution.weak_content:
                 f.content = _introduced_quote(text, f, marks) or f.content
         found = [f for f in found if f.content]
@@ -293,6 +293,20 @@ def _introduced_quote(text: str, f: _Found, marks: list[QuoteMarks]) -> list[Cha
     end = max(e for _, e in f.content)
     for quote in marks:
         if quote.start >= end and _INTRODUCED.fullmatch(text, end, quote.start):
+            return list(quote.pieces)
+    return []
+
+
+def _addressed_quote(doc: Doc, f: _Found, marks: list[QuoteMarks]) -> list[CharSpan]:
+    """The quotation a colon introduces after the cue's addressee ('He tells the crowd:
+    "…"'): the addressee is no content, so nothing else puts the quotation next to the cue."""
+    cue = doc[f.cue_token]
+    addressees = [c for c in cue.rights if c.dep_ in ("dobj", "dative")]
+    if not addressees:
+        return []
+    end = addressees[0].right_edge.idx + len(addressees[0].right_edge)
+    for quote in marks:
+        if quote.start >= end and _INTRODUCED.fullmatch(doc.text, end, quote.start):
             return list(quote.pieces)
     return []
 

@@ -62,6 +62,13 @@ _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound
 _SUBJECTS = ("nsubj", "csubj")
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+# Dependents of a cue that end a sentence without being its content ("told *a Senate panel
+# Wednesday*").
+_CIRCUMSTANCES = frozenset({"dobj", "dative", "npadvmod"})
+# Labels of a reported clause under its reporting verb.
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
+# Labels the parser gives a subject it did not recognise as one, right before its verb.
+_MISPARSED_SUBJECT_DEPS = frozenset({"compound", "nummod", "nmod"})
 _QUOTE = '"'
 _QUOTE_TOKENS = frozenset({'"', "''", "``"})
 # A paragraph opened by a capitalised label and a colon: "Trump: 'I'm the Worst …'" (headlines),
@@ -114,6 +121,11 @@ _LIGHT_VERBS = frozenset(
 )
 # Prepositions after a light object that introduce what it is about ("pinned his hopes *on*").
 _CARRYING_PREPS = frozenset({"on", "at", "to", "with", "about", "against"})
+# Prepositions whose object is the content after a placeholder object ("distanced himself *from*").
+_PAST_PLACEHOLDER = frozenset({"from", "about", "on", "of", "to", "with", "against"})
+# Verbs of an infinitive of purpose after an object that report its content ("a meeting to
+# *discuss* X").
+_PURPOSE_REPORTS = CORE_CUES | {"discuss", "showcase", "address", "highlight", "debate"}
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
 _FOCUS = frozenset({"even", "only"})
 # WordNet ancestors of nouns that name a weapon or a vehicle: such a subject or agent makes the
@@ -265,16 +277,18 @@ def _cue_tail(token: Token, end: int, taken: list[TokenRange]) -> int:
     return end
 
 
-def _medium(prep: Token) -> bool:
-    """'in a statement', 'on Twitter', 'in an interview': a preposition naming the medium."""
+def _medium(prep: Token, clause_allowed: bool = False) -> bool:
+    """'in a statement', 'on Twitter', 'in an interview': a preposition naming the medium.
+    The medium noun ends the phrase ("in a statement *on the budget*" is about something),
+    except for a that-clause the parser hangs on it when ``clause_allowed``."""
     if prep.lower_ not in ("in", "on"):
         return False
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return (
-        bool(objects)
-        and objects[0].lemma_.lower() in _MEDIA
-        and objects[0].right_edge.i == objects[0].i
-    )
+    if not objects or objects[0].lemma_.lower() not in _MEDIA:
+        return False
+    medium = objects[0]
+    right = [c for c in medium.rights if not (clause_allowed and c.dep_ in _NOUN_CLAUSES)]
+    return not right
 
 
 def _fronted_content(token: Token) -> tuple[Token, TokenRange] | None:
@@ -313,7 +327,9 @@ def according_to(token: Token, sent: Span, confidence: float) -> Attribution | N
 
 
 def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution | None:
-    """'<content>, <noun phrase> <cue>.': the cue ends its sentence after a subject phrase.
+    """'<content>, <noun phrase> <cue>.': the cue ends its sentence after a subject phrase,
+    or only its addressee and circumstances follow ("…, Ash Carter told a Senate panel
+    Wednesday.").
 
     Read by position because this is where the parser fails (a misspelt or rare cue verb is
     tagged as a noun and swallowed into the noun phrase). Requires a comma before the phrase and
@@ -321,7 +337,9 @@ def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution
     """
     doc = token.doc
     after = [t for t in doc[token.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
-    if after:
+    if any(not _circumstance_of(t, token) for t in after) or any(
+        t.text in _QUOTE_TOKENS for t in doc[token.i + 1 : sent.end]
+    ):
         return None
     comma = None
     for i in range(token.i - 1, sent.start - 1, -1):
@@ -330,6 +348,8 @@ def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution
             break
         if doc[i].text == _QUOTE and i < token.i - 1:
             break
+    if comma == token.i - 1:
+        comma = _subject_comma(token)  # "…, his top aide, Tad Devine, told X."
     if comma is None or comma + 1 >= token.i:
         return None
     first = doc[comma + 1]
@@ -344,6 +364,27 @@ def clause_final_cue(token: Token, sent: Span, confidence: float) -> Attribution
     if not content:
         return None
     return Attribution((token.i, token.i + 1), (comma + 1, token.i), content, confidence)
+
+
+def _subject_comma(cue: Token) -> int | None:
+    """The comma before the cue's subject when the subject ends in a comma of its own (an
+    apposition: "…, his top aide, Tad Devine, told …")."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if not subjects:
+        return None
+    before = subjects[0].left_edge.i - 1
+    return before if before >= 0 and cue.doc[before].text == "," else None
+
+
+def _circumstance_of(word: Token, cue: Token) -> bool:
+    """The word belongs to an addressee, time or manner phrase of the cue, not to a clause."""
+    while word.i != cue.i:
+        if word.pos_ in ("VERB", "AUX") or word.head.i == word.i:
+            return False
+        if word.head.i == cue.i:
+            return word.dep_ in _CIRCUMSTANCES
+        word = word.head
+    return True
 
 
 def labelled_lines(doc: Doc, confidence: float) -> list[Attribution]:
@@ -392,7 +433,8 @@ def _label_like(label: Span, content: Span) -> bool:
         return False
     words = [t for t in content if t.is_alpha]
     commas = sum(1 for t in content if t.text == ",")
-    return len(words) >= 3 and commas <= 3 and content[0].is_alpha
+    opens = content[0].is_alpha or content[0].text in (*_QUOTE_TOKENS, "'", "‘", "“")
+    return len(words) >= 3 and commas <= 3 and opens
 
 
 def _verb_group_start(token: Token) -> int:
@@ -456,7 +498,7 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
         if content:
             return content, token.i + 1, False
     for child in children:
-        if child.dep_ == "prep" and _medium(child):
+        if child.dep_ == "prep" and _medium(child, clause_allowed=True):
             # "says in a statement that …": the parser hangs the clause on "statement".
             medium = next(c for c in child.children if c.dep_ == "pobj")
             clauses = [c for c in medium.children if c.dep_ in _NOUN_CLAUSES and _that(c)]
@@ -467,11 +509,15 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             child.dep_ == "dobj"
             and not _recipient(token, child)
             and child.ent_type_ not in ("DATE", "TIME")
+            and not _placeholder_object(child, children)
         ):
             start, end = _subtree(child)
             carried = _carried_object(token, child, end)
             if carried is not None:
                 return [_subtree(carried)], carried.head.i + 1, True
+            purpose = _purpose_report(token, child)
+            if purpose is not None:
+                return [_subtree(purpose)], purpose.head.i + 1, True
             for prep in children:
                 if prep.dep_ == "prep" and prep.i == end and prep.lower_ in ("of", "for"):
                     # "accused Trump *of* using …", "blasted Portman *for* his decision":
@@ -505,6 +551,31 @@ def _carried_object(verb: Token, obj: Token, end: int) -> Token | None:
     if any(t.lemma_.lower() in _MEDIA for t in objects[0].subtree):
         return None  # "touted his endorsement *on its Facebook page*": the medium
     return objects[0]
+
+
+def _placeholder_object(obj: Token, children: list[Token]) -> bool:
+    """A reflexive or a quantity as object, before a content preposition: "distanced
+    *himself* from Bill Clinton", "said *little* about how …" (the preposition's object is
+    what the cue is about)."""
+    if not (obj.lower_.endswith(("self", "selves")) or obj.lower_ in ("little", "much")):
+        return False
+    return any(c.dep_ == "prep" and c.i > obj.i and c.lower_ in _PAST_PLACEHOLDER for c in children)
+
+
+def _purpose_report(verb: Token, obj: Token) -> Token | None:
+    """What a purpose infinitive of speech after the object reports: "is calling *a meeting
+    to discuss* options …", "rolled out endorsements *to showcase* …" (PolNeAR's cue runs to
+    the infinitive, its content is the infinitive's object or clause)."""
+    for clause in (*obj.children, *verb.children):
+        if (
+            clause.dep_ in ("acl", "advcl", "xcomp")
+            and clause.i > obj.i
+            and clause.lemma_.lower() in _PURPOSE_REPORTS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        ):
+            said = [c for c in clause.children if c.dep_ in ("dobj", "ccomp")]
+            return said[0] if said else None
+    return None
 
 
 def _set_off(clause: Token, token: Token) -> bool:
@@ -668,7 +739,49 @@ def _fallback_content(token: Token, children: list[Token]) -> tuple[list[TokenRa
 
 def _source(token: Token) -> TokenRange | None:
     found = _source_tokens(token)
+    if found is None:
+        found = _stranded_subject(token)
     return None if found is None else _join_glued(found, token.doc)
+
+
+def _stranded_subject(verb: Token) -> TokenRange | None:
+    """The name right before a finite verb the parser gave no subject, having hung the name
+    elsewhere: "As a part of his plea, *Marcel Lazar*, 44, said …" (an apposition of "plea"),
+    "as *Peña Nieto*, contradicting Trump, said …" (an object of "as"). A participle phrase
+    set off by commas right before the verb is skipped; the name must be a person or a group."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp"):
+        return None
+    if verb.lemma_.lower() in _RAISING or any(
+        c.dep_ in ("nsubjpass", "auxpass", "expl") for c in verb.children
+    ):
+        return None
+    doc = verb.doc
+    end = _verb_group_start(verb)
+    j = _before_commas(doc, end - 1)
+    segment = j
+    while segment > 0 and doc[segment - 1].text != ",":
+        segment -= 1
+    if doc[segment].tag_ == "VBG":  # ", contradicting Trump,"
+        j = _before_commas(doc, segment - 1)
+    if j < 0 or _breaks(doc[j]):
+        return None
+    name = doc[j]
+    while (
+        name.head.i < end
+        and name.head.i != name.i
+        and (name.dep_ in ("compound", "nummod") or (name.dep_ == "appos" and name.pos_ == "NUM"))
+    ):
+        name = name.head
+    if name.pos_ != "PROPN" or name.ent_type_ not in _AGENT_ENTS | {"PERSON"}:
+        return None
+    return _trim(name.left_edge.i, j + 1, doc)
+
+
+def _before_commas(doc: Doc, i: int) -> int:
+    """The last index at or before ``i`` that is not a comma (-1 when there is none)."""
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i
 
 
 def _source_edges(span: TokenRange, doc: Doc) -> TokenRange:
@@ -726,8 +839,12 @@ def _source_tokens(token: Token) -> TokenRange | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return _subtree(objects[0])
+        if current.i == token.i:
+            misparsed = _misparsed_subject(token)
+            if misparsed is not None:
+                return misparsed
         if any(c.dep_ == "nsubjpass" for c in current.children):
-            return None
+            return _perfect_subject(current)
         if current.tag_ == "VBN" and current.dep_ != "conj":
             # '"…," said the woman' (tagged VBN after a quote) names the speaker after it;
             # "Asked whether …, he said": the asker is not the answerer.
@@ -746,6 +863,10 @@ def _source_tokens(token: Token) -> TokenRange | None:
             # object, the participle is the clause's, misattached; the clause's subject speaks.
             current = current.head.head
             continue
+        reporter = _reporter_participle(token) if current.i == token.i else None
+        if reporter is not None:
+            current = reporter
+            continue
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return _inverted_subject(token)
         if current.dep_ == "conj" and current.head.dep_ == "ccomp" and current.i == token.i:
@@ -756,6 +877,58 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         current = current.head
     return None
+
+
+def _perfect_subject(verb: Token) -> TokenRange | None:
+    """The subject of a present perfect the parser read as a passive: "he*'s* predicted big
+    wins", "who*'s* argued that …" ("'s" is "has" when the participle takes an object or a
+    clause). A true passive ("Clinton was declared the winner", "it's been reported", "it's
+    known as") names no source."""
+    children = list(verb.children)
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children)
+    passive = any(c.lower_ == "been" for c in children)  # "it's been reported"
+    if not contracted or passive or not any(c.dep_ in ("dobj", "ccomp") for c in children):
+        return None
+    subject = next(c for c in children if c.dep_ == "nsubjpass")
+    return _subtree(subject)
+
+
+def _reporter_participle(token: Token) -> Token | None:
+    """The reporting verb a participle set off by a comma after a reported clause belongs to:
+    "Carson said he plans to …, *insisting* that …", "Trump has indicated he would …, *vowing*
+    to …" (the parser hangs the participle on the reported clause's verb, whose subject is
+    not the speaker; "…, vowing …, and *suggesting* …" coordinated with such a participle).
+    None unless the participle hangs inside a clause."""
+    if token.dep_ == "conj" and token.tag_ == "VBG" and token.head.tag_ == "VBG":
+        token = token.head
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or token.doc[token.i - 1].text != ",":
+        return None
+    head = token.head
+    if head.dep_ not in _REPORTED_CLAUSES:
+        return None
+    while head.dep_ in _REPORTED_CLAUSES and _same_paragraph(head.head, token):
+        head = head.head  # a clause reported from the paragraph above is a sentence of its own
+    return head if head.pos_ == "VERB" and head.i != token.head.i else None
+
+
+def _misparsed_subject(verb: Token) -> TokenRange | None:
+    """The noun phrase right before a verb with no subject, which the parser hung on the verb
+    as a modifier ("*Trump* barked", "*About 4 in 10* say", "Federal Election Commission
+    *records* show" with the noun taken for a compound or a number of the verb)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    doc = verb.doc
+    start = _verb_group_start(verb)
+    if start == 0:
+        return None
+    last = doc[start - 1]
+    if (
+        last.head.i != verb.i
+        or last.dep_ not in _MISPARSED_SUBJECT_DEPS
+        or last.pos_ not in ("NOUN", "PROPN", "NUM")
+    ):
+        return None
+    return _trim(last.left_edge.i, start, doc)
 
 
 def _touches_paragraph(span: TokenRange, verb: Token) -> bool:
