@@ -22,7 +22,8 @@ Model:
 2. a binary **span tagger**: logistic regression (SGD) over hashed token features (including
    VADER valences and intensifiers from ``resources/framing/affect.npz``, built by
    ``scripts/build_framing_lexicons.py``), predicting whether a token is inside any technique
-   span;
+   span, each gold span's tokens weighted so that a short span counts about as much as a long
+   one (:func:`token_weights`, as the SI metric averages over spans);
 3. a **sentence scorer**: logistic regression over ``features.unit_stats`` (summaries of the
    tagger's logits and of learned word and word-pair log-odds in each sentence, punctuation,
    superlatives, capitals, position, neighbour and article context), trained on the
@@ -230,11 +231,34 @@ def token_matrix(arrays: list[DocArrays]) -> sparse.csr_matrix:
     return matrix
 
 
-def fit_tagger(x: sparse.csr_matrix, y: npt.NDArray[np.int8]) -> SGDClassifier:
+# A token inside a gold span of this many tokens weighs 1 in the tagger's loss (see
+# :func:`token_weights`); tuned out of fold among 4, 8 and 16.
+SPAN_WEIGHT_TOKENS = 8.0
+
+
+def token_weights(article: Article) -> npt.NDArray[np.float64]:
+    """Tagger sample weights: ``SPAN_WEIGHT_TOKENS / length`` inside a gold span, 1 outside.
+
+    The SI metric averages recall over gold spans, so a two-word "occupying forces" counts as
+    much as a forty-word sentence of doubt; unweighted, the tagger's loss is dominated by the
+    long spans' many tokens. A token in several spans takes the shortest one's weight.
+    """
+    shortest = np.full(len(article.doc), np.inf)
+    for (start, end), _ in gold_token_spans(article):
+        shortest[start:end] = np.minimum(shortest[start:end], end - start)
+    inside = np.isfinite(shortest)
+    weights = np.ones(len(article.doc))
+    weights[inside] = SPAN_WEIGHT_TOKENS / shortest[inside]
+    return weights
+
+
+def fit_tagger(
+    x: sparse.csr_matrix, y: npt.NDArray[np.int8], weights: npt.NDArray[np.float64]
+) -> SGDClassifier:
     model = SGDClassifier(
         loss="log_loss", alpha=2e-6, max_iter=15, tol=None, random_state=SEED, average=True
     )
-    model.fit(x, y)
+    model.fit(x, y, sample_weight=weights)
     return model
 
 
@@ -435,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     log(f"parsed {len(articles)} articles ({len(train)} train) in {time.time() - t0:.0f}s")
     folds = [fold_of(a.id) for a in train]
     labels = [token_labels(a) for a in train]
+    weights = [token_weights(a) for a in train]
 
     # 1. Out-of-fold tagger probabilities and span-classifier predictions.
     oof: list[npt.NDArray[np.float64]] = [np.zeros(0)] * len(train)
@@ -443,7 +468,11 @@ def main(argv: list[str] | None = None) -> int:
     tc_right = tc_total = 0
     for f in range(FOLDS):
         ids, arrays = out_of_fold_arrays(train, folds, f)
-        tagger = fit_tagger(token_matrix(arrays), np.concatenate([labels[i] for i in ids]))
+        tagger = fit_tagger(
+            token_matrix(arrays),
+            np.concatenate([labels[i] for i in ids]),
+            np.concatenate([weights[i] for i in ids]),
+        )
         gold_items = [
             (train[i], a, gold_token_spans(train[i])) for i, a in zip(ids, arrays, strict=True)
         ]
@@ -536,7 +565,11 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = fit_lexicon(train)
     words, pairs = fit_log_odds(zip(arrays_oof, labels, strict=True))
     ids, arrays = out_of_fold_arrays(train, folds, -1)
-    tagger = fit_tagger(token_matrix(arrays), np.concatenate([labels[i] for i in ids]))
+    tagger = fit_tagger(
+        token_matrix(arrays),
+        np.concatenate([labels[i] for i in ids]),
+        np.concatenate([weights[i] for i in ids]),
+    )
     full_arrays = [doc_arrays(a.doc, lexicon) for a in train]
     gold_items = [(a, arr, gold_token_spans(a)) for a, arr in zip(train, full_arrays, strict=True)]
     classifier = fit_classifier(

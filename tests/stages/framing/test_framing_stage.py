@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -38,7 +39,7 @@ from newsgraph.stages.framing.features import (
 from newsgraph.stages.framing.model import RESOURCE_DIR, FramingModelError, load_model
 from newsgraph.stages.framing.spans import platt, propose_spans
 from newsgraph.stages.framing.speakers import quoted_regions, speaker_of, target_of
-from support import TASNIM, shared_file
+from support import ROOT, TASNIM, shared_file
 
 TECHNIQUES_TXT = "techniques/techniques.txt"
 
@@ -267,6 +268,37 @@ def test_issue7_a_span_never_cuts_a_hyphenated_name(nlp: Language) -> None:
     assert [doc[s:e].text for s, e, _ in spans] == ["al-Muhandis yesterday"]
 
 
+def _train_script() -> ModuleType:
+    if "train_framing" in sys.modules:
+        return sys.modules["train_framing"]
+    spec = importlib.util.spec_from_file_location(
+        "train_framing", ROOT / "scripts" / "train_framing.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_issue7_tagger_weighs_short_gold_spans_as_much_as_long_ones(nlp: Language) -> None:
+    """SI recall averages over gold spans, so each span's tokens together weigh about the same."""
+    train = _train_script()
+    text = "The occupiers came. They say the deal will surely ruin every family in town."
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp(text)
+    short = (text.index("occupiers"), text.index(" came"))
+    long = (text.index("the deal"), text.index(".", text.index("town")))
+    article = train.Article("x", doc, [(*short, "Name_Calling,Labeling"), (*long, "Doubt")])
+    weights = train.token_weights(article)
+    per_span = train.SPAN_WEIGHT_TOKENS
+    occupiers = doc[1]
+    deal_tokens = [t.i for t in doc if long[0] <= t.idx < long[1]]
+    assert weights[occupiers.i] == per_span
+    assert weights[deal_tokens].sum() == pytest.approx(per_span)
+    assert weights[0] == weights[len(doc) - 1] == 1.0  # "The" and the final stop: outside
+
+
 def test_platt_is_monotone_and_bounded() -> None:
     values = [platt(x, 5.0, -2.0) for x in (0.0, 0.2, 0.5, 0.9, 1.0)]
     assert values == sorted(values)
@@ -459,5 +491,5 @@ def test_issue7_quality_floor_on_held_out_ptc(framing: Analyzer, tmp_path: Path)
 
 # Pinned a little below what the shipped model measured on the held-out articles (see
 # resources/framing/README.md); lowered only on purpose.
-SI_FLOOR = 0.375
+SI_FLOOR = 0.39
 TC_FLOOR = 0.67
