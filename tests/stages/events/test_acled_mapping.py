@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
 from newsgraph.stages.events.acled import acled_types
 
@@ -24,14 +21,6 @@ def test_agree_is_an_acled_agreement_without_an_agreement_noun() -> None:
 def test_concession_needs_an_agreement_noun() -> None:
     words = _words("The governor eased the curfew in the northern districts.")
     assert acled_types("CONCEDE", [], words, "The governor", "the curfew") == (None, None)
-
-
-@pytest.fixture(scope="module")
-def events_only() -> Analyzer:
-    config = load_config()
-    config["pipeline"]["stages"] = ["newsgraph_events"]
-    config["pipeline"]["modules"]["newsgraph_events"] = "newsgraph.stages.events"
-    return Analyzer(config=config)
 
 
 def test_agreement_to_open_a_corridor_is_coded_as_acled_agreement(events_only: Analyzer) -> None:

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
 from newsgraph.stages.events.modes import coordinated_instruments, threaten_mode
-
-
-@pytest.fixture(scope="module")
-def events_only() -> Analyzer:
-    config = load_config()
-    config["pipeline"]["stages"] = ["newsgraph_events"]
-    config["pipeline"]["modules"]["newsgraph_events"] = "newsgraph.stages.events"
-    return Analyzer(config=config)
 
 
 def test_issue6_a_threatened_protest_restricts() -> None:

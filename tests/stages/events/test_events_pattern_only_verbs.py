@@ -10,16 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
-
-
-@pytest.fixture(scope="module")
-def events_only() -> Analyzer:
-    config = load_config()
-    config["pipeline"]["stages"] = ["newsgraph_events"]
-    config["pipeline"]["modules"]["newsgraph_events"] = "newsgraph.stages.events"
-    return Analyzer(config=config)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from newsgraph.config import load_config
 from newsgraph.evaluate.runner import evaluate_layer
 from newsgraph.pipeline import Analyzer
 from newsgraph.record import Event
@@ -35,24 +34,16 @@ def shared_file(relative: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def events_analyzer() -> Analyzer:
-    config = load_config()
-    config["pipeline"]["stages"] = ["newsgraph_events"]
-    config["pipeline"]["modules"]["newsgraph_events"] = "newsgraph.stages.events"
-    return Analyzer(config=config)
-
-
 def _events(analyzer: Analyzer, text: str, published: str | None = None) -> list[Event]:
     return analyzer.analyze(text, published=published).events
 
 
 @pytest.fixture(scope="session")
-def tasnim_events(events_analyzer: Analyzer) -> list[Event]:
+def tasnim_events(events_only: Analyzer) -> list[Event]:
     path = TASNIM / "article.txt"
     if not path.exists():
         pytest.skip(f"reference example not found at {path} (../shared is not checked out)")
-    return _events(events_analyzer, path.read_text("utf-8"), "2021-07-08")
+    return _events(events_only, path.read_text("utf-8"), "2021-07-08")
 
 
 def _find(events: list[Event], kind: str, trigger_word: str, text: str) -> Event:
@@ -157,18 +148,18 @@ def test_issue6_dates_fall_back_to_publication(tasnim_events: list[Event]) -> No
         "The minister did not visit Moscow.",
     ],
 )
-def test_issue6_mentions_of_violence_are_not_events(events_analyzer: Analyzer, text: str) -> None:
-    assert _events(events_analyzer, text) == []
+def test_issue6_mentions_of_violence_are_not_events(events_only: Analyzer, text: str) -> None:
+    assert _events(events_only, text) == []
 
 
-def test_compound_actors_are_lists(events_analyzer: Analyzer) -> None:
-    events = _events(events_analyzer, "Hungarian and Romanian officials agreed to cooperate.")
+def test_compound_actors_are_lists(events_only: Analyzer) -> None:
+    events = _events(events_only, "Hungarian and Romanian officials agreed to cooperate.")
     assert [e.type for e in events] == ["AGREE"]
     assert events[0].actor_text == "Hungarian; Romanian"
 
 
-def test_passive_attack_keeps_roles(events_analyzer: Analyzer) -> None:
-    events = _events(events_analyzer, "Two soldiers were killed by gunmen in Kabul on Monday.")
+def test_passive_attack_keeps_roles(events_only: Analyzer) -> None:
+    events = _events(events_only, "Two soldiers were killed by gunmen in Kabul on Monday.")
     assert [e.type for e in events] == ["ASSAULT"]
     assert events[0].actor_text == "gunmen"
     assert events[0].recipient_text == "Two soldiers"
@@ -176,10 +167,10 @@ def test_passive_attack_keeps_roles(events_analyzer: Analyzer) -> None:
     assert events[0].mode == ["firearms"]
 
 
-def test_future_aid_is_agree_and_future_force_is_threaten(events_analyzer: Analyzer) -> None:
-    aid = _events(events_analyzer, "Finland will give Tanzania a grant of 5 million dollars.")
+def test_future_aid_is_agree_and_future_force_is_threaten(events_only: Analyzer) -> None:
+    aid = _events(events_only, "Finland will give Tanzania a grant of 5 million dollars.")
     assert [(e.type, e.future) for e in aid] == [("AGREE", True)]
-    curfew = _events(events_analyzer, "The president said he will impose a curfew in the city.")
+    curfew = _events(events_only, "The president said he will impose a curfew in the city.")
     assert [e.type for e in curfew] == ["THREATEN"]
 
 
@@ -190,8 +181,8 @@ def _score(analyzer: Analyzer, gold: str, part: str, tmp_path: Path) -> dict[str
     return evaluate_layer(analyzer, "events", out)
 
 
-def test_plover_gsr_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) -> None:
-    result = _score(events_analyzer, "plover-gsr.jsonl", "heldout", tmp_path)
+def test_plover_gsr_floor_on_heldout(events_only: Analyzer, tmp_path: Path) -> None:
+    result = _score(events_only, "plover-gsr.jsonl", "heldout", tmp_path)
     assert result["docs"] == 95
     assert result["micro_f1"] >= 0.69
     assert result["macro_f1"] >= 0.59
@@ -200,123 +191,121 @@ def test_plover_gsr_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) 
     assert result["mode_acc"] >= 0.63
 
 
-def test_case2021_floor_on_heldout(events_analyzer: Analyzer, tmp_path: Path) -> None:
-    result = _score(events_analyzer, "case2021-acled-dev.jsonl", "heldout", tmp_path)
+def test_case2021_floor_on_heldout(events_only: Analyzer, tmp_path: Path) -> None:
+    result = _score(events_only, "case2021-acled-dev.jsonl", "heldout", tmp_path)
     assert result["matched_on"] == "acled_event_type"
     assert result["micro_f1"] >= 0.61
     assert result["acled_sub_event_type_weighted_f1"] >= 0.68
 
 
-def test_issue6_casualty_participle_is_the_same_attack(events_analyzer: Analyzer) -> None:
+def test_issue6_casualty_participle_is_the_same_attack(events_only: Analyzer) -> None:
     events = _events(
-        events_analyzer, "Taliban fighters attacked a checkpoint in Jawzjan, killing 12 guards."
+        events_only, "Taliban fighters attacked a checkpoint in Jawzjan, killing 12 guards."
     )
     assert [e.type for e in events] == ["ASSAULT"]
     assert events[0].actor_text == "Taliban fighters"
     assert events[0].fatalities == 12
 
 
-def test_issue6_wounded_when_grenade_exploded_is_one_event(events_analyzer: Analyzer) -> None:
-    events = _events(events_analyzer, "Seven people were wounded when a grenade exploded in Davao.")
+def test_issue6_wounded_when_grenade_exploded_is_one_event(events_only: Analyzer) -> None:
+    events = _events(events_only, "Seven people were wounded when a grenade exploded in Davao.")
     assert [e.type for e in events] == ["ASSAULT"]
     assert events[0].injured == 7
 
 
-def test_issue6_purpose_clause_is_not_a_second_event(events_analyzer: Analyzer) -> None:
+def test_issue6_purpose_clause_is_not_a_second_event(events_only: Analyzer) -> None:
     events = _events(
-        events_analyzer, "Farmers began a hunger strike outside parliament to demand land reform."
+        events_only, "Farmers began a hunger strike outside parliament to demand land reform."
     )
     assert [(e.type, e.mode) for e in events] == [("PROTEST", ["hunger"])]
 
 
-def test_issue6_circumstance_clause_is_background(events_analyzer: Analyzer) -> None:
+def test_issue6_circumstance_clause_is_background(events_only: Analyzer) -> None:
     text = "The prime minister resigned on Sunday as protesters threatened to storm his office."
-    events = _events(events_analyzer, text)
+    events = _events(events_only, text)
     assert len(events) == 1
     assert events[0].trigger is not None
     assert text[events[0].trigger[0] : events[0].trigger[1]] == "resigned"
 
 
-def test_issue6_passive_description_is_background(events_analyzer: Analyzer) -> None:
+def test_issue6_passive_description_is_background(events_only: Analyzer) -> None:
     events = _events(
-        events_analyzer, "The government lifted the curfew that was imposed after the coup."
+        events_only, "The government lifted the curfew that was imposed after the coup."
     )
     assert [e.type for e in events] == ["CONCEDE"]
 
 
-def test_issue6_objects_decide_generic_verbs(events_analyzer: Analyzer) -> None:
-    blocked = _events(events_analyzer, "Angry farmers blocked roads into the capital.")
+def test_issue6_objects_decide_generic_verbs(events_only: Analyzer) -> None:
+    blocked = _events(events_only, "Angry farmers blocked roads into the capital.")
     assert [(e.type, e.mode) for e in blocked] == [("PROTEST", ["obstruct"])]
-    closed = _events(events_analyzer, "Russia closed its borders with Georgia on Monday.")
+    closed = _events(events_only, "Russia closed its borders with Georgia on Monday.")
     assert [e.type for e in closed] == ["SANCTION"]
-    sued = _events(events_analyzer, "A businessman is suing the United States for damages.")
+    sued = _events(events_only, "A businessman is suing the United States for damages.")
     assert [e.type for e in sued] == ["ACCUSE"]
 
 
-def test_issue6_lodged_protest_is_an_accusation(events_analyzer: Analyzer) -> None:
-    events = _events(events_analyzer, "Serbia lodged an official protest with Albania on Monday.")
+def test_issue6_lodged_protest_is_an_accusation(events_only: Analyzer) -> None:
+    events = _events(events_only, "Serbia lodged an official protest with Albania on Monday.")
     assert [e.type for e in events] == ["ACCUSE"]
 
 
-def test_issue6_recipient_is_the_affected_party(events_analyzer: Analyzer) -> None:
-    events = _events(events_analyzer, "Serbia eased emergency measures in Montenegro on Wednesday.")
+def test_issue6_recipient_is_the_affected_party(events_only: Analyzer) -> None:
+    events = _events(events_only, "Serbia eased emergency measures in Montenegro on Wednesday.")
     assert [e.type for e in events] == ["CONCEDE"]
     assert events[0].recipient_text == "Montenegro"
 
 
-def test_issue6_retold_attack_is_one_event(events_analyzer: Analyzer) -> None:
+def test_issue6_retold_attack_is_one_event(events_only: Analyzer) -> None:
     text = (
         "Al-Shabab fighters attacked Kenyan positions near Hosingow on Monday. "
         "The al-Shabab fighters attacked the base from all directions."
     )
-    events = _events(events_analyzer, text)
+    events = _events(events_only, text)
     assert [e.type for e in events] == ["ASSAULT"]
     assert len(events[0].evidence.spans) >= 2
 
 
-def test_physical_verbs_keep_their_reading(events_analyzer: Analyzer) -> None:
+def test_physical_verbs_keep_their_reading(events_only: Analyzer) -> None:
     # CAMEO's patterns for verbal attacks fire on "government"; a physical act stays physical
-    events = _events(events_analyzer, "Militants attacked Syrian government forces near Aleppo.")
+    events = _events(events_only, "Militants attacked Syrian government forces near Aleppo.")
     assert [e.type for e in events] == ["ASSAULT"]
-    marched = _events(events_analyzer, "Demonstrators marched in the capital on Friday.")
+    marched = _events(events_only, "Demonstrators marched in the capital on Friday.")
     assert [(e.type, e.mode) for e in marched] == [("PROTEST", ["demo"])]
 
 
-def test_arguments_decide_generic_verbs(events_analyzer: Analyzer) -> None:
-    found = _events(events_analyzer, "A bomb has been found near the station.")
+def test_arguments_decide_generic_verbs(events_only: Analyzer) -> None:
+    found = _events(events_only, "A bomb has been found near the station.")
     assert [(e.type, e.acled_sub_event_type) for e in found] == [
         ("COERCE", "Disrupted weapons use")
     ]
-    refuge = _events(events_analyzer, "Some 800,000 Kurds sought refuge in Germany last month.")
+    refuge = _events(events_only, "Some 800,000 Kurds sought refuge in Germany last month.")
     assert [e.type for e in refuge] == ["REQUEST"]
-    streets = _events(events_analyzer, "Thousands of people took to the streets on Friday.")
+    streets = _events(events_only, "Thousands of people took to the streets on Friday.")
     assert [e.type for e in streets] == ["PROTEST"]
-    ties = _events(events_analyzer, "Czechia and Albania have upgraded their diplomatic ties.")
+    ties = _events(events_only, "Czechia and Albania have upgraded their diplomatic ties.")
     assert [e.type for e in ties] == ["SUPPORT"]
 
 
-def test_casualty_reports_the_event_noun(events_analyzer: Analyzer) -> None:
-    events = _events(events_analyzer, "Seven soldiers were injured in a grenade explosion.")
+def test_casualty_reports_the_event_noun(events_only: Analyzer) -> None:
+    events = _events(events_only, "Seven soldiers were injured in a grenade explosion.")
     assert [(e.type, e.acled_sub_event_type) for e in events] == [("ASSAULT", "Grenade")]
 
 
-def test_stated_demand_of_a_protest_is_its_content(events_analyzer: Analyzer) -> None:
+def test_stated_demand_of_a_protest_is_its_content(events_only: Analyzer) -> None:
     text = "Thousands of Kurds demonstrated in Kirkuk on Sunday calling for independence."
-    assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]
+    assert [e.type for e in _events(events_only, text)] == ["PROTEST"]
 
 
-def test_relative_clause_describes_a_participant(events_analyzer: Analyzer) -> None:
+def test_relative_clause_describes_a_participant(events_only: Analyzer) -> None:
     text = (
         "Security forces in Guinea have tortured dozens of refugees, whom authorities blame for"
         " the conflict."
     )
-    assert [e.type for e in _events(events_analyzer, text)] == ["ASSAULT"]
+    assert [e.type for e in _events(events_only, text)] == ["ASSAULT"]
 
 
-def test_refused_cooperation_is_a_rejection(events_analyzer: Analyzer) -> None:
-    events = _events(
-        events_analyzer, "The U.S. said it would not meet the hostage-takers' demands."
-    )
+def test_refused_cooperation_is_a_rejection(events_only: Analyzer) -> None:
+    events = _events(events_only, "The U.S. said it would not meet the hostage-takers' demands.")
     assert [e.type for e in events] == ["REJECT"]
     assert not events[0].negated
 
@@ -335,10 +324,8 @@ def test_refused_cooperation_is_a_rejection(events_analyzer: Analyzer) -> None:
         ),
     ],
 )
-def test_acled_fallback_without_trigger(
-    events_analyzer: Analyzer, text: str, sub_event: str
-) -> None:
-    events = _events(events_analyzer, text)
+def test_acled_fallback_without_trigger(events_only: Analyzer, text: str, sub_event: str) -> None:
+    events = _events(events_only, text)
     assert [e.acled_sub_event_type for e in events] == [sub_event]
     assert events[0].evidence.confidence < 0.5  # any clause-level event outranks it
 
@@ -356,27 +343,27 @@ def test_acled_fallback_without_trigger(
         ),
     ],
 )
-def test_acled_fallback_codebook_cues(events_analyzer: Analyzer, text: str, sub_event: str) -> None:
-    events = _events(events_analyzer, text)
+def test_acled_fallback_codebook_cues(events_only: Analyzer, text: str, sub_event: str) -> None:
+    events = _events(events_only, text)
     assert [e.acled_sub_event_type for e in events] == [sub_event]
     assert events[0].actor_text != "riot police"  # the police are not the protest's actor
 
 
 def test_acled_fallback_codes_the_material_act_that_holds_its_cue(
-    events_analyzer: Analyzer,
+    events_only: Analyzer,
 ) -> None:
     text = "Turkish forces have established three military observation points near the border."
-    events = _events(events_analyzer, text)
+    events = _events(events_only, text)
     assert len(events) == 1  # one record: the cue is inside the coded act, not a second event
     assert events[0].acled_sub_event_type == "Headquarters or base established"
 
 
-def test_acled_fallback_skips_attempts_and_calls(events_analyzer: Analyzer) -> None:
-    assert _events(events_analyzer, "The envoy tried to broker a truce between the factions.") == []
+def test_acled_fallback_skips_attempts_and_calls(events_only: Analyzer) -> None:
+    assert _events(events_only, "The envoy tried to broker a truce between the factions.") == []
 
 
-def test_attempted_force_is_coded(events_analyzer: Analyzer) -> None:
-    events = _events(events_analyzer, "Gunmen tried to storm the parliament building on Monday.")
+def test_attempted_force_is_coded(events_only: Analyzer) -> None:
+    events = _events(events_only, "Gunmen tried to storm the parliament building on Monday.")
     assert [e.type for e in events] == ["ASSAULT"]
     assert not events[0].hypothetical
 
@@ -388,26 +375,26 @@ def test_attempted_force_is_coded(events_analyzer: Analyzer) -> None:
         "The army units drove the militants out of key areas in Homs province.",
     ],
 )
-def test_taking_ground_is_fighting(events_analyzer: Analyzer, text: str) -> None:
-    events = _events(events_analyzer, text)
+def test_taking_ground_is_fighting(events_only: Analyzer, text: str) -> None:
+    events = _events(events_only, text)
     assert [(e.type, e.acled_sub_event_type) for e in events] == [
         ("ASSAULT", "Government regains territory")
     ]
 
 
-def test_generic_verbs_stay_uncoded_without_ground(events_analyzer: Analyzer) -> None:
-    assert _events(events_analyzer, "He drove his car to the market on Sunday.") == []
+def test_generic_verbs_stay_uncoded_without_ground(events_only: Analyzer) -> None:
+    assert _events(events_only, "He drove his car to the market on Sunday.") == []
 
 
-def test_toll_reports_its_cause(events_analyzer: Analyzer) -> None:
-    events = _events(events_analyzer, "A prisoner died as a result of torture in police custody.")
+def test_toll_reports_its_cause(events_only: Analyzer) -> None:
+    events = _events(events_only, "A prisoner died as a result of torture in police custody.")
     assert [e.type for e in events] == ["ASSAULT"]
     assert events[0].acled_sub_event_type == "Attack"  # a detainee is not an armed party
 
 
-def test_crowd_control_means_decide_the_mode(events_analyzer: Analyzer) -> None:
+def test_crowd_control_means_decide_the_mode(events_only: Analyzer) -> None:
     text = "Security forces fired rubber bullets and tear gas to disperse the crowd."
-    events = _events(events_analyzer, text)
+    events = _events(events_only, text)
     assert events[0].mode == ["crowd-control"]
 
 
@@ -424,31 +411,31 @@ def test_crowd_control_means_decide_the_mode(events_analyzer: Analyzer) -> None:
     ],
 )
 def test_actor_and_recipient_resolution(
-    events_analyzer: Analyzer, text: str, actor: str, recipient: str | None
+    events_only: Analyzer, text: str, actor: str, recipient: str | None
 ) -> None:
-    event = _events(events_analyzer, text)[0]
+    event = _events(events_only, text)[0]
     assert event.actor_text is not None and actor in event.actor_text
     if recipient is not None:
         assert event.recipient_text is not None and recipient in event.recipient_text
     assert event.recipient_text != "Tuesday"  # a date is not a party
 
 
-def test_acled_fallback_takes_only_parsed_arguments(events_analyzer: Analyzer) -> None:
+def test_acled_fallback_takes_only_parsed_arguments(events_only: Analyzer) -> None:
     text = "Riot police chased demonstrators during the protests in Tunis on Tuesday."
-    chase = _events(events_analyzer, text)[0]
+    chase = _events(events_only, text)[0]
     assert chase.acled_sub_event_type == "Protest with intervention"
     assert chase.actor_text == "demonstrators"  # the crowd protests, not the police
     gas = "Teachers suffered suffocation after poisonous gas was used against the school."
-    event = _events(events_analyzer, gas)[0]
+    event = _events(events_only, gas)[0]
     assert event.actor_text is None  # no perpetrator is guessed
     assert event.recipient_text is None  # the gas is the weapon, not a party
     by = "Villagers suffered suffocation after poisonous gas was used by militants."
-    assert _events(events_analyzer, by)[0].actor_text == "militants"
+    assert _events(events_only, by)[0].actor_text == "militants"
 
 
-def test_act_inside_a_description_is_background(events_analyzer: Analyzer) -> None:
+def test_act_inside_a_description_is_background(events_only: Analyzer) -> None:
     text = "Police arrested three officers accused of torturing detainees."
-    assert [e.type for e in _events(events_analyzer, text)] == ["COERCE"]
+    assert [e.type for e in _events(events_only, text)] == ["COERCE"]
 
 
 @pytest.mark.parametrize(
@@ -473,9 +460,9 @@ def test_act_inside_a_description_is_background(events_analyzer: Analyzer) -> No
     ],
 )
 def test_issue6_generic_verbs_and_nouns_coded_by_their_objects(
-    events_analyzer: Analyzer, text: str, expected: str
+    events_only: Analyzer, text: str, expected: str
 ) -> None:
-    assert [e.type for e in _events(events_analyzer, text)] == [expected]
+    assert [e.type for e in _events(events_only, text)] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -489,66 +476,66 @@ def test_issue6_generic_verbs_and_nouns_coded_by_their_objects(
     ],
 )
 def test_issue6_event_noun_that_dates_or_motivates_another_act_is_no_report(
-    events_analyzer: Analyzer, text: str, expected: str
+    events_only: Analyzer, text: str, expected: str
 ) -> None:
-    assert [e.type for e in _events(events_analyzer, text)] == [expected]
+    assert [e.type for e in _events(events_only, text)] == [expected]
 
 
 def test_issue6_act_in_a_clause_of_a_relative_description_is_background(
-    events_analyzer: Analyzer,
+    events_only: Analyzer,
 ) -> None:
     text = (
         "The government paid compensation to the families for the homes they lost when the"
         " army expelled them in 1990."
     )
-    assert [e.type for e in _events(events_analyzer, text)] == ["RETREAT"]
+    assert [e.type for e in _events(events_only, text)] == ["RETREAT"]
 
 
-def test_issue6_verbal_act_in_after_clause_is_background(events_analyzer: Analyzer) -> None:
+def test_issue6_verbal_act_in_after_clause_is_background(events_only: Analyzer) -> None:
     text = "The government expelled the envoy after officials accused him of spying."
     # One event: the accusation is background. Expelling an envoy is a SANCTION (CAMEO 161).
-    assert [e.type for e in _events(events_analyzer, text)] == ["SANCTION"]
+    assert [e.type for e in _events(events_only, text)] == ["SANCTION"]
 
 
 def test_issue6_passive_weapon_capture_is_disrupted_weapons_use(
-    events_analyzer: Analyzer,
+    events_only: Analyzer,
 ) -> None:
-    events = _events(events_analyzer, "Forty rifles and ammunition were captured in the town.")
+    events = _events(events_only, "Forty rifles and ammunition were captured in the town.")
     assert [e.acled_sub_event_type for e in events] == ["Disrupted weapons use"]
 
 
 def test_issue6_violence_in_a_riots_participial_adjunct_is_the_riot(
-    events_analyzer: Analyzer,
+    events_only: Analyzer,
 ) -> None:
     text = (
         "Inmates rioted at the prison on Sunday, setting fire to mattresses and smashing windows."
     )
-    events = _events(events_analyzer, text)
+    events = _events(events_only, text)
     assert [(e.type, e.acled_sub_event_type) for e in events] == [
         ("PROTEST", "Violent demonstration")
     ]
 
 
-def test_issue6_a_rallys_stated_demand_is_the_rally(events_analyzer: Analyzer) -> None:
+def test_issue6_a_rallys_stated_demand_is_the_rally(events_only: Analyzer) -> None:
     text = "Hundreds of students staged rallies in the capital, saying the minister must resign."
-    assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]
+    assert [e.type for e in _events(events_only, text)] == ["PROTEST"]
 
 
 def test_issue6_act_deep_inside_a_circumstance_clause_is_background(
-    events_analyzer: Analyzer,
+    events_only: Analyzer,
 ) -> None:
     text = (
         "Rebels blocked the main road into the city as they continued their campaign to"
         " overthrow the government."
     )
-    assert [e.type for e in _events(events_analyzer, text)] == ["PROTEST"]
+    assert [e.type for e in _events(events_only, text)] == ["PROTEST"]
 
 
-def test_issue6_along_with_adds_a_member(events_analyzer: Analyzer) -> None:
+def test_issue6_along_with_adds_a_member(events_only: Analyzer) -> None:
     """ "…the assassination of Soleimani, along with al-Muhandis": both are recipients (the
     parser hangs "along with" on the main verb, so the words decide)."""
     events = _events(
-        events_analyzer,
+        events_only,
         "Gunmen killed the village chief, along with his two sons, on Friday.",
     )
     assert len(events) == 1
