@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extensions import register_extensions
 from newsgraph.record import Entity, Evidence, Quote, SourceChain, SourceLink
+from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.attribution.chains import Outlet, channel_of, dateline_end, find_outlet
 from newsgraph.stages.attribution.cues import (
     CueModel,
@@ -114,6 +115,9 @@ class AttributionStage:
         self.misspellings = misspellings
         self.threshold = model.threshold if threshold is None else threshold
         self.keep_nested = keep_nested
+        # The instrument check (indirect.instrument_source) reads WordNet: load it with the
+        # pipeline, so that a broken file fails at start-up and no document pays the load.
+        load_wordnet()
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.ng_meta or {}
