@@ -6,7 +6,10 @@ files exist in the tree, and ``from conftest import …`` would pick whichever c
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,3 +24,18 @@ def shared_file(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"development data not found at {path} (../shared is not checked out)")
     return path
+
+
+def script_module(name: str) -> ModuleType:
+    """``scripts/<name>.py`` imported as module ``name`` (once per session).
+
+    The build and training scripts are not a package; tests call their functions directly.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module

@@ -11,7 +11,6 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -39,7 +38,7 @@ from newsgraph.stages.framing.features import (
 from newsgraph.stages.framing.model import RESOURCE_DIR, FramingModelError, load_model
 from newsgraph.stages.framing.spans import platt, propose_spans
 from newsgraph.stages.framing.speakers import quoted_regions, speaker_of, target_of
-from support import ROOT, TASNIM, shared_file
+from support import TASNIM, script_module, shared_file
 
 TECHNIQUES_TXT = "techniques/techniques.txt"
 
@@ -268,22 +267,9 @@ def test_issue7_a_span_never_cuts_a_hyphenated_name(nlp: Language) -> None:
     assert [doc[s:e].text for s, e, _ in spans] == ["al-Muhandis yesterday"]
 
 
-def _train_script() -> ModuleType:
-    if "train_framing" in sys.modules:
-        return sys.modules["train_framing"]
-    spec = importlib.util.spec_from_file_location(
-        "train_framing", ROOT / "scripts" / "train_framing.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_issue7_tagger_weighs_short_gold_spans_as_much_as_long_ones(nlp: Language) -> None:
     """SI recall averages over gold spans, so each span's tokens together weigh about the same."""
-    train = _train_script()
+    train = script_module("train_framing")
     text = "The occupiers came. They say the deal will surely ruin every family in town."
     with nlp.select_pipes(disable=[STAGE]):
         doc = nlp(text)

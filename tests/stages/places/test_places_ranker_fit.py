@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from newsgraph.stages.places.resolve import RANKER_PATH
-from support import ROOT, shared_file
+from support import script_module, shared_file
 
 
 def _fit_script() -> ModuleType:
-    if "fit_places_ranker" in sys.modules:
-        return sys.modules["fit_places_ranker"]
-    path = ROOT / "scripts" / "fit_places_ranker.py"
-    spec = importlib.util.spec_from_file_location("fit_places_ranker", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return script_module("fit_places_ranker")
 
 
 def test_fit_reads_only_the_tuning_split_sorted(tmp_path: Path) -> None:

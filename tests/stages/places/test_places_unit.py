@@ -6,7 +6,6 @@ import importlib
 import importlib.util
 import json
 import sqlite3
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -18,6 +17,7 @@ import spacy
 from newsgraph.geo import haversine_km
 from newsgraph.stages.places.gazetteer import DEFAULT_PATH, Gazetteer, fold_key, open_gazetteer
 from newsgraph.stages.places.outlet import outlet_country
+from support import script_module
 
 recognize_mod = importlib.import_module("newsgraph.stages.places.recognize")
 resolve_mod = importlib.import_module("newsgraph.stages.places.resolve")
@@ -334,13 +334,7 @@ def test_middle_east_sits_at_its_geonames_point(gazetteer: Gazetteer) -> None:
 
 
 def _build_module() -> object:
-    path = Path(__file__).resolve().parents[3] / "scripts" / "build_gazetteer.py"
-    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
-    assert spec is not None and spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = build  # its dataclasses look their module up there
-    spec.loader.exec_module(build)
-    return build
+    return script_module("build_gazetteer")
 
 
 def test_rebuild_reads_town_counties_from_an_earlier_build(gazetteer: Gazetteer) -> None:
