@@ -2,7 +2,8 @@
 
 ``newsgraph_events`` turns each clause that reports an act into one
 :class:`~newsgraph.record.Event`: PLOVER type and modes from the CAMEO-derived trigger lexicon
-and dependency rules (:mod:`.detect`), checked by a learned re-typer (:mod:`.typer`), actor
+and dependency rules (:mod:`.detect`; a verb the lexicon lacks is typed by its nearest lexicon
+verb in word-vector space, :mod:`.neighbours`), checked by a learned re-typer (:mod:`.typer`), actor
 and recipient from the parse (:mod:`.arguments`), modality flags (:mod:`.flags`), casualties
 (:mod:`.casualties`), the ACLED type and sub-event type (rules in :mod:`.acled`, refined by the
 learned model of :mod:`.classifier` when it was built locally), and place, time, attribution and
