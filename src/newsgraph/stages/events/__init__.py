@@ -2,7 +2,8 @@
 
 ``newsgraph_events`` turns each clause that reports an act into one
 :class:`~newsgraph.record.Event`: PLOVER type and modes from the CAMEO-derived trigger lexicon
-and dependency rules (:mod:`.detect`), checked by a learned re-typer (:mod:`.typer`), actor
+and dependency rules (:mod:`.detect`; a verb the lexicon lacks is typed by its nearest lexicon
+verb in word-vector space, :mod:`.neighbours`), checked by a learned re-typer (:mod:`.typer`), actor
 and recipient from the parse (:mod:`.arguments`), modality flags (:mod:`.flags`), casualties
 (:mod:`.casualties`), the ACLED type and sub-event type (rules in :mod:`.acled`, refined by the
 learned model of :mod:`.classifier` when it was built locally), and place, time, attribution and
@@ -40,6 +41,7 @@ from newsgraph.stages.events.linking import (
     link_quote,
     link_time,
 )
+from newsgraph.stages.events.neighbours import load_neighbours
 from newsgraph.stages.events.triggers import load_lexicon
 from newsgraph.stages.events.typer import load_typer
 
@@ -59,6 +61,7 @@ __all__ = ["STAGE", "EventsStage", "make_events_stage"]
         "classifier": True,
         "classifier_min_prob": 0.35,
         "fallback": True,
+        "neighbours": True,
     },
 )
 def make_events_stage(
@@ -69,6 +72,7 @@ def make_events_stage(
     classifier: bool,
     classifier_min_prob: float,
     fallback: bool,
+    neighbours: bool,
 ) -> EventsStage:
     """spaCy factory for the events stage."""
     return EventsStage(
@@ -77,6 +81,7 @@ def make_events_stage(
         use_classifier=classifier,
         classifier_min_prob=classifier_min_prob,
         use_fallback=fallback,
+        use_neighbours=neighbours,
     )
 
 
@@ -113,12 +118,15 @@ class EventsStage:
         use_classifier: bool = True,
         classifier_min_prob: float = 0.35,
         use_fallback: bool = True,
+        use_neighbours: bool = True,
     ) -> None:
         register_extensions()
+        lexicon = load_lexicon()
         self.detector = Detector(
-            load_lexicon(),
+            lexicon,
             keep_irrealis=keep_irrealis,
             typer=load_typer() if use_typer else None,
+            neighbours=load_neighbours(lexicon) if use_neighbours else None,
         )
         self.classifier: AcledClassifier | None = load_classifier() if use_classifier else None
         self.classifier_min_prob = classifier_min_prob

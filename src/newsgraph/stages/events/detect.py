@@ -46,6 +46,7 @@ from newsgraph.stages.events.arguments import (
     verb_arguments,
 )
 from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
+from newsgraph.stages.events.neighbours import TriggerNeighbours
 from newsgraph.stages.events.recipients import typed_recipient
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
 from newsgraph.stages.events.typer import PloverTyper, typer_features
@@ -703,8 +704,10 @@ class Detector:
         lexicon: TriggerLexicon,
         keep_irrealis: bool = False,
         typer: PloverTyper | None = None,
+        neighbours: TriggerNeighbours | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self.neighbours = neighbours
         self.keep_irrealis = keep_irrealis
         self.typer = typer
 
@@ -740,6 +743,8 @@ class Detector:
             trigger = self.lexicon.verbs.get(lemma)
         if trigger is None and lemma in _RULE_VERBS:
             trigger = Trigger(lemma, "---", None, None, "VERB")  # coded by its object alone
+        if trigger is None and self.neighbours is not None:
+            trigger = self.neighbours.lookup(lemma)  # a verb the lexicon lacks, by its kin
         if trigger is None:
             return None
         before = {t.lower_ for t in token.lefts for t in t.subtree}
