@@ -759,3 +759,23 @@ def test_issue5_quotation_after_the_addressee_and_a_colon_is_the_content(
     assert [_text(a, c) for c in quote.content] == [
         '"I do not want you to have the wrong impression."'
     ]
+
+
+def test_issue5_people_noun_object_is_the_addressee_not_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'warned the farmers about X': a common noun for people (WordNet: its commonest sense is
+    a person or a group), not only a listed one, is whom it was said to; X is what was said."""
+    a = attribution_analyzer.analyze("The senator warned the farmers about the drought.")
+    quote = _by_cue(a, "warned")
+    assert [_text(a, c) for c in quote.content] == ["the drought"]
+
+
+def test_issue5_if_clause_of_a_verb_of_asking_is_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'asked workers if …' with the clause parsed as adverbial: what was asked."""
+    a = attribution_analyzer.analyze("He asked workers if they planned to attend the caucuses.")
+    quote = _by_cue(a, "asked")
+    assert [_text(a, c) for c in quote.content] == ["if they planned to attend the caucuses"]
+    assert quote.source is not None and _text(a, quote.source) == "He"

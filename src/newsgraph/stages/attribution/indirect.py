@@ -87,6 +87,8 @@ _MEDIA = frozenset(
 _ADDRESS_VERBS = frozenset(
     {"tell", "ask", "urge", "assure", "reassure", "inform", "remind", "warn", "brief", "advise"}
 )
+# Verbs whose "if" / "whether" clause is what was asked or wondered ("asked *if* …").
+_ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 _RECIPIENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RECIPIENT_NOUNS = frozenset(
     """
@@ -504,6 +506,9 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             clauses = [c for c in medium.children if c.dep_ in _NOUN_CLAUSES and _that(c)]
             if clauses:
                 return [_subtree(clauses[0])], token.i + 1, False
+    question = _indirect_question(token, children)
+    if question is not None:
+        return [_subtree(question)], token.i + 1, False
     for child in children:
         if (
             child.dep_ == "dobj"
@@ -651,7 +656,36 @@ def _recipient(verb: Token, obj: Token) -> bool:
         return False
     if obj.pos_ == "PRON":
         return obj.lower_ not in ("it", "this", "that", "what", "something", "nothing")
-    return obj.ent_type_ in _RECIPIENT_ENTS or obj.lemma_.lower() in _RECIPIENT_NOUNS
+    return (
+        obj.ent_type_ in _RECIPIENT_ENTS
+        or obj.lemma_.lower() in _RECIPIENT_NOUNS
+        or _people_noun(obj)
+    )
+
+
+def _indirect_question(verb: Token, children: list[Token]) -> Token | None:
+    """The ``if`` / ``whether`` clause after a verb of asking, which the parser hangs on it as
+    an adverbial clause ("asked workers *if they planned to attend*"): what was asked."""
+    if verb.lemma_.lower() not in _ASKING_VERBS:
+        return None
+    for child in children:
+        if (
+            child.dep_ == "advcl"
+            and child.i > verb.i
+            and _same_paragraph(child, verb)
+            and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _people_noun(token: Token) -> bool:
+    """A common noun whose commonest WordNet sense is a person or a group of people
+    ("workers", "donors", "the crowd"): whom something is said to, beyond a word list."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    supersenses = load_wordnet().supersenses(token.lemma_.lower(), "n")
+    return bool(supersenses) and supersenses[0] in ("noun.person", "noun.group")
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
