@@ -779,3 +779,12 @@ def test_issue5_if_clause_of_a_verb_of_asking_is_the_content(
     quote = _by_cue(a, "asked")
     assert [_text(a, c) for c in quote.content] == ["if they planned to attend the caucuses"]
     assert quote.source is not None and _text(a, quote.source) == "He"
+
+
+def test_issue5_person_after_to_is_the_addressee_before_for_or_about(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'apologize to Clinton for the incident': whom it was said to, then what about."""
+    a = attribution_analyzer.analyze("Sanders did apologize to Clinton for the incident.")
+    quote = _by_cue(a, "did apologize")
+    assert [_text(a, c) for c in quote.content] == ["the incident"]

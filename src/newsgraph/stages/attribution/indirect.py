@@ -85,7 +85,9 @@ _MEDIA = frozenset(
 )
 # Verbs whose object is whom it was said to ("told *AFP*"), and what such an object looks like.
 _ADDRESS_VERBS = frozenset(
-    {"tell", "ask", "urge", "assure", "reassure", "inform", "remind", "warn", "brief", "advise"}
+    """
+    tell ask urge assure reassure inform remind warn brief advise question persuade convince
+    """.split()
 )
 # Verbs whose "if" / "whether" clause is what was asked or wondered ("asked *if* …").
 _ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
@@ -710,6 +712,7 @@ def _aside(token: Token, children: list[Token]) -> bool:
 def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange], int, bool] | None:
     """The object of a content preposition after the cue ("warned *of* …", "balked *at* …")."""
     speech = token.lemma_.lower() in _SPEECH_VERBS
+    found: list[tuple[Token, Token]] = []
     for child in children:
         if (
             child.dep_ == "prep"
@@ -723,9 +726,23 @@ def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange]
                 if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _NOT_CONTENT_ENTS
             ]
             if objects:
-                end = child.i + 1 if child.i == token.i + 1 else token.i + 1
-                return [_subtree(objects[0])], end, True
-    return None
+                found.append((child, objects[0]))
+    if len(found) > 1 and _addressed(*found[0]) and found[1][0].lower_ in ("for", "about"):
+        found = found[1:]  # "apologized *to Clinton* for the incident": whom, then what
+    if not found:
+        return None
+    prep, obj = found[0]
+    end = prep.i + 1 if prep.i == token.i + 1 else token.i + 1
+    return [_subtree(obj)], end, True
+
+
+def _addressed(prep: Token, obj: Token) -> bool:
+    """``to`` a person or a group: whom something was said to."""
+    if prep.lower_ != "to":
+        return False
+    if obj.pos_ == "PRON":
+        return obj.lower_ not in ("it", "this", "that", "what", "something", "nothing")
+    return obj.ent_type_ in _RECIPIENT_ENTS or _people_noun(obj)
 
 
 def _fallback_content(token: Token, children: list[Token]) -> tuple[list[TokenRange], int, bool]:
