@@ -788,3 +788,14 @@ def test_issue5_person_after_to_is_the_addressee_before_for_or_about(
     a = attribution_analyzer.analyze("Sanders did apologize to Clinton for the incident.")
     quote = _by_cue(a, "did apologize")
     assert [_text(a, c) for c in quote.content] == ["the incident"]
+
+
+def test_issue5_reduced_passive_asked_has_no_source(attribution_analyzer: Analyzer) -> None:
+    """'Asked what …, Devine said …': the asker is unnamed and is not the answerer, so 'Asked'
+    has no source; 'said' keeps its own."""
+    a = attribution_analyzer.analyze(
+        "Asked what a firm commitment looks like, Devine said the campaign would decide."
+    )
+    assert _by_cue(a, "Asked").source is None
+    said = _by_cue(a, "said")
+    assert said.source is not None and _text(a, said.source) == "Devine"

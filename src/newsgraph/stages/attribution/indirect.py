@@ -130,6 +130,8 @@ _PAST_PLACEHOLDER = frozenset({"from", "about", "on", "of", "to", "with", "again
 # Verbs of an infinitive of purpose after an object that report its content ("a meeting to
 # *discuss* X").
 _PURPOSE_REPORTS = CORE_CUES | {"discuss", "showcase", "address", "highlight", "debate"}
+# Words that may open a reduced participle clause ("*When* asked whom she supported, …").
+_REDUCED_OPENERS = frozenset({"when", "if", "after", "once", "while", "before", "unless"})
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
 _FOCUS = frozenset({"even", "only"})
 # WordNet ancestors of nouns that name a weapon or a vehicle: such a subject or agent makes the
@@ -874,6 +876,8 @@ def _source_tokens(token: Token) -> TokenRange | None:
     doc = token.doc
     if token.lemma_.lower() in _RAISING:
         return None  # "Clinton seems to …": the writer's inference, no source (PolNeAR)
+    if _reduced_passive(token):
+        return None
     current: Token = token
     for _ in range(3):
         nearest = _nearest_subject(current)
@@ -928,6 +932,19 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         current = current.head
     return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A participle clause before the main verb with no subject or auxiliary of its own, opened
+    by the participle or a subordinator: "*Asked* what a firm commitment looks like, Devine said
+    …", "When *asked* whom she supported, …" (the parser may tag it VBD).
+    Whoever asked is not named, and the answerer is not the asker: PolNeAR gives no source."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD") or verb.i > verb.head.i:
+        return False
+    before = verb.doc[verb.left_edge.i : verb.i]
+    if any(t.lower_ not in _REDUCED_OPENERS for t in before):
+        return False  # "As Western Journalism *reported*, …" names its source
+    return not any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _perfect_subject(verb: Token) -> TokenRange | None:
