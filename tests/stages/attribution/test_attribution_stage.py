@@ -799,3 +799,15 @@ def test_issue5_reduced_passive_asked_has_no_source(attribution_analyzer: Analyz
     assert _by_cue(a, "Asked").source is None
     said = _by_cue(a, "said")
     assert said.source is not None and _text(a, said.source) == "Devine"
+
+
+def test_issue5_stance_passive_subject_is_the_source(attribution_analyzer: Analyzer) -> None:
+    """'X are split on whether …': the subject holds the view (PolNeAR); a passive of speech
+    ('was briefed on') keeps no source, its subject being whom it was said to."""
+    a = attribution_analyzer.analyze(
+        "Republican senators are split on whether they would vote for Garland."
+    )
+    split = _by_cue(a, "are split on")
+    assert split.source is not None and _text(a, split.source) == "Republican senators"
+    b = attribution_analyzer.analyze("The president was briefed on the situation.")
+    assert _by_cue(b, "was briefed on").source is None

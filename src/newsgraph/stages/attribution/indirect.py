@@ -132,6 +132,8 @@ _PAST_PLACEHOLDER = frozenset({"from", "about", "on", "of", "to", "with", "again
 _PURPOSE_REPORTS = CORE_CUES | {"discuss", "showcase", "address", "highlight", "debate"}
 # Words that may open a reduced participle clause ("*When* asked whom she supported, …").
 _REDUCED_OPENERS = frozenset({"when", "if", "after", "once", "while", "before", "unless"})
+# Prepositions after a passive that name what a view is about ("split *on*", "divided *over*").
+_STANCE_PREPS = frozenset({"on", "over", "about", "between"})
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
 _FOCUS = frozenset({"even", "only"})
 # WordNet ancestors of nouns that name a weapon or a vehicle: such a subject or agent makes the
@@ -953,12 +955,27 @@ def _perfect_subject(verb: Token) -> TokenRange | None:
     clause). A true passive ("Clinton was declared the winner", "it's been reported", "it's
     known as") names no source."""
     children = list(verb.children)
+    subject = next(c for c in children if c.dep_ == "nsubjpass")
+    if _stance_passive(verb, children):
+        return _subtree(subject)
     contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children)
     passive = any(c.lower_ == "been" for c in children)  # "it's been reported"
     if not contracted or passive or not any(c.dep_ in ("dobj", "ccomp") for c in children):
         return None
-    subject = next(c for c in children if c.dep_ == "nsubjpass")
     return _subtree(subject)
+
+
+def _stance_passive(verb: Token, children: list[Token]) -> bool:
+    """A passive of stance with what it is about after it and no agent: "The voters *are split
+    on* whether …", "Republicans are deeply *divided over* …" (PolNeAR: the subject holds the
+    view). Not a verb of speaking or addressing ("was briefed on", "was asked about"), whose
+    passive subject is whom it was said to."""
+    lemma = verb.lemma_.lower()
+    if lemma in _ADDRESS_VERBS or any(c.dep_ == "agent" for c in children):
+        return False  # "was briefed on", "was asked about": the subject was spoken to
+    if "verb.communication" in load_wordnet().supersenses(lemma, "v")[:2]:
+        return False  # "was pressed on", "was grilled about": one of its main senses is speech
+    return any(c.dep_ == "prep" and c.lower_ in _STANCE_PREPS and c.i > verb.i for c in children)
 
 
 def _reporter_participle(token: Token) -> Token | None:
