@@ -811,3 +811,17 @@ def test_issue5_stance_passive_subject_is_the_source(attribution_analyzer: Analy
     assert split.source is not None and _text(a, split.source) == "Republican senators"
     b = attribution_analyzer.analyze("The president was briefed on the situation.")
     assert _by_cue(b, "was briefed on").source is None
+
+
+def test_issue5_subject_misparsed_as_compounds_of_the_verb_is_the_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'…, Federal Election Commission records show.': the parser tags 'records' a verb and
+    hangs every word of the name on 'show' as a compound; the whole phrase is the source."""
+    a = attribution_analyzer.analyze(
+        "In all, the Tampa host committee raised $57million, Federal Election Commission "
+        "records show."
+    )
+    quote = _by_cue(a, "show")
+    assert quote.source is not None
+    assert _text(a, quote.source) == "Federal Election Commission records"

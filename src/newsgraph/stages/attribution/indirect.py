@@ -999,7 +999,8 @@ def _reporter_participle(token: Token) -> Token | None:
 def _misparsed_subject(verb: Token) -> TokenRange | None:
     """The noun phrase right before a verb with no subject, which the parser hung on the verb
     as a modifier ("*Trump* barked", "*About 4 in 10* say", "Federal Election Commission
-    *records* show" with the noun taken for a compound or a number of the verb)."""
+    *records* show" with the noun taken for a compound or a number of the verb; a compound
+    counts even when tagged a verb, as "records" is)."""
     if verb.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in verb.children):
         return None
     doc = verb.doc
@@ -1010,10 +1011,13 @@ def _misparsed_subject(verb: Token) -> TokenRange | None:
     if (
         last.head.i != verb.i
         or last.dep_ not in _MISPARSED_SUBJECT_DEPS
-        or last.pos_ not in ("NOUN", "PROPN", "NUM")
+        or (last.pos_ not in ("NOUN", "PROPN", "NUM") and last.dep_ != "compound")
     ):
         return None
-    return _trim(last.left_edge.i, start, doc)
+    first = last.left_edge.i
+    while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ == "compound":
+        first = doc[first - 1].left_edge.i  # "Federal Election Commission records", all on "show"
+    return _trim(first, start, doc)
 
 
 def _touches_paragraph(span: TokenRange, verb: Token) -> bool:
