@@ -825,3 +825,10 @@ def test_issue5_subject_misparsed_as_compounds_of_the_verb_is_the_source(
     quote = _by_cue(a, "show")
     assert quote.source is not None
     assert _text(a, quote.source) == "Federal Election Commission records"
+
+
+def test_issue5_at_length_is_manner_not_content(attribution_analyzer: Analyzer) -> None:
+    """'has spoken at length about X': 'at length' says how, X is what was spoken about."""
+    a = attribution_analyzer.analyze("She has spoken at length about her differences with Obama.")
+    quote = _by_cue(a, "has spoken")
+    assert [_text(a, c) for c in quote.content] == ["her differences with Obama"]

@@ -724,6 +724,10 @@ def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange]
             and child.i > token.i
             and not _medium(child)
         ):
+            target = _past_at_length(child)
+            if target is None:
+                continue
+            child = target
             objects = [
                 c
                 for c in child.children
@@ -738,6 +742,17 @@ def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange]
     prep, obj = found[0]
     end = prep.i + 1 if prep.i == token.i + 1 else token.i + 1
     return [_subtree(obj)], end, True
+
+
+def _past_at_length(prep: Token) -> Token | None:
+    """ "spoken *at length* about X" says how, not what: the preposition hung on "length", if
+    the parser put it there, else None (skip "at length"; one hung on the verb comes next).
+    Any other preposition is itself."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ != "at" or not objects or objects[0].lower_ != "length":
+        return prep
+    after = [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
+    return after[0] if after else None
 
 
 def _addressed(prep: Token, obj: Token) -> bool:
