@@ -832,3 +832,20 @@ def test_issue5_at_length_is_manner_not_content(attribution_analyzer: Analyzer) 
     a = attribution_analyzer.analyze("She has spoken at length about her differences with Obama.")
     quote = _by_cue(a, "has spoken")
     assert [_text(a, c) for c in quote.content] == ["her differences with Obama"]
+
+
+def test_issue5_long_transcript_turn_is_one_attribution_to_its_speaker(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """A speaker turn ('SMITH: Well, I think …, …, …, and …') is a labelled line even with more
+    than three commas, and the 'think' inside it is not annotated on its own (PolNeAR)."""
+    text = (
+        "Governor Smith spoke to CNN on Sunday.\n\n"
+        "TAPPER: Do you agree with him on the issue?\n\n"
+        "SMITH: Well, I think the nation, the state, the city, and all of us need to work "
+        "together."
+    )
+    a = attribution_analyzer.analyze(text)
+    turn = [q for q in a.quotes if q.source is not None and _text(a, q.source) == "SMITH"]
+    assert len(turn) == 1 and _text(a, turn[0].cue) == ":"
+    assert not [q for q in a.quotes if _text(a, q.cue) == "think"]

@@ -431,7 +431,8 @@ def _label_like(label: Span, content: Span) -> bool:
 
     Place labels ("Iowa: Tim Albrecht, Brad Anderson, …") head lists, one-letter labels are
     interview turns ("Q:", "A:"), editorial labels ("CORRECTION:") are the outlet's, and a
-    content of figures or a list of names is a tally.
+    content of figures or a list of names is a tally (more than three commas), except after a
+    one-word capitalised label, a transcript's speaker turn, whose answers run long.
     """
     if label[-1].pos_ not in ("PROPN", "NOUN") or len(label.text) < 2:
         return False
@@ -442,7 +443,8 @@ def _label_like(label: Span, content: Span) -> bool:
     words = [t for t in content if t.is_alpha]
     commas = sum(1 for t in content if t.text == ",")
     opens = content[0].is_alpha or content[0].text in (*_QUOTE_TOKENS, "'", "‘", "“")
-    return len(words) >= 3 and commas <= 3 and opens
+    turn = label.text.isupper() and len(label) == 1  # "FALLIN: Well, I think …, and …"
+    return len(words) >= 3 and (commas <= 3 or turn) and opens
 
 
 def _verb_group_start(token: Token) -> int:
