@@ -759,3 +759,93 @@ def test_issue5_quotation_after_the_addressee_and_a_colon_is_the_content(
     assert [_text(a, c) for c in quote.content] == [
         '"I do not want you to have the wrong impression."'
     ]
+
+
+def test_issue5_people_noun_object_is_the_addressee_not_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'warned the farmers about X': a common noun for people (WordNet: its commonest sense is
+    a person or a group), not only a listed one, is whom it was said to; X is what was said."""
+    a = attribution_analyzer.analyze("The senator warned the farmers about the drought.")
+    quote = _by_cue(a, "warned")
+    assert [_text(a, c) for c in quote.content] == ["the drought"]
+
+
+def test_issue5_if_clause_of_a_verb_of_asking_is_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'asked workers if …' with the clause parsed as adverbial: what was asked."""
+    a = attribution_analyzer.analyze("He asked workers if they planned to attend the caucuses.")
+    quote = _by_cue(a, "asked")
+    assert [_text(a, c) for c in quote.content] == ["if they planned to attend the caucuses"]
+    assert quote.source is not None and _text(a, quote.source) == "He"
+
+
+def test_issue5_person_after_to_is_the_addressee_before_for_or_about(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'apologize to Clinton for the incident': whom it was said to, then what about."""
+    a = attribution_analyzer.analyze("Sanders did apologize to Clinton for the incident.")
+    quote = _by_cue(a, "did apologize")
+    assert [_text(a, c) for c in quote.content] == ["the incident"]
+
+
+def test_issue5_reduced_passive_asked_has_no_source(attribution_analyzer: Analyzer) -> None:
+    """'Asked what …, Devine said …': the asker is unnamed and is not the answerer, so 'Asked'
+    has no source; 'said' keeps its own."""
+    a = attribution_analyzer.analyze(
+        "Asked what a firm commitment looks like, Devine said the campaign would decide."
+    )
+    assert _by_cue(a, "Asked").source is None
+    said = _by_cue(a, "said")
+    assert said.source is not None and _text(a, said.source) == "Devine"
+
+
+def test_issue5_stance_passive_subject_is_the_source(attribution_analyzer: Analyzer) -> None:
+    """'X are split on whether …': the subject holds the view (PolNeAR); a passive of speech
+    ('was briefed on') keeps no source, its subject being whom it was said to."""
+    a = attribution_analyzer.analyze(
+        "Republican senators are split on whether they would vote for Garland."
+    )
+    split = _by_cue(a, "are split on")
+    assert split.source is not None and _text(a, split.source) == "Republican senators"
+    b = attribution_analyzer.analyze("The president was briefed on the situation.")
+    assert _by_cue(b, "was briefed on").source is None
+
+
+def test_issue5_subject_misparsed_as_compounds_of_the_verb_is_the_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'…, Federal Election Commission records show.': the parser tags 'records' a verb and
+    hangs every word of the name on 'show' as a compound; the whole phrase is the source."""
+    a = attribution_analyzer.analyze(
+        "In all, the Tampa host committee raised $57million, Federal Election Commission "
+        "records show."
+    )
+    quote = _by_cue(a, "show")
+    assert quote.source is not None
+    assert _text(a, quote.source) == "Federal Election Commission records"
+
+
+def test_issue5_at_length_is_manner_not_content(attribution_analyzer: Analyzer) -> None:
+    """'has spoken at length about X': 'at length' says how, X is what was spoken about."""
+    a = attribution_analyzer.analyze("She has spoken at length about her differences with Obama.")
+    quote = _by_cue(a, "has spoken")
+    assert [_text(a, c) for c in quote.content] == ["her differences with Obama"]
+
+
+def test_issue5_long_transcript_turn_is_one_attribution_to_its_speaker(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """A speaker turn ('SMITH: Well, I think …, …, …, and …') is a labelled line even with more
+    than three commas, and the 'think' inside it is not annotated on its own (PolNeAR)."""
+    text = (
+        "Governor Smith spoke to CNN on Sunday.\n\n"
+        "TAPPER: Do you agree with him on the issue?\n\n"
+        "SMITH: Well, I think the nation, the state, the city, and all of us need to work "
+        "together."
+    )
+    a = attribution_analyzer.analyze(text)
+    turn = [q for q in a.quotes if q.source is not None and _text(a, q.source) == "SMITH"]
+    assert len(turn) == 1 and _text(a, turn[0].cue) == ":"
+    assert not [q for q in a.quotes if _text(a, q.cue) == "think"]

@@ -85,8 +85,12 @@ _MEDIA = frozenset(
 )
 # Verbs whose object is whom it was said to ("told *AFP*"), and what such an object looks like.
 _ADDRESS_VERBS = frozenset(
-    {"tell", "ask", "urge", "assure", "reassure", "inform", "remind", "warn", "brief", "advise"}
+    """
+    tell ask urge assure reassure inform remind warn brief advise question persuade convince
+    """.split()
 )
+# Verbs whose "if" / "whether" clause is what was asked or wondered ("asked *if* …").
+_ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 _RECIPIENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _RECIPIENT_NOUNS = frozenset(
     """
@@ -126,6 +130,10 @@ _PAST_PLACEHOLDER = frozenset({"from", "about", "on", "of", "to", "with", "again
 # Verbs of an infinitive of purpose after an object that report its content ("a meeting to
 # *discuss* X").
 _PURPOSE_REPORTS = CORE_CUES | {"discuss", "showcase", "address", "highlight", "debate"}
+# Words that may open a reduced participle clause ("*When* asked whom she supported, …").
+_REDUCED_OPENERS = frozenset({"when", "if", "after", "once", "while", "before", "unless"})
+# Prepositions after a passive that name what a view is about ("split *on*", "divided *over*").
+_STANCE_PREPS = frozenset({"on", "over", "about", "between"})
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
 _FOCUS = frozenset({"even", "only"})
 # WordNet ancestors of nouns that name a weapon or a vehicle: such a subject or agent makes the
@@ -423,7 +431,8 @@ def _label_like(label: Span, content: Span) -> bool:
 
     Place labels ("Iowa: Tim Albrecht, Brad Anderson, …") head lists, one-letter labels are
     interview turns ("Q:", "A:"), editorial labels ("CORRECTION:") are the outlet's, and a
-    content of figures or a list of names is a tally.
+    content of figures or a list of names is a tally (more than three commas), except after a
+    one-word capitalised label, a transcript's speaker turn, whose answers run long.
     """
     if label[-1].pos_ not in ("PROPN", "NOUN") or len(label.text) < 2:
         return False
@@ -434,7 +443,8 @@ def _label_like(label: Span, content: Span) -> bool:
     words = [t for t in content if t.is_alpha]
     commas = sum(1 for t in content if t.text == ",")
     opens = content[0].is_alpha or content[0].text in (*_QUOTE_TOKENS, "'", "‘", "“")
-    return len(words) >= 3 and commas <= 3 and opens
+    turn = label.text.isupper() and len(label) == 1  # "FALLIN: Well, I think …, and …"
+    return len(words) >= 3 and (commas <= 3 or turn) and opens
 
 
 def _verb_group_start(token: Token) -> int:
@@ -504,6 +514,9 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             clauses = [c for c in medium.children if c.dep_ in _NOUN_CLAUSES and _that(c)]
             if clauses:
                 return [_subtree(clauses[0])], token.i + 1, False
+    question = _indirect_question(token, children)
+    if question is not None:
+        return [_subtree(question)], token.i + 1, False
     for child in children:
         if (
             child.dep_ == "dobj"
@@ -651,7 +664,36 @@ def _recipient(verb: Token, obj: Token) -> bool:
         return False
     if obj.pos_ == "PRON":
         return obj.lower_ not in ("it", "this", "that", "what", "something", "nothing")
-    return obj.ent_type_ in _RECIPIENT_ENTS or obj.lemma_.lower() in _RECIPIENT_NOUNS
+    return (
+        obj.ent_type_ in _RECIPIENT_ENTS
+        or obj.lemma_.lower() in _RECIPIENT_NOUNS
+        or _people_noun(obj)
+    )
+
+
+def _indirect_question(verb: Token, children: list[Token]) -> Token | None:
+    """The ``if`` / ``whether`` clause after a verb of asking, which the parser hangs on it as
+    an adverbial clause ("asked workers *if they planned to attend*"): what was asked."""
+    if verb.lemma_.lower() not in _ASKING_VERBS:
+        return None
+    for child in children:
+        if (
+            child.dep_ == "advcl"
+            and child.i > verb.i
+            and _same_paragraph(child, verb)
+            and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children)
+        ):
+            return child
+    return None
+
+
+def _people_noun(token: Token) -> bool:
+    """A common noun whose commonest WordNet sense is a person or a group of people
+    ("workers", "donors", "the crowd"): whom something is said to, beyond a word list."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return False
+    supersenses = load_wordnet().supersenses(token.lemma_.lower(), "n")
+    return bool(supersenses) and supersenses[0] in ("noun.person", "noun.group")
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -676,6 +718,7 @@ def _aside(token: Token, children: list[Token]) -> bool:
 def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange], int, bool] | None:
     """The object of a content preposition after the cue ("warned *of* …", "balked *at* …")."""
     speech = token.lemma_.lower() in _SPEECH_VERBS
+    found: list[tuple[Token, Token]] = []
     for child in children:
         if (
             child.dep_ == "prep"
@@ -683,15 +726,44 @@ def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange]
             and child.i > token.i
             and not _medium(child)
         ):
+            target = _past_at_length(child)
+            if target is None:
+                continue
+            child = target
             objects = [
                 c
                 for c in child.children
                 if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _NOT_CONTENT_ENTS
             ]
             if objects:
-                end = child.i + 1 if child.i == token.i + 1 else token.i + 1
-                return [_subtree(objects[0])], end, True
-    return None
+                found.append((child, objects[0]))
+    if len(found) > 1 and _addressed(*found[0]) and found[1][0].lower_ in ("for", "about"):
+        found = found[1:]  # "apologized *to Clinton* for the incident": whom, then what
+    if not found:
+        return None
+    prep, obj = found[0]
+    end = prep.i + 1 if prep.i == token.i + 1 else token.i + 1
+    return [_subtree(obj)], end, True
+
+
+def _past_at_length(prep: Token) -> Token | None:
+    """ "spoken *at length* about X" says how, not what: the preposition hung on "length", if
+    the parser put it there, else None (skip "at length"; one hung on the verb comes next).
+    Any other preposition is itself."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ != "at" or not objects or objects[0].lower_ != "length":
+        return prep
+    after = [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
+    return after[0] if after else None
+
+
+def _addressed(prep: Token, obj: Token) -> bool:
+    """``to`` a person or a group: whom something was said to."""
+    if prep.lower_ != "to":
+        return False
+    if obj.pos_ == "PRON":
+        return obj.lower_ not in ("it", "this", "that", "what", "something", "nothing")
+    return obj.ent_type_ in _RECIPIENT_ENTS or _people_noun(obj)
 
 
 def _fallback_content(token: Token, children: list[Token]) -> tuple[list[TokenRange], int, bool]:
@@ -823,6 +895,8 @@ def _source_tokens(token: Token) -> TokenRange | None:
     doc = token.doc
     if token.lemma_.lower() in _RAISING:
         return None  # "Clinton seems to …": the writer's inference, no source (PolNeAR)
+    if _reduced_passive(token):
+        return None
     current: Token = token
     for _ in range(3):
         nearest = _nearest_subject(current)
@@ -879,18 +953,46 @@ def _source_tokens(token: Token) -> TokenRange | None:
     return None
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """A participle clause before the main verb with no subject or auxiliary of its own, opened
+    by the participle or a subordinator: "*Asked* what a firm commitment looks like, Devine said
+    …", "When *asked* whom she supported, …" (the parser may tag it VBD).
+    Whoever asked is not named, and the answerer is not the asker: PolNeAR gives no source."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD") or verb.i > verb.head.i:
+        return False
+    before = verb.doc[verb.left_edge.i : verb.i]
+    if any(t.lower_ not in _REDUCED_OPENERS for t in before):
+        return False  # "As Western Journalism *reported*, …" names its source
+    return not any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _perfect_subject(verb: Token) -> TokenRange | None:
     """The subject of a present perfect the parser read as a passive: "he*'s* predicted big
     wins", "who*'s* argued that …" ("'s" is "has" when the participle takes an object or a
     clause). A true passive ("Clinton was declared the winner", "it's been reported", "it's
     known as") names no source."""
     children = list(verb.children)
+    subject = next(c for c in children if c.dep_ == "nsubjpass")
+    if _stance_passive(verb, children):
+        return _subtree(subject)
     contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in children)
     passive = any(c.lower_ == "been" for c in children)  # "it's been reported"
     if not contracted or passive or not any(c.dep_ in ("dobj", "ccomp") for c in children):
         return None
-    subject = next(c for c in children if c.dep_ == "nsubjpass")
     return _subtree(subject)
+
+
+def _stance_passive(verb: Token, children: list[Token]) -> bool:
+    """A passive of stance with what it is about after it and no agent: "The voters *are split
+    on* whether …", "Republicans are deeply *divided over* …" (PolNeAR: the subject holds the
+    view). Not a verb of speaking or addressing ("was briefed on", "was asked about"), whose
+    passive subject is whom it was said to."""
+    lemma = verb.lemma_.lower()
+    if lemma in _ADDRESS_VERBS or any(c.dep_ == "agent" for c in children):
+        return False  # "was briefed on", "was asked about": the subject was spoken to
+    if "verb.communication" in load_wordnet().supersenses(lemma, "v")[:2]:
+        return False  # "was pressed on", "was grilled about": one of its main senses is speech
+    return any(c.dep_ == "prep" and c.lower_ in _STANCE_PREPS and c.i > verb.i for c in children)
 
 
 def _reporter_participle(token: Token) -> Token | None:
@@ -914,7 +1016,8 @@ def _reporter_participle(token: Token) -> Token | None:
 def _misparsed_subject(verb: Token) -> TokenRange | None:
     """The noun phrase right before a verb with no subject, which the parser hung on the verb
     as a modifier ("*Trump* barked", "*About 4 in 10* say", "Federal Election Commission
-    *records* show" with the noun taken for a compound or a number of the verb)."""
+    *records* show" with the noun taken for a compound or a number of the verb; a compound
+    counts even when tagged a verb, as "records" is)."""
     if verb.pos_ != "VERB" or any(c.dep_ in _SUBJECTS for c in verb.children):
         return None
     doc = verb.doc
@@ -925,10 +1028,13 @@ def _misparsed_subject(verb: Token) -> TokenRange | None:
     if (
         last.head.i != verb.i
         or last.dep_ not in _MISPARSED_SUBJECT_DEPS
-        or last.pos_ not in ("NOUN", "PROPN", "NUM")
+        or (last.pos_ not in ("NOUN", "PROPN", "NUM") and last.dep_ != "compound")
     ):
         return None
-    return _trim(last.left_edge.i, start, doc)
+    first = last.left_edge.i
+    while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ == "compound":
+        first = doc[first - 1].left_edge.i  # "Federal Election Commission records", all on "show"
+    return _trim(first, start, doc)
 
 
 def _touches_paragraph(span: TokenRange, verb: Token) -> bool:
