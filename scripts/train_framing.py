@@ -65,12 +65,14 @@ from newsgraph.stages.framing.affect import AFFECT_FILE, RESOURCE_PATH, affect_s
 from newsgraph.stages.framing.features import (
     LEXICON_BINS,
     N_DENSE_FEATURES,
+    N_SPAN_DENSE_FEATURES,
     N_TOKEN_FEATURES,
     N_UNIT_FEATURES,
     DocArrays,
     Lexicon,
     LogOdds,
     doc_arrays,
+    span_dense,
     span_features,
     token_dense,
     token_features,
@@ -313,6 +315,7 @@ def combined_scores(
 
 
 def span_matrix(items: list[tuple[Article, DocArrays, list[tuple[int, int]]]]) -> sparse.csr_matrix:
+    """The technique classifier's design matrix: hashed buckets, then the dense vector columns."""
     all_idx, all_ptr, offset = [], [np.zeros(1, dtype=np.int64)], 0
     for article, arrays, spans in items:
         idx, ptr = span_features(article.doc, arrays, spans, SPAN_BUCKETS)
@@ -324,7 +327,8 @@ def span_matrix(items: list[tuple[Article, DocArrays, list[tuple[int, int]]]]) -
     data = np.ones(len(indices), dtype=np.float32)
     matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, SPAN_BUCKETS))
     matrix.sum_duplicates()
-    return matrix
+    dense = np.vstack([span_dense(arrays, spans) for _, arrays, spans in items])
+    return sparse.hstack([matrix, sparse.csr_matrix(dense)], format="csr")
 
 
 def gold_token_spans(article: Article) -> list[tuple[tuple[int, int], str]]:
@@ -634,7 +638,8 @@ def save_model(
     tag_w = tagger.coef_[0, :TOKEN_BUCKETS].astype(np.float32)
     tag_dense = tagger.coef_[0, TOKEN_BUCKETS:].astype(np.float32)
     tag_rows = np.flatnonzero(tag_w).astype(np.int32)
-    cls_w = classifier.coef_.T.astype(np.float32)
+    cls_w = classifier.coef_.T[:SPAN_BUCKETS].astype(np.float32)
+    cls_dense = classifier.coef_.T[SPAN_BUCKETS:].astype(np.float32)
     cls_rows = np.flatnonzero(np.abs(cls_w).sum(axis=1)).astype(np.int32)
     path = out / "model.npz"
     with path.open("wb") as handle:
@@ -652,6 +657,7 @@ def save_model(
             tagger_bias=np.asarray(tagger.intercept_, dtype=np.float32),
             classifier_rows=cls_rows,
             classifier_weights=cls_w[cls_rows].astype(np.float16),
+            classifier_dense=cls_dense,
             classifier_bias=classifier.intercept_.astype(np.float32),
         )
     settings = {
@@ -660,6 +666,7 @@ def save_model(
         "span_buckets": SPAN_BUCKETS,
         "token_features": N_TOKEN_FEATURES,
         "dense_features": N_DENSE_FEATURES,
+        "span_dense_features": N_SPAN_DENSE_FEATURES,
         "techniques": [str(c) for c in classifier.classes_],
         "affect_sha256": affect_sha256(out),
         "wordvectors_sha256": vectors_sha256(),

@@ -28,6 +28,7 @@ from newsgraph.stages.framing.affect import BOOSTER, NEGATION, load_affect
 from newsgraph.stages.framing.features import (
     EXCLAIM_HASH,
     N_DENSE_FEATURES,
+    N_SPAN_DENSE_FEATURES,
     N_TOKEN_FEATURES,
     N_UNIT_FEATURES,
     QUESTION_HASH,
@@ -35,6 +36,7 @@ from newsgraph.stages.framing.features import (
     Lexicon,
     LogOdds,
     doc_arrays,
+    span_dense,
     token_dense,
     unit_stats,
 )
@@ -198,6 +200,20 @@ def test_unit_stats_end_with_the_units_mean_word_vector(nlp: Language) -> None:
         mean = arrays.vectors[ids == unit].mean(axis=0)
         assert np.allclose(stats[unit, 26:], mean)
     assert 26 + arrays.vectors.shape[1] == N_UNIT_FEATURES
+
+
+def test_dense_classifier_features_are_the_spans_mean_and_last_word_vectors(
+    nlp: Language,
+) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("He called them traitors and criminals.")
+    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    dense = span_dense(arrays, [(3, 6), (1, 2)])
+    half = N_SPAN_DENSE_FEATURES // 2
+    assert dense.shape == (2, N_SPAN_DENSE_FEATURES)
+    assert np.allclose(dense[0, :half], arrays.vectors[3:6].mean(axis=0))
+    assert np.array_equal(dense[0, half:], arrays.vectors[5])  # "criminals"
+    assert np.array_equal(dense[1, :half], dense[1, half:])  # one word: mean = last
 
 
 def test_model_refuses_word_vectors_it_was_not_trained_with(tmp_path: Path) -> None:
@@ -528,5 +544,5 @@ def test_issue7_quality_floor_on_held_out_ptc(framing: Analyzer, tmp_path: Path)
 
 # Pinned a little below what the shipped model measured on the held-out articles (see
 # resources/framing/README.md); lowered only on purpose.
-SI_FLOOR = 0.39
+SI_FLOOR = 0.40
 TC_FLOOR = 0.67

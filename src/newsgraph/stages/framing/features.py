@@ -442,6 +442,24 @@ def token_features(arrays: DocArrays, n_buckets: int) -> I64:
     return result
 
 
+# Number of columns span_dense returns: the span's mean word vector and its last word's.
+N_SPAN_DENSE_FEATURES = 2 * VECTOR_DIM
+
+
+def span_dense(arrays: DocArrays, spans: list[tuple[int, int]]) -> F32:
+    """Dense technique-classifier features per span: its mean word vector and its last word's.
+
+    The mean places a span of unseen words near the seen spans of its technique; the last word
+    is usually the head of a label ("murderers of our nation" aside), the word that says
+    whether it names a person, a threat or a feeling.
+    """
+    dense = np.zeros((len(spans), N_SPAN_DENSE_FEATURES), dtype=np.float32)
+    for row, (start, end) in enumerate(spans):
+        dense[row, :VECTOR_DIM] = arrays.vectors[start:end].mean(axis=0)
+        dense[row, VECTOR_DIM:] = arrays.vectors[end - 1]
+    return dense
+
+
 def span_features(
     doc: Doc, arrays: DocArrays, spans: list[tuple[int, int]], n_buckets: int
 ) -> tuple[I64, I64]:

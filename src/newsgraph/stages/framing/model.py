@@ -24,11 +24,13 @@ from newsgraph.errors import ModelFileError
 from newsgraph.stages.framing.affect import AffectLexicon, affect_sha256, load_affect
 from newsgraph.stages.framing.features import (
     N_DENSE_FEATURES,
+    N_SPAN_DENSE_FEATURES,
     N_TOKEN_FEATURES,
     N_UNIT_FEATURES,
     DocArrays,
     Lexicon,
     LogOdds,
+    span_dense,
     span_features,
     token_dense,
     token_features,
@@ -64,6 +66,7 @@ class TechniqueModel:
     tagger_dense: F32
     tagger_bias: float
     classifier_weights: F32
+    classifier_dense: F32
     classifier_bias: F32
     techniques: tuple[str, ...]
     token_buckets: int
@@ -108,6 +111,7 @@ class TechniqueModel:
         idx, starts = span_features(doc, arrays, spans, self.span_buckets)
         rows = self.classifier_weights[idx].astype(np.float64)
         z = np.add.reduceat(rows, starts[:-1], axis=0) + self.classifier_bias
+        z += span_dense(arrays, spans) @ self.classifier_dense
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         probs: npt.NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
@@ -148,6 +152,8 @@ def load_model(directory: Path = RESOURCE_DIR) -> TechniqueModel:
         raise FramingModelError("framing model was trained with other token features")
     if settings.get("unit_features") != N_UNIT_FEATURES:
         raise FramingModelError("framing model was trained with other sentence features")
+    if settings.get("span_dense_features") != N_SPAN_DENSE_FEATURES:
+        raise FramingModelError("framing model was trained with other dense span features")
     if settings.get("dense_features") != N_DENSE_FEATURES:
         raise FramingModelError("framing model was trained with other dense token features")
     try:
@@ -183,6 +189,7 @@ def load_model(directory: Path = RESOURCE_DIR) -> TechniqueModel:
             classifier_weights=_dense(
                 data["classifier_rows"], data["classifier_weights"], settings["span_buckets"]
             ),
+            classifier_dense=data["classifier_dense"].astype(np.float32),
             classifier_bias=data["classifier_bias"].astype(np.float32),
             techniques=tuple(settings["techniques"]),
             token_buckets=int(settings["token_buckets"]),
