@@ -64,18 +64,23 @@ from newsgraph.normalize import normalize
 from newsgraph.stages.framing.affect import AFFECT_FILE, RESOURCE_PATH, affect_sha256
 from newsgraph.stages.framing.features import (
     LEXICON_BINS,
+    N_DENSE_FEATURES,
+    N_SPAN_DENSE_FEATURES,
     N_TOKEN_FEATURES,
     N_UNIT_FEATURES,
     DocArrays,
     Lexicon,
     LogOdds,
     doc_arrays,
+    span_dense,
     span_features,
+    token_dense,
     token_features,
     unit_stats,
 )
 from newsgraph.stages.framing.model import token_logits
 from newsgraph.stages.framing.spans import propose_spans
+from newsgraph.stages.framing.vectors import vectors_sha256
 
 SEED = 20200911
 HELD_OUT_PERCENT = 20
@@ -221,6 +226,7 @@ def fit_log_odds(
 
 
 def token_matrix(arrays: list[DocArrays]) -> sparse.csr_matrix:
+    """The tagger's design matrix: hashed buckets, then the dense word-vector columns."""
     blocks = [token_features(a, TOKEN_BUCKETS) for a in arrays]
     idx = np.concatenate(blocks)
     rows = idx.shape[0]
@@ -228,7 +234,8 @@ def token_matrix(arrays: list[DocArrays]) -> sparse.csr_matrix:
     data = np.ones(idx.size, dtype=np.float32)
     matrix = sparse.csr_matrix((data, idx.ravel(), indptr), shape=(rows, TOKEN_BUCKETS))
     matrix.sum_duplicates()
-    return matrix
+    dense = sparse.csr_matrix(np.vstack([token_dense(a) for a in arrays]))
+    return sparse.hstack([matrix, dense], format="csr")
 
 
 # A token inside a gold span of this many tokens weighs 1 in the tagger's loss (see
@@ -308,6 +315,7 @@ def combined_scores(
 
 
 def span_matrix(items: list[tuple[Article, DocArrays, list[tuple[int, int]]]]) -> sparse.csr_matrix:
+    """The technique classifier's design matrix: hashed buckets, then the dense vector columns."""
     all_idx, all_ptr, offset = [], [np.zeros(1, dtype=np.int64)], 0
     for article, arrays, spans in items:
         idx, ptr = span_features(article.doc, arrays, spans, SPAN_BUCKETS)
@@ -319,7 +327,8 @@ def span_matrix(items: list[tuple[Article, DocArrays, list[tuple[int, int]]]]) -
     data = np.ones(len(indices), dtype=np.float32)
     matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, SPAN_BUCKETS))
     matrix.sum_duplicates()
-    return matrix
+    dense = np.vstack([span_dense(arrays, spans) for _, arrays, spans in items])
+    return sparse.hstack([matrix, sparse.csr_matrix(dense)], format="csr")
 
 
 def gold_token_spans(article: Article) -> list[tuple[tuple[int, int], str]]:
@@ -626,9 +635,11 @@ def save_model(
     if out.resolve() != RESOURCE_PATH.resolve():
         # the features were computed with the shipped VADER tables; the model needs them beside it
         shutil.copy2(RESOURCE_PATH / AFFECT_FILE, out / AFFECT_FILE)
-    tag_w = tagger.coef_[0].astype(np.float32)
+    tag_w = tagger.coef_[0, :TOKEN_BUCKETS].astype(np.float32)
+    tag_dense = tagger.coef_[0, TOKEN_BUCKETS:].astype(np.float32)
     tag_rows = np.flatnonzero(tag_w).astype(np.int32)
-    cls_w = classifier.coef_.T.astype(np.float32)
+    cls_w = classifier.coef_.T[:SPAN_BUCKETS].astype(np.float32)
+    cls_dense = classifier.coef_.T[SPAN_BUCKETS:].astype(np.float32)
     cls_rows = np.flatnonzero(np.abs(cls_w).sum(axis=1)).astype(np.int32)
     path = out / "model.npz"
     with path.open("wb") as handle:
@@ -642,9 +653,11 @@ def save_model(
             pair_values=log_odds[1].values.astype(np.float16),
             tagger_rows=tag_rows,
             tagger_weights=tag_w[tag_rows].astype(np.float16),
+            tagger_dense=tag_dense,
             tagger_bias=np.asarray(tagger.intercept_, dtype=np.float32),
             classifier_rows=cls_rows,
             classifier_weights=cls_w[cls_rows].astype(np.float16),
+            classifier_dense=cls_dense,
             classifier_bias=classifier.intercept_.astype(np.float32),
         )
     settings = {
@@ -652,8 +665,11 @@ def save_model(
         "token_buckets": TOKEN_BUCKETS,
         "span_buckets": SPAN_BUCKETS,
         "token_features": N_TOKEN_FEATURES,
+        "dense_features": N_DENSE_FEATURES,
+        "span_dense_features": N_SPAN_DENSE_FEATURES,
         "techniques": [str(c) for c in classifier.classes_],
         "affect_sha256": affect_sha256(out),
+        "wordvectors_sha256": vectors_sha256(),
         **decoding,
         "model_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
     }

@@ -22,10 +22,13 @@ from newsgraph.evaluate.runner import evaluate_layer
 from newsgraph.normalize import normalize
 from newsgraph.pipeline import Analyzer
 from newsgraph.record import Entity, Evidence, Mention, Quote
+from newsgraph.resources.wordvectors import load_word_vectors
 from newsgraph.stages.framing import STAGE, FramingStage
 from newsgraph.stages.framing.affect import BOOSTER, NEGATION, load_affect
 from newsgraph.stages.framing.features import (
     EXCLAIM_HASH,
+    N_DENSE_FEATURES,
+    N_SPAN_DENSE_FEATURES,
     N_TOKEN_FEATURES,
     N_UNIT_FEATURES,
     QUESTION_HASH,
@@ -33,6 +36,8 @@ from newsgraph.stages.framing.features import (
     Lexicon,
     LogOdds,
     doc_arrays,
+    span_dense,
+    token_dense,
     unit_stats,
 )
 from newsgraph.stages.framing.model import RESOURCE_DIR, FramingModelError, load_model
@@ -157,6 +162,68 @@ def test_unit_stats_summarise_vader_charge(nlp: Language) -> None:
     loaded, calm = stats[0], stats[-1]
     assert loaded[21] >= 3 and loaded[24] >= np.log1p(2) and loaded[25] >= np.log1p(2)
     assert calm[21] == calm[22] == calm[23] == calm[24] == calm[25] == 0
+
+
+def test_word_vectors_are_the_lemmas_else_the_words_else_zeros(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("The occupiers bombed Qzxwvblorp yesterday.")
+    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    vectors = load_word_vectors()
+    for token in doc:
+        expected = vectors.for_token(token.lemma_, token.text)
+        assert np.array_equal(arrays.vectors[token.i], expected), token.text
+    assert np.abs(arrays.vectors[doc[1].i]).sum() > 0  # "occupiers" via its lemma
+    assert not arrays.vectors[doc[3].i].any()  # an unknown word contributes nothing
+
+
+def test_dense_tagger_features_are_the_word_and_its_neighbours_vectors(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("They called the occupiers criminals and thugs.")
+    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    dense = token_dense(arrays)
+    own, around = dense[:, : N_DENSE_FEATURES // 2], dense[:, N_DENSE_FEATURES // 2 :]
+    assert dense.shape == (len(doc), N_DENSE_FEATURES)
+    assert np.array_equal(own, arrays.vectors)
+    v = arrays.vectors
+    assert np.allclose(around[3], (v[1] + v[2] + v[4] + v[5]) / 4)
+    assert np.allclose(around[0], (v[1] + v[2]) / 4)  # past the document's start: zeros
+
+
+def test_unit_stats_end_with_the_units_mean_word_vector(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("Evil murderers and vile traitors.\nThe meeting is on Monday")
+    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    empty = LogOdds(np.zeros(0, np.uint64), np.zeros(0, np.float32))
+    stats = unit_stats(arrays, np.zeros(len(doc)), empty, empty)
+    ids = arrays.unit_ids
+    for unit in range(stats.shape[0]):
+        mean = arrays.vectors[ids == unit].mean(axis=0)
+        assert np.allclose(stats[unit, 26:], mean)
+    assert 26 + arrays.vectors.shape[1] == N_UNIT_FEATURES
+
+
+def test_dense_classifier_features_are_the_spans_mean_and_last_word_vectors(
+    nlp: Language,
+) -> None:
+    with nlp.select_pipes(disable=[STAGE]):
+        doc = nlp("He called them traitors and criminals.")
+    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    dense = span_dense(arrays, [(3, 6), (1, 2)])
+    half = N_SPAN_DENSE_FEATURES // 2
+    assert dense.shape == (2, N_SPAN_DENSE_FEATURES)
+    assert np.allclose(dense[0, :half], arrays.vectors[3:6].mean(axis=0))
+    assert np.array_equal(dense[0, half:], arrays.vectors[5])  # "criminals"
+    assert np.array_equal(dense[1, :half], dense[1, half:])  # one word: mean = last
+
+
+def test_model_refuses_word_vectors_it_was_not_trained_with(tmp_path: Path) -> None:
+    for name in ("model.json", "model.npz", "affect.npz"):
+        shutil.copy2(RESOURCE_DIR / name, tmp_path / name)
+    settings = json.loads((tmp_path / "model.json").read_text("utf-8"))
+    settings["wordvectors_sha256"] = "0" * 64
+    (tmp_path / "model.json").write_text(json.dumps(settings), "utf-8")
+    with pytest.raises(FramingModelError, match="word vectors"):
+        load_model(tmp_path)
 
 
 def test_model_refuses_a_lexicon_it_was_not_trained_with(tmp_path: Path) -> None:
@@ -477,5 +544,5 @@ def test_issue7_quality_floor_on_held_out_ptc(framing: Analyzer, tmp_path: Path)
 
 # Pinned a little below what the shipped model measured on the held-out articles (see
 # resources/framing/README.md); lowered only on purpose.
-SI_FLOOR = 0.39
+SI_FLOOR = 0.40
 TC_FLOOR = 0.67

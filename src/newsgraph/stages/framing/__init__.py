@@ -60,7 +60,7 @@ class FramingStage:
         model = self.model
         techniques: list[Technique] = []
         if len(doc):
-            arrays = doc_arrays(doc, model.lexicon, model.affect)
+            arrays = doc_arrays(doc, model.lexicon, model.affect, model.vectors)
             scores = model.token_scores(arrays)
             proposed = propose_spans(doc, scores, model.token_threshold, model.max_gap)
             kept = [

@@ -54,9 +54,11 @@ from newsgraph.stages.framing.affect import (
     load_affect,
     sorted_lookup,
 )
+from newsgraph.stages.framing.vectors import VECTOR_DIM, VectorTable, load_vector_table
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
+F32 = npt.NDArray[np.float32]
 
 _ATTRS = [LOWER, LEMMA, POS, TAG, DEP, SHAPE, SUFFIX, ENT_TYPE, HEAD, SENT_START, IS_PUNCT]
 _ATTRS += [IS_SPACE, IS_STOP]
@@ -160,6 +162,7 @@ class DocArrays:
     unit_ids: I64
     shouted: npt.NDArray[np.bool_]
     affect: AffectColumns
+    vectors: F32
 
     def word_keys(self) -> U64:
         """The hash each token's word is looked up by in a word :class:`LogOdds` table."""
@@ -172,10 +175,16 @@ class DocArrays:
         return _pair(lower, _shift(lower, 1))
 
 
-def doc_arrays(doc: Doc, lexicon: Lexicon, affect: AffectLexicon | None = None) -> DocArrays:
+def doc_arrays(
+    doc: Doc,
+    lexicon: Lexicon,
+    affect: AffectLexicon | None = None,
+    vectors: VectorTable | None = None,
+) -> DocArrays:
     """Read the attribute columns of ``doc`` and derive sentence, quote and lexicon columns.
 
-    ``affect`` defaults to the shipped VADER tables (:func:`.affect.load_affect`).
+    ``affect`` defaults to the shipped VADER tables (:func:`.affect.load_affect`), ``vectors``
+    to the shipped word vectors (:func:`.vectors.load_vector_table`).
     """
     attrs: U64 = doc.to_array(_ATTRS).astype(np.uint64)
     n = len(doc)
@@ -214,6 +223,9 @@ def doc_arrays(doc: Doc, lexicon: Lexicon, affect: AffectLexicon | None = None) 
     affect_columns = (affect or load_affect()).lookup(
         attrs[:, _LOWER], attrs[:, _LEMMA], attrs[:, _POS]
     )
+    token_vectors = (vectors or load_vector_table()).token_vectors(
+        attrs[:, _LEMMA], attrs[:, _LOWER]
+    )
     return DocArrays(
         attrs,
         sent_ids,
@@ -224,11 +236,12 @@ def doc_arrays(doc: Doc, lexicon: Lexicon, affect: AffectLexicon | None = None) 
         unit_ids,
         shouted,
         affect_columns,
+        token_vectors,
     )
 
 
 # Number of columns unit_stats returns; the model stores it to check compatibility.
-N_UNIT_FEATURES = 26
+N_UNIT_FEATURES = 26 + VECTOR_DIM
 
 
 def _unit_summary(
@@ -269,7 +282,9 @@ def unit_stats(
     log-odds (19, 20), because some articles are loaded throughout and others not at all;
     VADER's view of the unit's words (21–25): the highest and mean absolute valence, the log of
     1 + the summed absolute valence, of 1 + the number of strongly charged words and of 1 + the
-    number of clearly negative ones, which covers charged words PTC's log-odds never saw.
+    number of clearly negative ones, which covers charged words PTC's log-odds never saw; and
+    the mean word vector of the unit (26 on), which places a sentence of unseen words near the
+    sentences of seen words it resembles.
     """
     ids = arrays.unit_ids
     n_units = int(ids.max()) + 1 if len(ids) else 0
@@ -298,6 +313,9 @@ def unit_stats(
     out[:, 19] = top3.mean()
     out[:, 20] = out[:, 8].mean()
     out[:, 21:26] = _affect_summary(ids[keep], arrays.affect.valence[keep], n_units, counts)
+    sums = np.zeros((n_units, VECTOR_DIM), dtype=np.float64)
+    np.add.at(sums, ids[keep], arrays.vectors[keep])
+    out[:, 26:] = sums / np.maximum(counts, 1)[:, None]
     return out
 
 
@@ -319,6 +337,28 @@ def _affect_summary(
 
 # Number of columns token_features returns; the model stores it to check compatibility.
 N_TOKEN_FEATURES = 45
+
+
+# Number of columns token_dense returns: the word's vector and its neighbours' mean vector.
+N_DENSE_FEATURES = 2 * VECTOR_DIM
+
+
+def token_dense(arrays: DocArrays) -> F32:
+    """A ``(tokens, N_DENSE_FEATURES)`` matrix of dense tagger features: word vectors.
+
+    The token's own vector lets the tagger score a loaded word it never saw like the seen words
+    near it; the mean vector of the two tokens either side (zeros past the document's ends)
+    does the same for its context ("occupying" before "forces").
+    """
+    own = arrays.vectors
+    n = own.shape[0]
+    around = np.zeros_like(own)
+    for offset in (1, 2):
+        if n > offset:
+            around[:-offset] += own[offset:]
+            around[offset:] += own[:-offset]
+    dense: F32 = np.hstack([own, around * np.float32(0.25)])
+    return dense
 
 
 def token_features(arrays: DocArrays, n_buckets: int) -> I64:
@@ -400,6 +440,24 @@ def token_features(arrays: DocArrays, n_buckets: int) -> I64:
     mixed = np.stack([_mix(col, t + 100) for t, col in enumerate(columns)], axis=1)
     result: I64 = (mixed % np.uint64(n_buckets)).astype(np.int64)
     return result
+
+
+# Number of columns span_dense returns: the span's mean word vector and its last word's.
+N_SPAN_DENSE_FEATURES = 2 * VECTOR_DIM
+
+
+def span_dense(arrays: DocArrays, spans: list[tuple[int, int]]) -> F32:
+    """Dense technique-classifier features per span: its mean word vector and its last word's.
+
+    The mean places a span of unseen words near the seen spans of its technique; the last word
+    is usually the head of a label ("murderers of our nation" aside), the word that says
+    whether it names a person, a threat or a feeling.
+    """
+    dense = np.zeros((len(spans), N_SPAN_DENSE_FEATURES), dtype=np.float32)
+    for row, (start, end) in enumerate(spans):
+        dense[row, :VECTOR_DIM] = arrays.vectors[start:end].mean(axis=0)
+        dense[row, VECTOR_DIM:] = arrays.vectors[end - 1]
+    return dense
 
 
 def span_features(

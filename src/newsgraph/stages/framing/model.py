@@ -23,15 +23,20 @@ from spacy.tokens import Doc
 from newsgraph.errors import ModelFileError
 from newsgraph.stages.framing.affect import AffectLexicon, affect_sha256, load_affect
 from newsgraph.stages.framing.features import (
+    N_DENSE_FEATURES,
+    N_SPAN_DENSE_FEATURES,
     N_TOKEN_FEATURES,
     N_UNIT_FEATURES,
     DocArrays,
     Lexicon,
     LogOdds,
+    span_dense,
     span_features,
+    token_dense,
     token_features,
     unit_stats,
 )
+from newsgraph.stages.framing.vectors import VectorTable, load_vector_table, vectors_sha256
 
 F32 = npt.NDArray[np.float32]
 
@@ -56,9 +61,12 @@ class TechniqueModel:
     affect: AffectLexicon
     words: LogOdds
     pairs: LogOdds
+    vectors: VectorTable
     tagger_weights: F32
+    tagger_dense: F32
     tagger_bias: float
     classifier_weights: F32
+    classifier_dense: F32
     classifier_bias: F32
     techniques: tuple[str, ...]
     token_buckets: int
@@ -77,6 +85,7 @@ class TechniqueModel:
         """Probability that each token lies inside some technique span."""
         idx = token_features(arrays, self.token_buckets)
         z = self.tagger_weights[idx].sum(axis=1, dtype=np.float64) + self.tagger_bias
+        z += token_dense(arrays) @ self.tagger_dense
         probs: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
         return probs
 
@@ -102,6 +111,7 @@ class TechniqueModel:
         idx, starts = span_features(doc, arrays, spans, self.span_buckets)
         rows = self.classifier_weights[idx].astype(np.float64)
         z = np.add.reduceat(rows, starts[:-1], axis=0) + self.classifier_bias
+        z += span_dense(arrays, spans) @ self.classifier_dense
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         probs: npt.NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
@@ -142,6 +152,19 @@ def load_model(directory: Path = RESOURCE_DIR) -> TechniqueModel:
         raise FramingModelError("framing model was trained with other token features")
     if settings.get("unit_features") != N_UNIT_FEATURES:
         raise FramingModelError("framing model was trained with other sentence features")
+    if settings.get("span_dense_features") != N_SPAN_DENSE_FEATURES:
+        raise FramingModelError("framing model was trained with other dense span features")
+    if settings.get("dense_features") != N_DENSE_FEATURES:
+        raise FramingModelError("framing model was trained with other dense token features")
+    try:
+        vectors_digest = vectors_sha256()
+    except OSError as exc:
+        raise FramingModelError(f"word vectors not readable: {exc}") from exc
+    if vectors_digest != settings.get("wordvectors_sha256"):
+        raise FramingModelError(
+            "the package's word vectors are not the ones the framing model was trained with: "
+            "retrain with scripts/train_framing.py"
+        )
     try:
         affect_digest = affect_sha256(directory)
     except OSError as exc:
@@ -155,15 +178,18 @@ def load_model(directory: Path = RESOURCE_DIR) -> TechniqueModel:
         return TechniqueModel(
             lexicon=Lexicon(data["lexicon_keys"], data["lexicon_bins"]),
             affect=load_affect(directory),
+            vectors=load_vector_table(),
             words=LogOdds(data["word_keys"], data["word_values"].astype(np.float32)),
             pairs=LogOdds(data["pair_keys"], data["pair_values"].astype(np.float32)),
             tagger_weights=_dense(
                 data["tagger_rows"], data["tagger_weights"], settings["token_buckets"]
             ),
+            tagger_dense=data["tagger_dense"].astype(np.float32),
             tagger_bias=float(data["tagger_bias"][0]),
             classifier_weights=_dense(
                 data["classifier_rows"], data["classifier_weights"], settings["span_buckets"]
             ),
+            classifier_dense=data["classifier_dense"].astype(np.float32),
             classifier_bias=data["classifier_bias"].astype(np.float32),
             techniques=tuple(settings["techniques"]),
             token_buckets=int(settings["token_buckets"]),
