@@ -35,7 +35,7 @@ class WordVectors:
         if len(words) != len(matrix):
             raise ValueError(f"{len(words)} words for {len(matrix)} vectors")
         self._index = {word: row for row, word in enumerate(words)}
-        self._words = words
+        self._words = tuple(words)
         self.matrix = matrix
         self.matrix.setflags(write=False)
         self.dim = int(matrix.shape[1])
@@ -47,6 +47,12 @@ class WordVectors:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.lower() in self._index
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words, in the order of the rows of :attr:`matrix` (for callers that index the
+        table their own way, such as by spaCy string hashes)."""
+        return self._words
 
     def row(self, word: str) -> int | None:
         """The row of ``word`` (any case) in :attr:`matrix`, or None when it has no vector."""

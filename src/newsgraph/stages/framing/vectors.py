@@ -61,8 +61,7 @@ def vector_table(vectors: WordVectors) -> VectorTable:
     if vectors.dim != VECTOR_DIM:
         raise ValueError(f"word vectors have {vectors.dim} dimensions, the model {VECTOR_DIM}")
     strings = StringStore()
-    # The loader offers no public word list (only word → row); its ``_words`` is that list.
-    words = vectors._words
+    words = vectors.words
     hashes = np.fromiter((strings.add(w) for w in words), dtype=np.uint64, count=len(words))
     order = np.argsort(hashes, kind="stable")
     matrix = np.vstack([np.zeros((1, VECTOR_DIM), np.float32), vectors.matrix])
