@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.config import load_config
 from newsgraph.evaluate.runner import evaluate_layer
@@ -33,6 +34,7 @@ from newsgraph.stages.framing.features import (
     N_UNIT_FEATURES,
     QUESTION_HASH,
     QUOTE_HASH,
+    DocArrays,
     Lexicon,
     LogOdds,
     doc_arrays,
@@ -93,17 +95,24 @@ def test_token_features_shape_is_fixed(nlp: Language, framing: Analyzer) -> None
     assert N_TOKEN_FEATURES == 45
 
 
-def test_units_are_sentences_cut_at_line_breaks(nlp: Language) -> None:
+_NO_ODDS = LogOdds(np.zeros(0, np.uint64), np.zeros(0, np.float32))
+
+
+def _bare_arrays(nlp: Language, text: str) -> tuple[Doc, DocArrays]:
+    """``text`` parsed without the framing stage, and its feature arrays with no lexicon."""
     with nlp.select_pipes(disable=[STAGE]):
-        doc = nlp('They are "evil"! Are they?\nA calm line')
-    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+        doc = nlp(text)
+    return doc, doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+
+
+def test_units_are_sentences_cut_at_line_breaks(nlp: Language) -> None:
+    doc, arrays = _bare_arrays(nlp, 'They are "evil"! Are they?\nA calm line')
     ids = arrays.unit_ids
     line_break = next(t.i for t in doc if "\n" in t.text)
     assert ids[line_break] == -1
     assert ids[line_break + 1] > ids[line_break - 1] >= ids[0] == 0
     logits = np.arange(len(doc), dtype=np.float64)
-    empty = LogOdds(np.zeros(0, np.uint64), np.zeros(0, np.float32))
-    stats = unit_stats(arrays, logits, empty, empty)
+    stats = unit_stats(arrays, logits, _NO_ODDS, _NO_ODDS)
     assert stats.shape == (int(ids.max()) + 1, N_UNIT_FEATURES)
     first, last = stats[0], stats[int(ids[-1])]
     assert first[0] == max(logits[ids == 0]) and first[4] == first[5] == 1
@@ -114,9 +123,7 @@ def test_units_are_sentences_cut_at_line_breaks(nlp: Language) -> None:
 
 
 def test_unit_log_odds_superlatives_and_capitals(nlp: Language) -> None:
-    with nlp.select_pipes(disable=[STAGE]):
-        doc = nlp("The worst TRAITORS ever.\nA calm line")
-    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    doc, arrays = _bare_arrays(nlp, "The worst TRAITORS ever.\nA calm line")
     traitors = doc[2]
     words = LogOdds(np.array([traitors.lower], np.uint64), np.array([2.5], np.float32))
     pair = arrays.pair_keys()[traitors.i - 1 : traitors.i]  # "worst traitors"
@@ -130,9 +137,8 @@ def test_unit_log_odds_superlatives_and_capitals(nlp: Language) -> None:
 
 
 def test_vader_valence_falls_back_to_lemma_and_marks_modifiers(nlp: Language) -> None:
-    with nlp.select_pipes(disable=[STAGE]):
-        doc = nlp("The murderers were extremely angry, not calm.")
-    affect = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8))).affect
+    doc, arrays = _bare_arrays(nlp, "The murderers were extremely angry, not calm.")
+    affect = arrays.affect
     by_word = {t.text: i for i, t in enumerate(doc)}
     # "murderers" is not rated by VADER, its lemma "murderer" is (strongly negative)
     assert affect.valence[by_word["murderers"]] <= -3
@@ -144,9 +150,8 @@ def test_vader_valence_falls_back_to_lemma_and_marks_modifiers(nlp: Language) ->
 
 
 def test_wordnet_supersense_is_the_lemmas_most_frequent_sense(nlp: Language) -> None:
-    with nlp.select_pipes(disable=[STAGE]):
-        doc = nlp("The thugs and traitors bombed the embassy.")
-    sense = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8))).affect
+    doc, arrays = _bare_arrays(nlp, "The thugs and traitors bombed the embassy.")
+    sense = arrays.affect
     by_word = {t.text: int(sense.supersense[t.i]) for t in doc}
     noun_person = 18 + 1  # WordNet 3.0 lexicographer file 18, stored + 1
     assert by_word["thugs"] == by_word["traitors"] == noun_person
@@ -154,20 +159,15 @@ def test_wordnet_supersense_is_the_lemmas_most_frequent_sense(nlp: Language) -> 
 
 
 def test_unit_stats_summarise_vader_charge(nlp: Language) -> None:
-    with nlp.select_pipes(disable=[STAGE]):
-        doc = nlp("Evil murderers and vile traitors.\nThe meeting is on Monday")
-    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
-    empty = LogOdds(np.zeros(0, np.uint64), np.zeros(0, np.float32))
-    stats = unit_stats(arrays, np.zeros(len(doc)), empty, empty)
+    doc, arrays = _bare_arrays(nlp, "Evil murderers and vile traitors.\nThe meeting is on Monday")
+    stats = unit_stats(arrays, np.zeros(len(doc)), _NO_ODDS, _NO_ODDS)
     loaded, calm = stats[0], stats[-1]
     assert loaded[21] >= 3 and loaded[24] >= np.log1p(2) and loaded[25] >= np.log1p(2)
     assert calm[21] == calm[22] == calm[23] == calm[24] == calm[25] == 0
 
 
 def test_word_vectors_are_the_lemmas_else_the_words_else_zeros(nlp: Language) -> None:
-    with nlp.select_pipes(disable=[STAGE]):
-        doc = nlp("The occupiers bombed Qzxwvblorp yesterday.")
-    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    doc, arrays = _bare_arrays(nlp, "The occupiers bombed Qzxwvblorp yesterday.")
     vectors = load_word_vectors()
     for token in doc:
         expected = vectors.for_token(token.lemma_, token.text)
@@ -177,9 +177,7 @@ def test_word_vectors_are_the_lemmas_else_the_words_else_zeros(nlp: Language) ->
 
 
 def test_dense_tagger_features_are_the_word_and_its_neighbours_vectors(nlp: Language) -> None:
-    with nlp.select_pipes(disable=[STAGE]):
-        doc = nlp("They called the occupiers criminals and thugs.")
-    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    doc, arrays = _bare_arrays(nlp, "They called the occupiers criminals and thugs.")
     dense = token_dense(arrays)
     own, around = dense[:, : N_DENSE_FEATURES // 2], dense[:, N_DENSE_FEATURES // 2 :]
     assert dense.shape == (len(doc), N_DENSE_FEATURES)
@@ -190,11 +188,8 @@ def test_dense_tagger_features_are_the_word_and_its_neighbours_vectors(nlp: Lang
 
 
 def test_unit_stats_end_with_the_units_mean_word_vector(nlp: Language) -> None:
-    with nlp.select_pipes(disable=[STAGE]):
-        doc = nlp("Evil murderers and vile traitors.\nThe meeting is on Monday")
-    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
-    empty = LogOdds(np.zeros(0, np.uint64), np.zeros(0, np.float32))
-    stats = unit_stats(arrays, np.zeros(len(doc)), empty, empty)
+    doc, arrays = _bare_arrays(nlp, "Evil murderers and vile traitors.\nThe meeting is on Monday")
+    stats = unit_stats(arrays, np.zeros(len(doc)), _NO_ODDS, _NO_ODDS)
     ids = arrays.unit_ids
     for unit in range(stats.shape[0]):
         mean = arrays.vectors[ids == unit].mean(axis=0)
@@ -205,9 +200,7 @@ def test_unit_stats_end_with_the_units_mean_word_vector(nlp: Language) -> None:
 def test_dense_classifier_features_are_the_spans_mean_and_last_word_vectors(
     nlp: Language,
 ) -> None:
-    with nlp.select_pipes(disable=[STAGE]):
-        doc = nlp("He called them traitors and criminals.")
-    arrays = doc_arrays(doc, Lexicon(np.zeros(0, np.uint64), np.zeros(0, np.uint8)))
+    _doc, arrays = _bare_arrays(nlp, "He called them traitors and criminals.")
     dense = span_dense(arrays, [(3, 6), (1, 2)])
     half = N_SPAN_DENSE_FEATURES // 2
     assert dense.shape == (2, N_SPAN_DENSE_FEATURES)
