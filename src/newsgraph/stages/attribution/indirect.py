@@ -92,6 +92,8 @@ _ADDRESS_VERBS = frozenset(
 # Verbs whose "if" / "whether" clause is what was asked or wondered ("asked *if* …").
 _ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 _RECIPIENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Pronouns of things, never of whom something was said to ("told *it*", "said *that*").
+_THING_PRONOUNS = frozenset({"it", "this", "that", "what", "something", "nothing"})
 _RECIPIENT_NOUNS = frozenset(
     """
     reporter journalist audience crowd supporter voter listener viewer reader panel committee
@@ -662,13 +664,14 @@ def _recipient(verb: Token, obj: Token) -> bool:
     ('"…," Ramos told AFP.'): the content is then a clause or the adjacent quotation."""
     if verb.lemma_.lower() not in _ADDRESS_VERBS:
         return False
-    if obj.pos_ == "PRON":
-        return obj.lower_ not in ("it", "this", "that", "what", "something", "nothing")
-    return (
-        obj.ent_type_ in _RECIPIENT_ENTS
-        or obj.lemma_.lower() in _RECIPIENT_NOUNS
-        or _people_noun(obj)
-    )
+    return _person(obj) or (obj.pos_ != "PRON" and obj.lemma_.lower() in _RECIPIENT_NOUNS)
+
+
+def _person(token: Token) -> bool:
+    """A pronoun of a person, a named party, or a people noun: one who can be spoken to."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in _THING_PRONOUNS
+    return token.ent_type_ in _RECIPIENT_ENTS or _people_noun(token)
 
 
 def _indirect_question(verb: Token, children: list[Token]) -> Token | None:
@@ -759,11 +762,7 @@ def _past_at_length(prep: Token) -> Token | None:
 
 def _addressed(prep: Token, obj: Token) -> bool:
     """``to`` a person or a group: whom something was said to."""
-    if prep.lower_ != "to":
-        return False
-    if obj.pos_ == "PRON":
-        return obj.lower_ not in ("it", "this", "that", "what", "something", "nothing")
-    return obj.ent_type_ in _RECIPIENT_ENTS or _people_noun(obj)
+    return prep.lower_ == "to" and _person(obj)
 
 
 def _fallback_content(token: Token, children: list[Token]) -> tuple[list[TokenRange], int, bool]:
