@@ -122,7 +122,7 @@ def _member(article: str, outlet: str, **fields: Any) -> StoryEvent:
         "fatalities": None,
         "injured": None,
         "arrested": None,
-        "attributed_to": None,
+        "according_to": None,
     }
     values.update(fields)
     return StoryEvent(**values)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newsgraph import Analysis, analyze
+from newsgraph.store import EventFilter, open_store
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +139,19 @@ def test_issue6_law_dated_two_days_after_the_assassination(analysis: Analysis) -
     request = next(e for e in analysis.events if e.type == "REQUEST")
     assert (request.date, request.earliest, request.latest) == ("2020-01-05",) * 3
     assert request.date_source == "time"
+
+
+def test_issue5_stored_events_filter_by_who_asserts_them(
+    analysis: Analysis, tmp_path: Path
+) -> None:
+    """In a real SQLite file, the ACCUSE inside al-Askari's words is the one event asserted by a
+    party (he is its actor); the attacks the outlet narrates are its own voice."""
+    with open_store(f"sqlite:///{tmp_path / 'tasnim.db'}") as store:
+        store.put(analysis)
+        party = store.events(EventFilter(asserted_by="party", include_unreal=True))
+        assert [(row["type"], row["according_to"]) for row in party] == [
+            ("ACCUSE", "Abu Ali al-Askari")
+        ]
+        own = store.events(EventFilter(asserted_by="outlet", include_unreal=True))
+        assert {row["type"] for row in own} >= {"ASSAULT", "REQUEST"}
+        assert all(row["according_to"] is None for row in own)

@@ -85,6 +85,10 @@ def test_events_formats_and_filters(filled: str, capsys: pytest.CaptureFixture[s
     assert story["conflicts"][0]["field"] == "fatalities"
     assert main(["events", "--db", filled, "--stories"]) == 0
     assert "fatalities: 0 (Global Wire) vs 3 (Daily Ledger)" in capsys.readouterr().out
+    assert main(["events", "--db", filled, "--format", "json", "--asserted-by", "party"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["events", "--db", filled, "--format", "json", "--asserted-by", "outlet"]) == 0
+    assert {r["asserted_by"] for r in json.loads(capsys.readouterr().out)} == {"outlet"}
 
 
 def test_export_formats(filled: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

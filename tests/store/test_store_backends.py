@@ -21,7 +21,7 @@ from ng_builders import (
 
 from newsgraph.corpus.synthetic import generate, gold_analysis
 from newsgraph.errors import StoreError
-from newsgraph.record import Analysis
+from newsgraph.record import Analysis, Entity
 from newsgraph.store import EventFilter, Store, canonical_url, open_store
 from newsgraph.store.export import to_acled
 from newsgraph.store.postgres import MIGRATIONS as PG_MIGRATIONS
@@ -377,3 +377,54 @@ def test_fast_plain_conversion_equals_to_dict() -> None:
     samples.append(analysis("q", WIRE_TEXT, quotes=["the base was targeted by rockets"]))
     for sample in samples:
         assert json.dumps(plain(sample)) == json.dumps(sample.to_dict())
+
+
+def _asserted(
+    article_id: str,
+    text: str,
+    quote: str | None,
+    speaker_entity: str | None,
+    actors: tuple[str, ...],
+) -> Analysis:
+    """An article whose one event is asserted by a quote of ``quote`` (None: by the outlet),
+    spoken by ``speaker_entity``; entities: kh (IQ), us-forces (US), un (no country)."""
+    result = analysis(
+        article_id,
+        text,
+        url=f"https://wire.example/{article_id}",
+        events=[event(actors=actors, attributed_to="q1" if quote else None)],
+        quotes=[quote] if quote else [],
+    )
+    for q in result.quotes:
+        q.speaker_entity = speaker_entity
+    result.entities += [
+        Entity(id="us-forces", name="US forces", type="ORG", country="US"),
+        Entity(id="un", name="United Nations", type="ORG"),
+        Entity(id="pentagon", name="Pentagon", type="ORG", country="US"),
+    ]
+    return result
+
+
+def test_issue5_events_filter_by_who_asserts_them(store: Store) -> None:
+    """Issue 5: 'events only asserted by a party to the conflict' — the speaker is an actor or
+    recipient, or shares a country with one; the outlet's own voice and third parties apart."""
+    store.put(_asserted("own", WIRE_TEXT, None, None, ("kh",)))
+    more = " More to follow."
+    store.put(_asserted("by-pentagon", WIRE_TEXT + more, "the base was targeted", "pentagon", ()))
+    store.put(_asserted("by-kh", LATER_TEXT, "Rockets again targeted", "kh", ("kh",)))
+    store.put(_asserted("by-un", REWRITE_TEXT, "three people were killed", "un", ("kh",)))
+    store.put(_asserted("unknown", REWRITE_TEXT + more, "three people", None, ("kh",)))
+
+    def ids(who: str) -> list[str]:
+        return sorted(row["article_id"] for row in store.events(EventFilter(asserted_by=who)))
+
+    assert ids("outlet") == ["own"]
+    assert ids("party") == ["by-kh", "by-pentagon"]
+    assert ids("third-party") == ["by-un"]
+    assert ids("unresolved") == ["unknown"]
+    assert ids("Marotto") == ["by-kh", "by-pentagon", "by-un", "unknown"]
+    assert ids("UN") == ["by-un"]
+    rows = {row["article_id"]: row for row in store.events()}
+    assert rows["by-un"]["asserted_by"] == "third-party"
+    assert rows["by-un"]["according_to"] == "Wayne Marotto"
+    assert rows["own"]["according_to"] is None

@@ -71,6 +71,13 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--min-sources", type=int, help="at least N independent sources")
     group.add_argument("--story", help="only the events of this story id")
     group.add_argument(
+        "--asserted-by",
+        metavar="WHO",
+        help="who asserts the event: 'outlet' (its own voice), 'party' (a speaker who is, or "
+        "shares a country with, an actor or recipient), 'third-party', 'unresolved', or a "
+        "speaker (entity id or part of the name)",
+    )
+    group.add_argument(
         "--all",
         action="store_true",
         dest="include_unreal",
@@ -93,6 +100,7 @@ def event_filter(args: argparse.Namespace) -> EventFilter:
         outlet=args.outlet,
         min_sources=args.min_sources,
         story=args.story,
+        asserted_by=args.asserted_by,
         include_unreal=args.include_unreal,
         limit=args.limit,
     )

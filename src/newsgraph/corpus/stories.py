@@ -299,7 +299,7 @@ class StoryEvent:
     fatalities: int | None
     injured: int | None
     arrested: int | None
-    attributed_to: str | None
+    according_to: str | None
 
 
 @dataclass

@@ -100,6 +100,7 @@ class EventFilter:
     outlet: str | None = None
     min_sources: int | None = None
     story: str | None = None
+    asserted_by: str | None = None
     include_unreal: bool = False
     limit: int | None = None
 
@@ -144,6 +145,8 @@ EVENT_FIELDS = (
     "acled_event_type",
     "acled_sub_event_type",
     "attributed_to",
+    "according_to",
+    "asserted_by",
     "confidence",
     "story_id",
     "sources",
@@ -153,7 +156,32 @@ EVENT_FIELDS = (
     "published",
 )
 _JSON_LIST_FIELDS = ("modes", "actors", "recipients")
+
 _BOOL_FIELDS = ("negated", "hypothetical", "future")
+
+# Who asserts an event (issue 5). ``e.attributed_to`` is the id of the attribution (Quote) of the
+# same article whose content holds the event; none means the outlet says it in its own voice.
+# A speaker is a *party* to the event when the speaker's entity is one of its actors or
+# recipients, or shares a country with one of them (an Iraqi militia leader on an attack on US
+# troops, a Pentagon spokesman on the same attack); a resolved speaker who is neither is a
+# *third party*; a speaker the attribution stage could not resolve to an entity is *unresolved*.
+ASSERTED_BY_CLASSES = ("outlet", "party", "third-party", "unresolved")
+_ASSERTING_QUOTE = "q.article_id = e.article_id AND q.quote_id = e.attributed_to"
+_SPEAKER_IS_PARTY = (
+    "EXISTS (SELECT 1 FROM quotes q JOIN event_actors ea ON ea.event_gid = e.gid"
+    " LEFT JOIN entities se ON se.article_id = q.article_id AND se.entity_id = q.speaker_entity"
+    " LEFT JOIN entities ae ON ae.article_id = q.article_id AND ae.entity_id = ea.entity_id"
+    f" WHERE {_ASSERTING_QUOTE} AND (ea.entity_id = q.speaker_entity"
+    " OR (se.country IS NOT NULL AND se.country = ae.country)))"
+)
+_ASSERTED_BY = (
+    "CASE WHEN e.attributed_to IS NULL THEN 'outlet'"
+    f" WHEN {_SPEAKER_IS_PARTY} THEN 'party'"
+    " WHEN EXISTS (SELECT 1 FROM quotes q"
+    f" WHERE {_ASSERTING_QUOTE} AND q.speaker_entity IS NOT NULL) THEN 'third-party'"
+    " ELSE 'unresolved' END"
+)
+_ACCORDING_TO = f"(SELECT q.speaker FROM quotes q WHERE {_ASSERTING_QUOTE} ORDER BY q.idx LIMIT 1)"
 
 
 class Store(ABC):
@@ -695,7 +723,7 @@ class Store(ABC):
             "SELECT e.story_id, e.gid, e.article_id, a.outlet, a.url, a.title, a.published,"
             " a.dup_group, e.type, e.date, e.earliest, e.latest, e.place_text, e.lat, e.lon,"
             " e.country, e.actors, e.recipients, e.actor_text, e.recipient_text, e.fatalities,"
-            " e.injured, e.arrested, e.attributed_to FROM events e JOIN articles a"
+            f" e.injured, e.arrested, {_ACCORDING_TO} AS according_to FROM events e JOIN articles a"
             f" ON a.id = e.article_id WHERE e.story_id IN ({marks}) ORDER BY a.seq, e.idx",
             list(story_ids),
         )
@@ -725,7 +753,7 @@ class Store(ABC):
                     fatalities=r["fatalities"],
                     injured=r["injured"],
                     arrested=r["arrested"],
-                    attributed_to=r["attributed_to"],
+                    according_to=r["according_to"],
                 )
             )
         return out
@@ -882,14 +910,27 @@ class Store(ABC):
         if f.story:
             clauses.append("e.story_id = ?")
             params.append(f.story)
+        if f.asserted_by:
+            needle = f.asserted_by.casefold()
+            if needle in ASSERTED_BY_CLASSES:
+                clauses.append(f"({_ASSERTED_BY}) = ?")
+                params.append(needle)
+            else:
+                clauses.append(
+                    f"EXISTS (SELECT 1 FROM quotes q WHERE {_ASSERTING_QUOTE}"
+                    " AND (lower(q.speaker_entity) = ? OR lower(q.speaker) LIKE ?))"
+                )
+                params += [needle, f"%{needle}%"]
         sql = (
             "SELECT e.gid, e.article_id, e.event_id, e.type, e.modes, e.actor_text,"
             " e.recipient_text, e.actors, e.recipients, e.place_text AS place, e.lat, e.lon,"
             " e.country, e.geonameid, e.geo_precision, e.date, e.earliest, e.latest, e.fatalities,"
             " e.injured,"
             " e.arrested, e.negated, e.hypothetical, e.future, e.acled_event_type,"
-            " e.acled_sub_event_type, e.attributed_to, e.confidence, e.story_id,"
-            " coalesce(s.n_sources, 1) AS sources, a.outlet, a.url, a.title, a.published"
+            " e.acled_sub_event_type, e.attributed_to,"
+            f" {_ACCORDING_TO} AS according_to, {_ASSERTED_BY} AS asserted_by,"
+            " e.confidence, e.story_id, coalesce(s.n_sources, 1) AS sources, a.outlet, a.url,"
+            " a.title, a.published"
             " FROM events e JOIN articles a ON a.id = e.article_id"
             " LEFT JOIN stories s ON s.id = e.story_id"
         )

@@ -67,6 +67,14 @@ class EventParams(BaseModel):
         int | None, Field(ge=1, le=1000, description="at least N independent sources")
     ] = None
     story: Annotated[str | None, Field(max_length=100, description="story id")] = None
+    asserted_by: Annotated[
+        str | None,
+        Field(
+            max_length=200,
+            description="who asserts the event: outlet, party, third-party, unresolved, "
+            "or a speaker (entity id or part of the name)",
+        ),
+    ] = None
     all: Annotated[bool, Field(description="include negated, hypothetical and future events")] = (
         False
     )
@@ -91,6 +99,7 @@ class EventParams(BaseModel):
             outlet=self.outlet or None,
             min_sources=self.min_sources,
             story=self.story or None,
+            asserted_by=self.asserted_by or None,
             include_unreal=self.all,
         )
 
@@ -102,7 +111,16 @@ class EventParams(BaseModel):
         """The filter as URL query items (defaults left out), for links and permalinks."""
         items: list[tuple[str, str]] = [("type", t) for t in self.type]
         items += [("mode", m) for m in self.mode]
-        for name in ("actor", "country", "near", "since", "until", "outlet", "min_sources"):
+        for name in (
+            "actor",
+            "country",
+            "near",
+            "since",
+            "until",
+            "outlet",
+            "min_sources",
+            "asserted_by",
+        ):
             value = getattr(self, name)
             if value not in (None, ""):
                 items.append((name, str(value)))
@@ -145,6 +163,7 @@ class EventIndex:
         actors: Counter[str] = Counter()
         countries: Counter[str] = Counter()
         outlets: Counter[str] = Counter()
+        asserted: Counter[str] = Counter()
         months: Counter[str] = Counter()
         per_day: Counter[tuple[str, str]] = Counter()
         places: dict[tuple[float, float], dict[str, Any]] = {}
@@ -160,6 +179,7 @@ class EventIndex:
                 countries[row["country"]] += 1
             if row["outlet"]:
                 outlets[row["outlet"]] += 1
+            asserted[row["asserted_by"]] += 1
             day = event_day(row)
             if day:
                 months[day[:7]] += 1
@@ -185,6 +205,7 @@ class EventIndex:
             "actor": sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE],
             "country": sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE],
             "outlet": sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE],
+            "asserted_by": sorted(asserted.items(), key=lambda kv: (-kv[1], kv[0])),
             "month": sorted(months.items()),
         }
         index.timeline = sorted((d, t, n) for (d, t), n in per_day.items())
@@ -492,6 +513,8 @@ EVENT_CSV_FIELDS = (
     "injured",
     "arrested",
     "attributed_to",
+    "according_to",
+    "asserted_by",
     "confidence",
     "story_id",
     "sources",
@@ -646,7 +669,7 @@ STORY_FIELDS = (
     ("fatalities", "fatalities"),
     ("injured", "injured"),
     ("arrested", "arrested"),
-    ("attributed_to", "according to"),
+    ("according_to", "according to"),
 )
 
 
