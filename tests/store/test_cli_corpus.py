@@ -104,6 +104,7 @@ def test_export_formats(filled: str, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert first["actor"] == [{"text": "KH", "entity": "kh"}]
     assert first["event_loc"]["country"] == "IQ" and first["story"]["independent_sources"] == 2
     assert first["cite_info"]["publication"] == "Global Wire"
+    assert first["cite_info"]["asserted_by"] == "outlet"
 
     assert main(["export", "--db", filled, "--format", "acled-csv"]) == 0
     reader = csv.DictReader(io.StringIO(capsys.readouterr().out))

@@ -110,6 +110,8 @@ def to_plover(row: dict[str, Any]) -> dict[str, Any]:
             "title": row["title"],
             "published": row["published"],
             "attributed_to": row["attributed_to"],
+            "according_to": row["according_to"],
+            "asserted_by": row["asserted_by"],
         },
         "story": {"id": row["story_id"], "independent_sources": row["sources"]},
     }
