@@ -44,6 +44,8 @@ def test_analyze_text_format(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["analyze", str(path), "--format", "text"]) == 0
     out = capsys.readouterr().out
     assert "found:" in out and "entities" in out
+    # Issue 5: the summary says on whose word the event is reported.
+    assert "events:" in out and "; according to the army" in out
 
 
 def test_jsonl_keeps_ids_and_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -551,12 +551,15 @@ class Store(ABC):
         for i, quote in enumerate(data.get("quotes") or []):
             content = " … ".join(text[s:e] for s, e in quote.get("content") or [])
             cue = quote.get("cue")
+            source = quote.get("source")
+            # An unresolved speaker is still named as the text names it ("the army").
+            named = " ".join(text[source[0] : source[1]].split()) if source else None
             rows.append(
                 (
                     article_id,
                     i,
                     quote.get("id") or f"q{i}",
-                    quote.get("speaker"),
+                    quote.get("speaker") or named,
                     quote.get("speaker_entity"),
                     bool(quote.get("direct", True)),
                     quote.get("channel"),
