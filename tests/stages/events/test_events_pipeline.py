@@ -152,6 +152,35 @@ def test_issue6_mentions_of_violence_are_not_events(events_only: Analyzer, text:
     assert _events(events_only, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A film about the attack was released on Friday.",
+        "The army released footage of the strike.",
+        "Houthis released a video showing the captured ship.",
+    ],
+)
+def test_issue6_released_works_are_not_releases(events_only: Analyzer, text: str) -> None:
+    """A film, footage or a report made public is no RETREAT: CAMEO's "release" frees captives
+    or property."""
+    assert [e.type for e in _events(events_only, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The rebels released 20 hostages on Friday.", "20 hostages"),
+        ("The journalist was released after two weeks.", "journalist"),
+        ("The group released the bodies of three soldiers.", "three soldiers"),
+    ],
+)
+def test_issue6_released_captives_are_releases(
+    events_only: Analyzer, text: str, recipient: str
+) -> None:
+    events = _events(events_only, text)
+    assert [(e.type, e.recipient_text) for e in events] == [("RETREAT", recipient)]
+
+
 def test_compound_actors_are_lists(events_only: Analyzer) -> None:
     events = _events(events_only, "Hungarian and Romanian officials agreed to cooperate.")
     assert [e.type for e in events] == ["AGREE"]

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.plover import QUAD
+from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.events import modes as mode_rules
 from newsgraph.stages.events.arguments import (
     FACILITIES,
@@ -651,6 +652,12 @@ _REPEATED_MARKERS = frozenset(
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST"})
 # Verbs of coming together that are a demonstration when protesters do it.
 _GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "march", "rally"})
+# "released a film / a report / footage": CAMEO's "release" frees people or property; a work
+# made public is no event. Judged by WordNet: the object's most frequent sense is a message or
+# an idea, or it descends from a depiction or a recording.
+_PUBLISHING = frozenset({"release"})
+_PUBLICATION_SENSES = frozenset({"noun.communication", "noun.cognition"})
+_PUBLICATION_ANCESTORS = frozenset({"representation", "film", "recording", "communication"})
 _PROTESTERS = frozenset(
     {"protester", "protestor", "demonstrator", "activist", "marcher", "striker", "crowd"}
     | {"supporter", "student", "worker", "farmer", "people", "thousand", "hundred", "dozen"}
@@ -794,7 +801,7 @@ class Detector:
             and (lemma != "detonate" or _disposal(token, after | before_words))
         ):
             kind, mode, code = "COERCE", "seize", "171"
-        if kind is None:
+        if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
 
@@ -1226,6 +1233,18 @@ def _subject_lemmas(token: Token) -> frozenset[str]:
     heads = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     heads.extend(g for h in list(heads) for g in h.conjuncts)
     return frozenset(h.lemma_.lower() for h in heads)
+
+
+def _publication(token: Token, passive: bool) -> bool:
+    """Whether what the verb releases is a work made public ("a film about the attack was
+    released", "the army released footage of the strike"), not a captive or property."""
+    roles = {"nsubjpass"} if passive else {"dobj"}
+    objects = [c for c in token.children if c.dep_ in roles]
+    if not objects:
+        return False
+    senses = load_wordnet().senses(objects[0].lemma_, "n")
+    first = senses.supersenses[0] if senses.supersenses else None
+    return first in _PUBLICATION_SENSES or bool(_PUBLICATION_ANCESTORS & set(senses.ancestors))
 
 
 def _governor(token: Token) -> Token | None:
