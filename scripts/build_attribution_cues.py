@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
 from newsgraph.stages.attribution import quoted_chars
-from newsgraph.stages.attribution.cues import SentenceView, cue_features, has_quote_mark
+from newsgraph.stages.attribution.cues import DocView, cue_features, has_quote_mark
 from newsgraph.stages.attribution.direct import find_quote_marks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,14 +79,16 @@ def examples(gold: dict[str, Any], doc: Doc, starts: list[int]) -> Iterator[tupl
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             heads.add(span.root.i)
-    in_quote = quoted_chars(len(doc.text), find_quote_marks(doc.text))
+    text = doc.text
+    in_quote = quoted_chars(len(text), find_quote_marks(text))
+    view = DocView.of(doc)
     for sent in doc.sents:
-        has_quote = has_quote_mark(sent)
-        view = SentenceView.of(sent)
-        for token in sent:
-            if token.pos_ in CANDIDATE_POS:
-                features = cue_features(token, sent, bool(in_quote[token.idx]), has_quote, view)
-                yield features, int(token.i in heads)
+        has_quote = has_quote_mark(text[sent.start_char : sent.end_char])
+        bounds = (sent.start, sent.end)
+        for i in range(sent.start, sent.end):
+            if view.pos[i] in CANDIDATE_POS:
+                features = cue_features(view, i, bounds, bool(in_quote[view.idx[i]]), has_quote)
+                yield features, int(i in heads)
 
 
 def best_threshold(scores: np.ndarray[Any, Any], labels: np.ndarray[Any, Any]) -> float:

@@ -13,8 +13,8 @@ from newsgraph.stages.attribution.chains import find_outlet
 from newsgraph.stages.attribution.cues import (
     CORE_CUES,
     CueModel,
+    DocView,
     Misspellings,
-    SentenceView,
     cue_features,
 )
 from newsgraph.stages.attribution.direct import find_quote_marks
@@ -83,13 +83,35 @@ def test_shipped_cue_model_loads_and_prefers_reporting_verbs(
 
     def root_score(text: str) -> float:
         # Scored on a real parse: the model's context features are part of every decision.
-        sent = next(iter(attribution_analyzer.nlp(text).sents))
-        features = cue_features(sent.root, sent, False, False, SentenceView.of(sent))
+        doc = attribution_analyzer.nlp(text)
+        sent = next(iter(doc.sents))
+        bounds = (sent.start, sent.end)
+        features = cue_features(DocView.of(doc), sent.root.i, bounds, False, False)
         return model.score(features)
 
     said = root_score("The minister said that the talks had failed.")
     ate = root_score("The minister ate the cake at the hotel.")
     assert said > model.threshold > ate
+
+
+def test_issue5_doc_view_reads_what_the_tokens_say(attribution_analyzer: Analyzer) -> None:
+    # The cue features read DocView's columns instead of Token objects (for speed): they must
+    # be the same strings, heads, children and text, or the shipped weights score other words.
+    doc = attribution_analyzer.nlp(
+        'Mr. Smith, 44, told AFP on Tuesday: "Nothing changes." \n\nShe didn\'t agree.'
+    )
+    view = DocView.of(doc)
+    assert view.text == doc.text
+    assert view.lemmas == [t.lemma_.lower() for t in doc]
+    assert view.lowers == [t.lower_ for t in doc]
+    assert view.texts == [t.text for t in doc]
+    assert view.pos == [t.pos_ for t in doc]
+    assert view.tags == [t.tag_ for t in doc]
+    assert view.deps == [t.dep_ for t in doc]
+    assert view.ents == [t.ent_type_ for t in doc]
+    assert view.heads == [t.head.i for t in doc]
+    assert view.idx == [t.idx for t in doc]
+    assert view.children == [[c.i for c in t.children] for t in doc]
 
 
 def test_core_lexicon_covers_the_issue_cues() -> None:

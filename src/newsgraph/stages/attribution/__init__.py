@@ -32,8 +32,8 @@ from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.attribution.chains import Outlet, channel_of, dateline_end, find_outlet
 from newsgraph.stages.attribution.cues import (
     CueModel,
+    DocView,
     Misspellings,
-    SentenceView,
     cue_features,
     has_quote_mark,
 )
@@ -121,16 +121,17 @@ class AttributionStage:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.ng_meta or {}
-        text = doc.text  # built from the tokens on every access: read it once
+        view = DocView.of(doc)
+        text = view.text  # doc.text is built from Token objects on every access
         outlet = find_outlet(text, meta.get("outlet"))
         body_start = dateline_end(text, outlet)
         marks = find_quote_marks(text)
         in_quote = quoted_chars(len(text), marks)
-        attributions = self._attributions(doc, in_quote)
+        attributions = self._attributions(doc, view, in_quote)
         found = [self._to_chars(doc, text, a, body_start) for a in attributions]
         for f in found:
             if not f.content:
-                f.content = _adjacent_quote(text, f, marks) or _addressed_quote(doc, f, marks)
+                f.content = _adjacent_quote(text, f, marks) or _addressed_quote(doc, text, f, marks)
             elif f.attribution.weak_content:
                 f.content = _introduced_quote(text, f, marks) or f.content
         found = [f for f in found if f.content]
@@ -142,33 +143,48 @@ class AttributionStage:
         doc._.ng_source_chains = chains
         return doc
 
-    def _attributions(self, doc: Doc, in_quote: bytearray) -> list[Attribution]:
+    def _attributions(self, doc: Doc, view: DocView, in_quote: bytearray) -> list[Attribution]:
         found: list[Attribution] = []
+        text = view.text
         for sent in doc.sents:
-            has_quote = has_quote_mark(sent)
-            view = SentenceView.of(sent)
-            for token in sent:
-                attribution: Attribution | None = None
-                if token.lower_ == "according":
-                    attribution = according_to(token, sent, _ACCORDING_CONFIDENCE)
-                elif self.model.is_candidate(token):
-                    features = cue_features(token, sent, bool(in_quote[token.idx]), has_quote, view)
-                    score = self.model.score(features)
-                    if score >= self.threshold:
-                        attribution = _scored_attribution(token, sent, score)
-                if (
-                    attribution is None
-                    and token.is_alpha
-                    and token.i > sent.start
-                    and self.misspellings.lemma(token.text) is not None
-                ):
-                    attribution = clause_final_cue(token, sent, _MISSPELT_CONFIDENCE)
+            has_quote = has_quote_mark(text[sent.start_char : sent.end_char])
+            for i in range(sent.start, sent.end):
+                attribution = self._cue_at(doc, view, i, sent, has_quote, in_quote)
                 if attribution is not None and (not found or found[-1].cue != attribution.cue):
                     # the verb and participle of "issued a statement saying" give one cue
                     found.append(attribution)
         cues = {a.cue[0] for a in found}
-        found += [a for a in labelled_lines(doc, _LABEL_CONFIDENCE) if a.cue[0] not in cues]
+        found += [a for a in labelled_lines(doc, text, _LABEL_CONFIDENCE) if a.cue[0] not in cues]
         return found
+
+    def _cue_at(
+        self,
+        doc: Doc,
+        view: DocView,
+        i: int,
+        sent: Span,
+        has_quote: bool,
+        in_quote: bytearray,
+    ) -> Attribution | None:
+        """The attribution token ``i`` heads: "according to", a scored cue or a misspelt one.
+        Token objects are built only for the words that pass (most words are no cue)."""
+        attribution: Attribution | None = None
+        if view.lowers[i] == "according":
+            attribution = according_to(doc[i], sent, _ACCORDING_CONFIDENCE)
+        elif view.pos[i] in self.model.candidate_pos:
+            bounds = (sent.start, sent.end)
+            features = cue_features(view, i, bounds, bool(in_quote[view.idx[i]]), has_quote)
+            score = self.model.score(features)
+            if score >= self.threshold:
+                attribution = _scored_attribution(doc[i], sent, score)
+        if (
+            attribution is None
+            and i > sent.start
+            and self.misspellings.lemma(view.texts[i]) is not None
+            and doc[i].is_alpha
+        ):
+            attribution = clause_final_cue(doc[i], sent, _MISSPELT_CONFIDENCE)
+        return attribution
 
     @staticmethod
     def _to_chars(doc: Doc, text: str, attribution: Attribution, body_start: int) -> _Found:
@@ -301,7 +317,7 @@ def _introduced_quote(text: str, f: _Found, marks: list[QuoteMarks]) -> list[Cha
     return []
 
 
-def _addressed_quote(doc: Doc, f: _Found, marks: list[QuoteMarks]) -> list[CharSpan]:
+def _addressed_quote(doc: Doc, text: str, f: _Found, marks: list[QuoteMarks]) -> list[CharSpan]:
     """The quotation a colon introduces after the cue's addressee ('He tells the crowd:
     "…"'): the addressee is no content, so nothing else puts the quotation next to the cue."""
     cue = doc[f.cue_token]
@@ -310,7 +326,7 @@ def _addressed_quote(doc: Doc, f: _Found, marks: list[QuoteMarks]) -> list[CharS
         return []
     end = addressees[0].right_edge.idx + len(addressees[0].right_edge)
     for quote in marks:
-        if quote.start >= end and _INTRODUCED.fullmatch(doc.text, end, quote.start):
+        if quote.start >= end and _INTRODUCED.fullmatch(text, end, quote.start):
             return list(quote.pieces)
     return []
 
@@ -395,8 +411,15 @@ def _chains(
 ) -> list[SourceChain]:
     """One chain per quote: outlet → relays (outermost first) → speaker → channel."""
     outlet_link = _outlet_link(outlet, entities)
+    # A relay's content shares characters with what it reports, so only pairs whose contents'
+    # extents overlap are compared (every pair was, and most share nothing).
+    extents = [(min(s for s, _ in f.content), max(e for _, e in f.content)) for f in found]
     relays = [
-        [j for j in range(len(found)) if j != i and _relays(doc, found[j], found[i])]
+        [
+            j
+            for j in range(len(found))
+            if j != i and _overlap(extents[j], extents[i]) and _relays(doc, found[j], found[i])
+        ]
         for i in range(len(found))
     ]
     relays_of_speaker: dict[str, list[int]] = {}

@@ -20,9 +20,11 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.tokens import Doc
 
 # Hand-curated reporting verbs of news English (lemmas). Kept deliberately to verbs whose main use
 # is to report speech, belief or a public stance, so that the model can trust them on unseen text.
@@ -69,107 +71,147 @@ _CLAUSE_DEPS = frozenset({"ccomp", "acl", "advcl", "xcomp"})
 
 
 @dataclass(frozen=True)
-class SentenceView:
-    """A sentence's word strings, read from the parse once: the context window looks at each
-    word up to seven times, and every ``doc[i]`` and ``lemma_`` builds a Python object."""
+class DocView:
+    """A Doc's per-token strings and tree, read from the parse once per document.
 
-    start: int
-    lemmas: list[str]
-    pos: list[str]
-    deps: list[str]
+    The cue model scores every verb, noun, adjective, auxiliary and proper noun, and its
+    features look at each word up to seven times (window, children, head); every ``doc[i]``,
+    ``token.children`` and ``lemma_`` builds Python objects, which made building the features
+    cost more than scoring them. One :meth:`Doc.to_array` and one string lookup per value
+    replace them (the features are the same strings as before).
+    """
+
+    lemmas: list[str]  # lower-cased
+    lowers: list[str]
     texts: list[str]
+    pos: list[str]
+    tags: list[str]
+    deps: list[str]
+    ents: list[str]
+    heads: list[int]
+    idx: list[int]
+    children: list[list[int]]  # in document order, as ``Token.children`` yields them
+    text: str  # ``doc.text``, which spaCy rebuilds from Token objects on every read
 
     @classmethod
-    def of(cls, sent: Span) -> SentenceView:
-        """Read the sentence's lemmas (lower-cased), parts of speech, labels and word forms."""
+    def of(cls, doc: Doc) -> DocView:
+        """Read every token's strings, head, character offset and the text."""
+        strings = doc.vocab.strings
+        table = doc.to_array([LEMMA, LOWER, ORTH, POS, TAG, DEP, ENT_TYPE, IDX, SPACY])
+        columns = [[strings[value] for value in column] for column in table.T[:7].tolist()]
+        heads = [i + offset for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+        children: list[list[int]] = [[] for _ in heads]
+        for i, head in enumerate(heads):
+            if head != i:
+                children[head].append(i)
+        lemmas, lowers, texts, pos, tags, deps, ents = columns
+        spaces = table[:, 8].tolist()
+        pairs = zip(texts, spaces, strict=True)
+        text = "".join([word + " " if space else word for word, space in pairs])
         return cls(
-            sent.start,
-            [t.lemma_.lower() for t in sent],
-            [t.pos_ for t in sent],
-            [t.dep_ for t in sent],
-            [t.text for t in sent],
+            [lemma.lower() for lemma in lemmas],
+            lowers,
+            texts,
+            pos,
+            tags,
+            deps,
+            ents,
+            heads,
+            table[:, 7].tolist(),
+            children,
+            text,
         )
 
 
 def cue_features(
-    token: Token, sent: Span, in_quote: bool, sent_has_quote: bool, view: SentenceView
+    view: DocView, i: int, sent: tuple[int, int], in_quote: bool, sent_has_quote: bool
 ) -> list[str]:
-    """The sparse features the cue model scores (shared with the build script).
+    """The sparse features the cue model scores for token ``i`` (shared with the build script).
 
-    ``sent`` is the token's sentence (passed in: ``token.sent`` walks the whole Doc each call);
-    ``in_quote``: the token stands inside quotation marks (a speaker's own words), where PolNeAR
-    annotates no nested attribution; ``sent_has_quote``: its sentence holds a quotation mark;
-    ``view``: :meth:`SentenceView.of` the same sentence.
+    ``sent``: the token's sentence as token offsets (start, end); ``in_quote``: the token
+    stands inside quotation marks (a speaker's own words), where PolNeAR annotates no nested
+    attribution; ``sent_has_quote``: its sentence holds a quotation mark.
     """
-    lemma = token.lemma_.lower()
-    dep = token.dep_
-    children = list(token.children)
-    child_deps = {c.dep_ for c in children}
+    lemma = view.lemmas[i]
+    dep = view.deps[i]
+    pos = view.pos[i]
+    tag = view.tags[i]
+    head = view.heads[i]
+    children = view.children[i]
+    child_deps = {view.deps[c] for c in children}
     feats = [
         "bias",
         f"l={lemma}",
-        f"pos={token.pos_}",
-        f"tag={token.tag_}",
+        f"pos={pos}",
+        f"tag={tag}",
         f"dep={dep}",
         f"l|dep={lemma}|{dep}",
-        f"hdep={token.head.dep_}",
+        f"hdep={view.deps[head]}",
     ]
     if lemma in CORE_CUES:
         feats += ["core", f"core|dep={dep}"]
-    if token.pos_ in ("NOUN", "ADJ") and len(lemma) > 4:
-        feats.append(f"suffix={token.pos_}|{lemma[-3:]}")  # "-ism", "-ion", "-ive": unseen lemmas
-    if token.head.lemma_.lower() in CORE_CUES and token.head.i != token.i:
+    if pos in ("NOUN", "ADJ") and len(lemma) > 4:
+        feats.append(f"suffix={pos}|{lemma[-3:]}")  # "-ism", "-ion", "-ive": unseen lemmas
+    if view.lemmas[head] in CORE_CUES and head != i:
         feats.append(f"head-core|dep={dep}")
     if in_quote:
         feats += ["in-quote", f"l|in-quote={lemma}"]
-    feats.append(f"l|tag={lemma}|{token.tag_}")
-    doc = token.doc
-    if token.i > 0:
-        feats.append(f"prev={doc[token.i - 1].lower_}")
-    if token.i + 1 < len(doc):
-        feats.append(f"next={doc[token.i + 1].lower_}")
-        feats.append(f"l|next={lemma}|{doc[token.i + 1].lower_}")
+    feats.append(f"l|tag={lemma}|{tag}")
+    if i > 0:
+        feats.append(f"prev={view.lowers[i - 1]}")
+    if i + 1 < len(view.lowers):
+        feats.append(f"next={view.lowers[i + 1]}")
+        feats.append(f"l|next={lemma}|{view.lowers[i + 1]}")
     for child_dep in _CHILD_DEPS:
         if child_dep in child_deps:
             feats.append(f"c:{child_dep}")
             feats.append(f"l|c:{lemma}|{child_dep}")
     for child_dep in child_deps:
         feats.append(f"dep|c:{dep}|{child_dep}")
-    head = token.head
-    if head.i != token.i:
-        feats.append(f"hl={head.lemma_.lower()}|{dep}")
-        feats.append(f"l|hdep={lemma}|{head.dep_}")
+    if head != i:
+        feats.append(f"hl={view.lemmas[head]}|{dep}")
+        feats.append(f"l|hdep={lemma}|{view.deps[head]}")
     for child in children:
-        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
-            feats.append(f"l|prep={lemma}|{child.lower_}")
-        elif child.dep_ in ("acomp", "xcomp", "oprd") and child.i > token.i:
-            # The predicate a light verb or copula carries: "are *wary* of", "tend *to support*".
-            complement = child.lemma_.lower()
-            feats.append(f"{child.dep_}={complement}")
-            if complement in CORE_CUES:
-                feats.append("comp-core")
-            for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ in _CONTENT_PREPS:
-                    feats.append(f"comp|prep={complement}|{grand.lower_}")
-        if child.dep_ == "neg":
-            feats.append("neg")
-        elif child.dep_ == "aux" and child.tag_ == "MD":
-            feats.append("modal")
-        elif child.dep_ in ("nsubj", "poss"):
-            kind = child.ent_type_ or ("PRON" if child.pos_ == "PRON" else child.pos_)
-            feats.append(f"{child.dep_}={kind}")
-            feats.append(f"l|{child.dep_}={lemma}|{kind}")
-    if "ccomp" not in child_deps and dep in ("parataxis", "ROOT") and token.i > sent.start:
+        feats += _child_features(view, i, lemma, child)
+    if "ccomp" not in child_deps and dep in ("parataxis", "ROOT") and i > sent[0]:
         feats.append(f"no-ccomp|dep={dep}")
     if sent_has_quote:
         feats.append("quote-in-sentence")
         if lemma in CORE_CUES:
             feats.append("core|quote")
-    feats += _context_features(token, view, in_quote)
+    feats += _context_features(view, i, sent, in_quote)
     return feats
 
 
-def _context_features(token: Token, view: SentenceView, in_quote: bool) -> list[str]:
+def _child_features(view: DocView, i: int, lemma: str, child: int) -> list[str]:
+    """What one dependent says about the token: a content preposition, the predicate a light
+    verb or copula carries, negation, a modal, and the kind of its subject or possessor."""
+    feats: list[str] = []
+    child_dep = view.deps[child]
+    if child_dep == "prep" and view.lowers[child] in _CONTENT_PREPS:
+        feats.append(f"l|prep={lemma}|{view.lowers[child]}")
+    elif child_dep in ("acomp", "xcomp", "oprd") and child > i:
+        # The predicate a light verb or copula carries: "are *wary* of", "tend *to support*".
+        complement = view.lemmas[child]
+        feats.append(f"{child_dep}={complement}")
+        if complement in CORE_CUES:
+            feats.append("comp-core")
+        for grand in view.children[child]:
+            if view.deps[grand] == "prep" and view.lowers[grand] in _CONTENT_PREPS:
+                feats.append(f"comp|prep={complement}|{view.lowers[grand]}")
+    if child_dep == "neg":
+        feats.append("neg")
+    elif child_dep == "aux" and view.tags[child] == "MD":
+        feats.append("modal")
+    elif child_dep in ("nsubj", "poss"):
+        child_pos = view.pos[child]
+        kind = view.ents[child] or ("PRON" if child_pos == "PRON" else child_pos)
+        feats.append(f"{child_dep}={kind}")
+        feats.append(f"l|{child_dep}={lemma}|{kind}")
+    return feats
+
+
+def _context_features(view: DocView, i: int, sent: tuple[int, int], in_quote: bool) -> list[str]:
     """What a sequence tagger would see around the token: a ±3 window of lemmas and parts of
     speech (±2 of dependency labels), lemma pairs, nearby quotation marks, colons and commas,
     and the shape of the clause or prepositional phrase the token governs.
@@ -179,59 +221,68 @@ def _context_features(token: Token, view: SentenceView, in_quote: bool) -> list[
     own features alone leave those cues below threshold (tuning part: cue-head F1 0.791 →
     0.797 with these added, attribution F1 0.704 → 0.706).
     """
-    i = token.i - view.start
-    size = len(view.lemmas)
-    lemma = view.lemmas[i]
+    start, end = sent
+    lemmas = view.lemmas
+    lemma = lemmas[i]
     feats: list[str] = []
     for offset in _WINDOW:
         j = i + offset
-        if 0 <= j < size:
-            feats.append(f"w{offset}:l={view.lemmas[j]}")
+        if start <= j < end:
+            feats.append(f"w{offset}:l={lemmas[j]}")
             feats.append(f"w{offset}:p={view.pos[j]}")
             if abs(offset) <= 2:
                 feats.append(f"w{offset}:d={view.deps[j]}")
         else:
             feats.append(f"w{offset}:<s>")
-    if i + 1 < size:
-        feats.append(f"bi+={lemma}|{view.lemmas[i + 1]}")
-    if i > 0:
-        feats.append(f"bi-={view.lemmas[i - 1]}|{lemma}")
-    after = view.texts[i + 1 : i + 4]
+    if i + 1 < end:
+        feats.append(f"bi+={lemma}|{lemmas[i + 1]}")
+    if i > start:
+        feats.append(f"bi-={lemmas[i - 1]}|{lemma}")
+    after = view.texts[i + 1 : min(end, i + 4)]
     if any(w in _QUOTE_MARKS for w in after):
         feats.append("quote-follows")
     if ":" in after:
         feats.append("colon-follows")
-    before = view.texts[max(0, i - 3) : i]
+    before = view.texts[max(start, i - 3) : i]
     if any(w in _QUOTE_MARKS for w in before):
         feats.append("quote-precedes")
     if "," in before:
         feats.append("comma-precedes")
-    for child in token.children:
-        if child.dep_ in _CLAUSE_DEPS:
-            marks = [g.lower_ for g in child.children if g.dep_ in ("mark", "aux")]
-            if marks:
-                feats.append(f"clause={child.dep_}|{marks[0]}")  # "that", "whether", "to"
-            feats.append(f"clause={child.dep_}|{child.pos_}")
-            if child.i > token.i:
-                feats.append(f"l|clause-after={lemma}|{child.dep_}")
-        elif child.dep_ == "prep":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    feats.append(f"l|prep|pobj={lemma}|{child.lower_}|{grand.pos_}")
-                elif grand.dep_ == "pcomp":
-                    feats.append(f"l|prep|pcomp={lemma}|{child.lower_}")
-    head = token.head
-    feats.append(f"hp|d={head.pos_}|{token.dep_}")
-    if head.head.i != head.i:
-        feats.append(f"hhl={head.head.lemma_.lower()}")
+    for child in view.children[i]:
+        feats += _governed_features(view, i, lemma, child)
+    head = view.heads[i]
+    feats.append(f"hp|d={view.pos[head]}|{view.deps[i]}")
+    if view.heads[head] != head:
+        feats.append(f"hhl={lemmas[view.heads[head]]}")
+    size = end - start
     feats.append(f"pos={view.pos[i]}|inq={in_quote}")
-    feats.append(f"relpos={min(4, i * 5 // max(1, size))}")
+    feats.append(f"relpos={min(4, (i - start) * 5 // max(1, size))}")
     return feats
 
 
-def has_quote_mark(sent: Span) -> bool:
-    """Whether the sentence holds a quotation mark (any of the normalised styles)."""
-    text = sent.text
+def _governed_features(view: DocView, i: int, lemma: str, child: int) -> list[str]:
+    """The clause a dependent opens (and its marker: "that", "whether", "to") or the object
+    of a preposition it is."""
+    feats: list[str] = []
+    child_dep = view.deps[child]
+    if child_dep in _CLAUSE_DEPS:
+        marks = [view.lowers[g] for g in view.children[child] if view.deps[g] in ("mark", "aux")]
+        if marks:
+            feats.append(f"clause={child_dep}|{marks[0]}")  # "that", "whether", "to"
+        feats.append(f"clause={child_dep}|{view.pos[child]}")
+        if child > i:
+            feats.append(f"l|clause-after={lemma}|{child_dep}")
+    elif child_dep == "prep":
+        for grand in view.children[child]:
+            if view.deps[grand] == "pobj":
+                feats.append(f"l|prep|pobj={lemma}|{view.lowers[child]}|{view.pos[grand]}")
+            elif view.deps[grand] == "pcomp":
+                feats.append(f"l|prep|pcomp={lemma}|{view.lowers[child]}")
+    return feats
+
+
+def has_quote_mark(text: str) -> bool:
+    """Whether the text (a sentence's) holds a quotation mark (any of the normalised styles)."""
     return '"' in text or "''" in text or "``" in text
 
 
@@ -241,16 +292,13 @@ class CueModel:
 
     weights: dict[str, float]
     threshold: float
-    candidate_pos: frozenset[str]
+    candidate_pos: frozenset[str]  # only these parts of speech are scored; the rest never cue
 
     def score(self, features: Iterable[str]) -> float:
         """Probability that the token heads a cue."""
-        total = sum(self.weights.get(f, 0.0) for f in features)
+        # map() over dict.get: the same terms summed in the same order, without a generator frame
+        total = sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-total))
-
-    def is_candidate(self, token: Token) -> bool:
-        """Only tokens of these parts of speech are scored (the rest are never cues here)."""
-        return token.pos_ in self.candidate_pos
 
     @classmethod
     def load(cls, path: Path) -> CueModel:

@@ -397,7 +397,7 @@ def _circumstance_of(word: Token, cue: Token) -> bool:
     return True
 
 
-def labelled_lines(doc: Doc, confidence: float) -> list[Attribution]:
+def labelled_lines(doc: Doc, text: str, confidence: float) -> list[Attribution]:
     """'<Label>: <content>' paragraphs: the label is the source, the colon the cue.
 
     PolNeAR annotates headline attributions ("Lynch: No outside influence on FBI probe") and
@@ -405,7 +405,7 @@ def labelled_lines(doc: Doc, confidence: float) -> list[Attribution]:
     or "Poll"), which keeps out "However:" and the like; see :func:`_label_like` for the rest.
     """
     found: list[Attribution] = []
-    for match in _LABEL_LINE.finditer(doc.text):
+    for match in _LABEL_LINE.finditer(text):  # text: doc.text, which is rebuilt on each read
         label = doc.char_span(*match.span("label"), alignment_mode="contract")
         content = doc.char_span(*match.span("content"), alignment_mode="expand")
         if label is None or content is None or not len(label) or len(content) < 2:
