@@ -257,6 +257,8 @@ def test_pages_render_and_errors_are_pages(client: Any) -> None:
     for kind in ("event", "actor", "place", "time", "quote", "speaker", "cue", "technique"):
         assert f"k-{kind}" in article, kind
     assert "role-relay" in article and "role-channel" in article
+    # issue 5: an event's details say on whose word it is reported
+    assert '"according_to": "the outlet"' in article
 
 
 def test_analyze_is_refused_on_a_read_only_server(client: Any) -> None:

@@ -329,6 +329,9 @@ def article_annotations(data: dict[str, Any]) -> list[Annotation]:
         details["evidence"] = ev_spans
         out.append(Annotation(f"a{len(out)}", kind, label, spans, stage, conf, details))
 
+    speakers = {
+        q.get("id"): q.get("speaker") or "unknown speaker" for q in data.get("quotes") or []
+    }
     for ev in data.get("events") or []:
         trigger = _spans([ev.get("trigger")] if ev.get("trigger") else [], size)
         spans = trigger or _spans((ev.get("evidence") or {}).get("spans"), size)
@@ -350,6 +353,7 @@ def article_annotations(data: dict[str, Any]) -> list[Annotation]:
             hypothetical=ev.get("hypothetical") or None,
             future=ev.get("future") or None,
             attributed_to=ev.get("attributed_to"),
+            according_to=speakers.get(ev.get("attributed_to"), "the outlet"),
             acled=ev.get("acled_event_type"),
         )
     for ent in data.get("entities") or []:
