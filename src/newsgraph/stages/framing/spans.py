@@ -133,12 +133,16 @@ def _dangling_head(doc: Doc, last: int) -> int:
 
 
 def _possessive_cut_by_quote(doc: Doc, start: int, end: int, head: int) -> bool:
-    """True when a quotation mark separates the span from ``head``, the noun its possessive owns."""
-    quoted = any(doc[k].text == '"' for k in range(end, head + 1))
-    return quoted and any(
-        doc[k].tag_ == "POS" and doc[k].head.dep_ == "poss" and doc[k].head.head.i == head
-        for k in range(start, end)
-    )
+    """True when a quotation mark separates ``head`` from the span's last words, which hang on
+    it, and a possessive marker comes just before or among them ("Iran's pledged" before
+    '"harsh revenge"'; the small parser does not always mark "Iran" as the owner).
+    """
+    if not any(doc[k].text == '"' for k in range(end, head + 1)):
+        return False
+    first = end
+    while first > start and _dangling_head(doc, first - 1) >= end:
+        first -= 1
+    return any(doc[k].tag_ == "POS" for k in range(max(first - 1, start), end))
 
 
 def _function_end(token: Token) -> bool:
