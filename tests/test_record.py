@@ -19,6 +19,7 @@ from newsgraph.record import (
     SourceLink,
     Technique,
     TimeExpr,
+    speaker_name,
 )
 
 FORMAT_LAYERS = ("times", "places", "quotes", "techniques", "events")
@@ -95,3 +96,12 @@ def test_spans_inside_anchor_and_place_dicts_are_mapped() -> None:
     assert anchor["ref"] == {"start": 7, "end": 11, "text": "said"}
     assert anchor["time"]["start"] == 2 and anchor["time"]["text"] == "Iraq"
     assert analysis.events[0].place == {"text": "Iraq", "lat": 33.0}
+
+
+def test_issue5_speaker_name_falls_back_to_the_words_of_the_source() -> None:
+    """A quote's speaker for people: the resolved one, else the source mention's words (stored
+    JSON gives the span as a list), else none."""
+    text = "Rockets fell, the\narmy said."
+    assert speaker_name(text, "Wayne Marotto", (14, 22)) == "Wayne Marotto"
+    assert speaker_name(text, None, [14, 22]) == "the army"
+    assert speaker_name(text, None, None) is None

@@ -143,6 +143,19 @@ class Quote:
     nested: bool = False
 
 
+def speaker_name(text: str, speaker: str | None, source: Any) -> str | None:
+    """Who a quote is by, for people: the resolved speaker, else the words of the source
+    mention as the text has them ("the army"), else ``None``. ``source`` is a ``(start, end)``
+    span or its JSON list; shared by the summary, the store and the web view, which read
+    quotes as records or as stored JSON."""
+    if speaker:
+        return speaker
+    if isinstance(source, list | tuple) and len(source) == 2:
+        words = " ".join(text[source[0] : source[1]].split())
+        return words or None
+    return None
+
+
 @dataclass
 class SourceLink:
     """One link of a source chain: an outlet, a relaying outlet, a speaker or a channel."""

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from newsgraph.record import Analysis, Event, Quote
+from newsgraph.record import Analysis, Event, Quote, speaker_name
 
 _LAYERS = ("entities", "places", "times", "quotes", "events", "techniques")
 # Longest quoted text on one line of the summary.
@@ -111,12 +111,7 @@ def _quotes(analysis: Analysis) -> list[str]:
 
 
 def _speaker(analysis: Analysis, quote: Quote) -> str:
-    """The resolved speaker, else the words that name the source ("the army")."""
-    if quote.speaker:
-        return quote.speaker
-    if quote.source:
-        return " ".join(analysis.text[quote.source[0] : quote.source[1]].split())
-    return "unknown speaker"
+    return speaker_name(analysis.text, quote.speaker, quote.source) or "unknown speaker"
 
 
 def _events(analysis: Analysis) -> list[str]:

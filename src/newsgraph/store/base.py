@@ -35,7 +35,7 @@ from newsgraph.corpus import dedup, stories
 from newsgraph.corpus.stories import EventKey, Story, StoryEvent, StorySettings
 from newsgraph.errors import StoreError
 from newsgraph.geo import haversine_km
-from newsgraph.record import Analysis
+from newsgraph.record import Analysis, speaker_name
 
 # Query parameters that track a reader, not identify an article.
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
@@ -551,15 +551,13 @@ class Store(ABC):
         for i, quote in enumerate(data.get("quotes") or []):
             content = " … ".join(text[s:e] for s, e in quote.get("content") or [])
             cue = quote.get("cue")
-            source = quote.get("source")
-            # An unresolved speaker is still named as the text names it ("the army").
-            named = " ".join(text[source[0] : source[1]].split()) if source else None
             rows.append(
                 (
                     article_id,
                     i,
                     quote.get("id") or f"q{i}",
-                    quote.get("speaker") or named,
+                    # an unresolved speaker is still named as the text names it ("the army")
+                    speaker_name(text, quote.get("speaker"), quote.get("source")),
                     quote.get("speaker_entity"),
                     bool(quote.get("direct", True)),
                     quote.get("channel"),

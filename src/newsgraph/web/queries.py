@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from newsgraph.corpus import stories
 from newsgraph.corpus.stories import Story, StoryEvent
+from newsgraph.record import speaker_name
 from newsgraph.store import EventFilter, SearchHit, Store
 from newsgraph.store.export import to_feature
 
@@ -315,6 +316,11 @@ def _evidence(item: dict[str, Any]) -> tuple[str | None, float | None, list[list
     )
 
 
+def _quote_speaker(text: str, quote: dict[str, Any]) -> str:
+    name = speaker_name(text, quote.get("speaker"), quote.get("source"))
+    return name or "unknown speaker"
+
+
 def article_annotations(data: dict[str, Any]) -> list[Annotation]:
     """Every extraction of a stored Analysis with the spans that show it in the text."""
     text = str(data.get("text") or "")
@@ -329,9 +335,7 @@ def article_annotations(data: dict[str, Any]) -> list[Annotation]:
         details["evidence"] = ev_spans
         out.append(Annotation(f"a{len(out)}", kind, label, spans, stage, conf, details))
 
-    speakers = {
-        q.get("id"): q.get("speaker") or "unknown speaker" for q in data.get("quotes") or []
-    }
+    speakers = {q.get("id"): _quote_speaker(text, q) for q in data.get("quotes") or []}
     for ev in data.get("events") or []:
         trigger = _spans([ev.get("trigger")] if ev.get("trigger") else [], size)
         spans = trigger or _spans((ev.get("evidence") or {}).get("spans"), size)
@@ -406,7 +410,7 @@ def article_annotations(data: dict[str, Any]) -> list[Annotation]:
             granularity=tm.get("granularity"),
         )
     for q in data.get("quotes") or []:
-        speaker = q.get("speaker") or "unknown speaker"
+        speaker = _quote_speaker(text, q)
         qid = q.get("id")
         add(
             "quote",
