@@ -89,6 +89,14 @@ def test_issue4_places_of_the_reference_article(analysis: Analysis) -> None:
     assert places["Iraqi-Syrian border"].precision == "line"
 
 
+def test_issue4_ner_person_that_is_the_airbase_becomes_a_place_entity(analysis: Analysis) -> None:
+    """NER calls "Ain al-Assad" a person; the places stage resolves it to the airbase, so its
+    entity is a facility in Iraq (and Baghdad, a GPE with no dictionary entry, gets IQ)."""
+    airbase = _entity(analysis, "Ain al-Assad")
+    assert (airbase.type, airbase.country) == ("FAC", "IQ")
+    assert _entity(analysis, "Baghdad").country == "IQ"
+
+
 def _event_at(analysis: Analysis, words: str) -> Any:
     matches = [
         e for e in analysis.events if e.trigger and analysis.text[slice(*e.trigger)] == words

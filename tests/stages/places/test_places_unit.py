@@ -15,6 +15,8 @@ import pytest
 import spacy
 
 from newsgraph.geo import haversine_km
+from newsgraph.record import Entity, Evidence, Mention, Place
+from newsgraph.stages.places import locate_entities
 from newsgraph.stages.places.gazetteer import DEFAULT_PATH, Gazetteer, fold_key, open_gazetteer
 from newsgraph.stages.places.outlet import outlet_country
 from support import script_module
@@ -463,3 +465,45 @@ def test_issue4_outlet_country(
     gazetteer: Gazetteer, meta: dict[str, str] | None, country: str | None
 ) -> None:
     assert outlet_country(meta, gazetteer.countries) == country
+
+
+def _ev() -> Evidence:
+    return Evidence([(0, 1)], "test", 0.9)
+
+
+def _place(start: int, end: int, country: str, feature_class: str) -> Place:
+    return Place(
+        start, end, "x", 33.0, 44.0, 1, _ev(), feature_class=feature_class, country=country
+    )
+
+
+def test_issue4_only_ner_entities_wholly_resolved_in_one_country_become_places() -> None:
+    """An NER-only entity all of whose mentions are resolved toponyms takes the place's kind and
+    country; a dictionary entity, one with an unresolved mention, or one whose mentions resolve
+    to different countries keeps what the actors stage gave it."""
+    airbase = Entity("doc:PERSON:ain", "Ain", "PERSON", mentions=[Mention(0, 3, "Ain", _ev())])
+    curated = Entity("wd:Q1", "Jordan", "PERSON", mentions=[Mention(10, 16, "Jordan", _ev())])
+    partly = Entity(
+        "doc:PERSON:g",
+        "G",
+        "PERSON",
+        mentions=[Mention(20, 21, "G", _ev()), Mention(30, 31, "G", _ev())],
+    )
+    split = Entity(
+        "doc:GPE:v",
+        "V",
+        "GPE",
+        mentions=[Mention(40, 41, "V", _ev()), Mention(50, 51, "V", _ev())],
+    )
+    places = [
+        _place(0, 3, "IQ", "S"),
+        _place(10, 16, "JO", "A"),
+        _place(20, 21, "IQ", "P"),
+        _place(40, 41, "ES", "P"),
+        _place(50, 51, "VE", "P"),
+    ]
+    locate_entities([airbase, curated, partly, split], places)
+    assert (airbase.type, airbase.country) == ("FAC", "IQ")
+    assert (curated.type, curated.country) == ("PERSON", None)
+    assert (partly.type, partly.country) == ("PERSON", None)
+    assert (split.type, split.country) == ("GPE", None)

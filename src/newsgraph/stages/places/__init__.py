@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.extensions import register_extensions
-from newsgraph.record import Evidence, Place
+from newsgraph.record import Entity, Evidence, Place
 from newsgraph.stages.places.gazetteer import DEFAULT_PATH, Gazetteer, open_gazetteer
 from newsgraph.stages.places.outlet import outlet_country
 from newsgraph.stages.places.recognize import Mention, recognize
@@ -42,6 +42,11 @@ _CUE_CONFIDENCE = (
     ("demonym", 0.55),
 )
 _DEFAULT_CONFIDENCE = 0.6
+# Ids of entities the actors stage made from NER alone (not from its dictionary).
+_DOC_ENTITY = "doc:"
+# NER's label for a place of each GeoNames feature class: countries, regions and towns are
+# GPEs, sites (spot, building, farm) are facilities, the rest (water, terrain, area) locations.
+_ENTITY_KIND = {"A": "GPE", "P": "GPE", "S": "FAC"}
 
 
 @Language.factory(
@@ -100,6 +105,7 @@ class PlacesStage:
         mentions = recognize(doc, self.gazetteer, self.min_population, people, self.admit_points)
         resolutions = resolve(mentions, countries)
         doc._.ng_places = [self._place(r) for r in resolutions]
+        locate_entities(doc._.ng_entities or [], doc._.ng_places)
         setattr(doc._, DEBUG_ATTR, [self._debug(r) for r in resolutions])
         return doc
 
@@ -146,6 +152,29 @@ class PlacesStage:
                 for c, score, _ in resolution.ranked[: self.debug_candidates]
             ],
         }
+
+
+def locate_entities(entities: list[Entity], places: list[Place]) -> None:
+    """Give the place's kind and country to an entity that is only a place.
+
+    The actors stage makes an entity of every NER name its dictionary lacks ("doc:" ids), with
+    NER's label, which is often wrong for places the small model has not seen ("Ain al-Assad"
+    as a PERSON), and with no country. When every mention of such an entity is a toponym this
+    stage resolved, all in one country, the entity is that place: its type becomes the
+    gazetteer's kind (GPE, FAC or LOC) and it gets the country, so speakers, event parties and
+    the entity list read it as a place. Dictionary entities keep their curated fields.
+    """
+    resolved = {(p.start, p.end): p for p in places if p.lat is not None}
+    for entity in entities:
+        if not entity.id.startswith(_DOC_ENTITY) or not entity.mentions:
+            continue
+        found = [resolved.get((m.start, m.end)) for m in entity.mentions]
+        located = [p for p in found if p is not None]
+        countries = {p.country for p in located}
+        if len(located) < len(found) or len(countries) != 1:
+            continue
+        entity.type = _ENTITY_KIND.get(located[0].feature_class or "", "LOC")
+        entity.country = entity.country or countries.pop()
 
 
 def _recognition_confidence(mention: Mention) -> float:
