@@ -69,6 +69,7 @@ def test_events_formats_and_filters(filled: str, capsys: pytest.CaptureFixture[s
     assert main(["events", "--db", filled]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split()[:3] == ["date", "type", "actor"] and table[-1] == "3 events"
+    assert "according to" in table[0] and "the outlet" in table[1]
     assert main(["events", "--db", filled, "--format", "json", "--min-sources", "2"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["gid"] for r in rows] == ["wire-1/e1", "ledger-1/e1"]

@@ -22,6 +22,7 @@ TABLE_COLUMNS = (
     ("cc", 2),
     ("dead", 4),
     ("src", 3),
+    ("according to", 16),
     ("outlet", 18),
     ("title", 40),
 )
@@ -145,6 +146,7 @@ def _table_row(row: dict[str, Any]) -> dict[str, str]:
         "cc": row["country"] or "",
         "dead": _cell(row["fatalities"]),
         "src": _cell(row["sources"]),
+        "according to": row["according_to"] or "the outlet",
         "outlet": row["outlet"] or "",
         "title": row["title"] or "",
     }
