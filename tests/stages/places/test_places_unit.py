@@ -111,6 +111,17 @@ def test_street_named_after_a_place_is_not_a_place(
     assert "Washington" not in [m.text for m in mentions]
 
 
+def test_place_word_in_an_airline_or_flight_name_is_not_a_place(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # From the bundled demo: "Adam" of "Adam Air Flight 574" was read as Adam, Oman, and the
+    # EU's ban on Indonesian airlines was placed there.
+    text = "The EU banned Indonesian airlines after the loss of Adam Air Flight 574 in January."
+    names = [m.text for m in _mentions(nlp, gazetteer, text)]
+    assert "Adam" not in names
+    assert "Indonesian" in names
+
+
 def test_border_between_two_countries_is_one_line(
     nlp: spacy.language.Language, gazetteer: Gazetteer
 ) -> None:

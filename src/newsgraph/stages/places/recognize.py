@@ -96,6 +96,9 @@ _FACILITY = frozenset(
      "hospital", "mall", "stadium", "library", "museum", "times", "post", "herald", "journal",
      "tribune", "news", "gazette", "pike", "highway", "parkway", "circle", "court"}
 )  # fmt: skip
+# Words after a place name in an airline's or a flight's name ("Kenya Airways", "Adam Air
+# Flight 574"): the name says where a carrier is from, not where anything happened.
+_CARRIER = frozenset({"air", "airline", "airlines", "airways", "aviation", "flight"})
 _BORDER_WORDS = frozenset({"border", "borders", "frontier", "boundary"})
 
 
@@ -385,6 +388,9 @@ def _admit(
     elif label in _NER_OTHER and wider:
         # "Gainesville Police Department": a place-named organisation names the place.
         points += 0.5 if toks.ents[toks.ent[i]].start == i else -0.5
+        if nxt in _CARRIER:
+            cues.add("carrier")
+            points -= 4.0
     elif label is not None and label not in ("NORP", "ORG"):
         points -= 1.0
     if population >= min_population:
