@@ -206,6 +206,16 @@ def test_near_duplicate_rewrite_is_grouped_and_not_double_counted(store: Store) 
     (story,) = store.stories()
     assert len(story.events) == 2 and story.independent_sources == 1
     assert story.outlets == ["Global Wire", "Horn Herald"]
+    counts = store.counts()
+    assert (counts["near_duplicates"], counts["duplicate_groups"]) == (1, 1)
+
+
+def test_near_duplicate_counts_leave_out_articles_without_one(store: Store) -> None:
+    # The demo's 20 distinct articles were reported as "20 near-duplicate groups".
+    store.put(wire())
+    store.put(analysis("other", "A different story about the harvest in Kansas.", url=None))
+    counts = store.counts()
+    assert (counts["near_duplicates"], counts["duplicate_groups"]) == (0, 0)
 
 
 def test_search_highlights_text_and_quotes(store: Store) -> None:

@@ -110,9 +110,9 @@ def run(args: argparse.Namespace) -> int:
         print(stats.format())
         print(format_corpus_summary(store.iter_analyses(), stats.failed))
         print(
-            f"  {counts['copies']} exact copies, {counts['duplicate_groups']} near-duplicate"
-            f" groups, {counts['stories']} stories ({counts['corroborated_stories']} with two"
-            " or more independent sources)"
+            f"  {counts['copies']} exact copies, {counts['near_duplicates']} near-duplicates"
+            f" (in {counts['duplicate_groups']} groups), {counts['stories']} stories"
+            f" ({counts['corroborated_stories']} with two or more independent sources)"
         )
     finally:
         progress.close()

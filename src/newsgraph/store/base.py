@@ -817,11 +817,14 @@ class Store(ABC):
         return int(self._one("SELECT count(*) FROM articles")[0])
 
     def counts(self) -> dict[str, int]:
-        """Rows per kind: articles, copies, duplicate groups, events, stories, quotes, …"""
+        """Rows per kind: articles, copies, near-duplicates and their groups, events, stories, …"""
         queries = {
             "articles": "SELECT count(*) FROM articles",
             "copies": "SELECT count(*) FROM article_copies",
-            "duplicate_groups": "SELECT count(DISTINCT dup_group) FROM articles",
+            # Groups of two or more articles: every article is the group of its own first.
+            "duplicate_groups": "SELECT count(*) FROM (SELECT dup_group FROM articles"
+            " GROUP BY dup_group HAVING count(*) >= 2) AS g",
+            "near_duplicates": "SELECT count(*) FROM articles WHERE dup_group <> id",
             "entities": "SELECT count(*) FROM entities",
             "places": "SELECT count(*) FROM places",
             "times": "SELECT count(*) FROM times",
