@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.stages.events.mentions import TOPIC_DEPS, month_name, not_violence, topic_verb
+
 # A cue group is a set of words (lower-cased forms and lemmas); a rule fires when every one of
 # its groups meets the document's words.
 _Group = frozenset[str]
@@ -286,7 +288,7 @@ def document_fallback(doc: Doc, triggers: Collection[int] = ()) -> Fallback | No
     """
     words: dict[str, Token] = {}
     for token in doc:
-        if token.is_punct or not _reported(token, triggers):
+        if token.is_punct or month_name(token) or not _reported(token, triggers):
             continue
         for form in (token.lower_, token.lemma_.lower()):
             words.setdefault(form, token)
@@ -308,11 +310,15 @@ def _reported(token: Token, triggers: Collection[int]) -> bool:
             return False
         if node.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} for c in node.children):
             return False  # a relative clause describes a participant ("rebels who entered")
+        if node.pos_ == "VERB" and not_violence(node):
+            return False  # "the striker shot the ball": sport, not force
         if node.pos_ in {"VERB", "AUX"} or node.dep_ == "ROOT":
             children = {c.lower_ for c in node.children if c.dep_ in {"neg", "aux"}}
             if children & (_MODALS | _NEGATIONS):
                 return False
         if node.head is node:
             break
+        if node.dep_ in TOPIC_DEPS and topic_verb(node.head):
+            return False  # "the podcast discusses the kidnapping", "mourned the massacre"
         node = node.head
     return True
