@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
 
 
@@ -107,3 +108,45 @@ def test_issue6_firing_on_people_is_no_property_destruction(events_only: Analyze
     assert [e.type for e in events] == ["ASSAULT"]
     assert "destroy" not in events[0].mode
     assert events[0].acled_sub_event_type != "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("Gunmen killed the mayor of the town on Monday.", "Attack"),
+        ("An attempt to assassinate the deputy governor of the region was thwarted.", "Attack"),
+        ("Unknown gunmen shot dead a police official in Kandahar.", "Armed clash"),
+        ("The US killed General Qassem Soleimani in Baghdad.", "Armed clash"),
+        ("Militants killed two soldiers at a checkpoint.", "Armed clash"),
+    ],
+)
+def test_issue6_violence_against_a_civilian_office_holder_is_an_attack(
+    events_only: Analyzer, text: str, sub_event: str
+) -> None:
+    """ACLED: violence against unarmed non-combatants is one-sided (Violence against
+    civilians); a victim named by an armed force or a military rank, with no weapon cue,
+    stays an Armed clash."""
+    events = events_only.analyze(text).events
+    assert [e.acled_sub_event_type for e in events] == [sub_event]
+
+
+@pytest.fixture(scope="module")
+def events_with_actors() -> Analyzer:
+    config = load_config()
+    config["pipeline"]["stages"] = ["newsgraph_actors", "newsgraph_events"]
+    return Analyzer(config=config)
+
+
+def test_issue6_a_seized_ships_recipient_is_its_owners_country(
+    events_only: Analyzer, events_with_actors: Analyzer
+) -> None:
+    """The recipient of releasing a seized ship is its owner: the nationality that modifies
+    the ship ("British"), which the actors stage resolves to the country."""
+    text = "Iran released the seized British tanker."
+    assert [(e.type, e.recipient_text) for e in events_only.analyze(text).events] == [
+        ("RETREAT", "British")
+    ]
+    analysis = events_with_actors.analyze(text)
+    countries = {e.id: e.country for e in analysis.entities}
+    (event,) = analysis.events
+    assert [countries[r] for r in event.recipients] == ["GB"]
