@@ -53,6 +53,7 @@ from newsgraph.stages.events.mentions import (
     month_name,
     not_violence,
     remembrance,
+    topic_head,
     topic_verb,
     work_subject,
 )
@@ -996,7 +997,7 @@ class Detector:
             head = current.head
             if head is current:
                 break
-            if head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in ABOUT_NOUNS:
+            if topic_head(head, ABOUT_NOUNS):
                 return False
             if current.dep_ in TOPIC_DEPS and topic_verb(head, self.event_nouns):
                 return False  # "the film depicts the bombing", "commemorated the massacre"

@@ -25,7 +25,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.stages.events.mentions import TOPIC_DEPS, month_name, not_violence, topic_verb
+from newsgraph.stages.events.mentions import (
+    TOPIC_DEPS,
+    month_name,
+    not_violence,
+    topic_head,
+    topic_verb,
+)
 
 # A cue group is a set of words (lower-cased forms and lemmas); a rule fires when every one of
 # its groups meets the document's words.
@@ -304,7 +310,7 @@ def _reported(token: Token, triggers: Collection[int]) -> bool:
     or an event already coded."""
     node = token
     for _ in range(12):
-        if node.i in triggers or (node is not token and node.lemma_.lower() in _TOPIC_NOUNS):
+        if node.i in triggers or (node is not token and topic_head(node, _TOPIC_NOUNS)):
             return False
         if node is not token and node.lemma_.lower() in _UNREALISED:
             return False

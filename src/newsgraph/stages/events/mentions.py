@@ -89,11 +89,24 @@ REMEMBERED = frozenset(
 DISPLAY_VERBS = frozenset({"unveil", "inaugurate", "dedicate"})
 _DISPLAYED_SENSES = frozenset({"noun.artifact", "noun.communication"})
 _MONTHS = frozenset({"march", "may"})
+_MILITARY_CONTESTS = frozenset({"military action", "conflict", "hostility", "fight"})
 # A scoreline ("beat Chelsea 2-1"): the contest is a game.
 _SCORELINE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")
 
 # How a word hangs on the verb it is the topic of: its object or complement, not its subject.
 TOPIC_DEPS = frozenset({"dobj", "prep", "nsubjpass", "attr", "xcomp", "ccomp", "dative", "oprd"})
+
+
+def topic_head(token: Token, topics: frozenset[str]) -> bool:
+    """Whether the noun is a topic noun of ``topics`` or is modified by one ("a memorial
+    service for the victims", "an anniversary ceremony")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if token.lemma_.lower() in topics:
+        return True
+    return any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in topics for c in token.children
+    )
 
 
 def is_work(token: Token) -> bool:
@@ -178,7 +191,21 @@ def not_violence(token: Token) -> bool:
             return True
     if any("game equipment" in wordnet.senses(o.lemma_.lower(), "n").ancestors for o in objects):
         return True
-    return _scoreline(token)
+    return _in_contest(token) or _scoreline(token)
+
+
+def _in_contest(verb: Token) -> bool:
+    """Whether the act is set in a game ("defeated its rivals in the final"): the object of
+    "in" or "during" is a contest by WordNet, and not a military one."""
+    wordnet = load_wordnet()
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+            continue
+        for noun in prep.children:
+            ancestors = wordnet.senses(noun.lemma_.lower(), "n").ancestors
+            if "contest" in ancestors and _MILITARY_CONTESTS.isdisjoint(ancestors):
+                return True
+    return False
 
 
 def _scoreline(verb: Token) -> bool:
