@@ -20,7 +20,9 @@ The rules, in the order they apply to one sentence:
 5. **Mentions that are not events.** A noun under a noun of "aboutness" ("the anniversary of
    the war", "a film about the attack") reports nothing; nor does a circumstance clause ("as
    the opposition threatened …") or a passive description of a participant ("the curfew
-   imposed after the coup"): they set the scene for the sentence's act.
+   imposed after the coup"): they set the scene for the sentence's act. Nor do what a work
+   discusses, a remembered act, an unveiled memorial, a month named March, force used in
+   sport or a dismissal (:mod:`.mentions`), a court's hearing or a business's trade.
 
 One record per real event: a later definite mention of the same act ("five days after the
 assassination") is folded into the first one (see :func:`merge_mentions`); a mere

@@ -15,6 +15,8 @@ this module, so that a topic is a topic wherever the act is read:
 * **displays.** Unveiling or inaugurating a thing or a work (a memorial, a statue, a plaque)
   is no act of support, CAMEO's default for "unveil".
 * **schedules.** A month's name inside a date ("in March") is never the verb "march".
+* **force used of something else.** Firing a person is a dismissal, shooting a ball or
+  beating a side by a scoreline or in a final is sport (:func:`not_violence`).
 
 People who discuss or study an act are *not* a mere mention here: on CASE 2021's tune part
 "Egyptians online have been widely discussing an alleged series of gang rapes" reports the
