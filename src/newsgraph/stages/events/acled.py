@@ -100,6 +100,19 @@ STATE_FORCES = frozenset(
         "gendarme",
     }
 )
+# Holders of civilian office: unarmed non-combatants, so violence aimed at them is one-sided
+# ("gunmen killed the deputy governor", "an attempt to assassinate the mayor"), unless the
+# victim's words also name an armed force or a military rank ("a police official", "General
+# Soleimani": armed organised groups on both sides, an Armed clash without a weapon cue).
+CIVILIAN_OFFICES = frozenset(
+    {"governor", "mayor", "minister", "official", "politician", "lawmaker", "legislator"}
+    | {"mp", "senator", "judge", "prosecutor", "councillor", "councilor", "candidate"}
+    | {"diplomat", "ambassador", "cleric", "imam", "priest", "administrator"}
+)
+_ARMED_RANKS = frozenset(
+    {"general", "commander", "colonel", "major", "captain", "lieutenant", "sergeant"}
+    | {"officer", "militant", "rebel", "fighter", "guard", "militia", "brigadier"}
+)
 _AGREEMENT_WORDS = frozenset(
     {
         "ceasefire",
@@ -310,11 +323,17 @@ def _assault(
         if takers & STATE_FORCES:
             return "Government regains territory"
         return "Non-state actor overtakes territory"
-    if _lower_words(recipient) & CIVILIANS or words & _CIVILIAN_WORDS:
+    if _lower_words(recipient) & CIVILIANS or words & _CIVILIAN_WORDS or _office(recipient):
         return "Attack"
     if words & _CIVILIAN_PLACES and not words & _FIGHT_WORDS:
         return "Attack"  # gunmen opening fire in a school or a market: one-sided violence
     return "Armed clash"
+
+
+def _office(recipient: str | None) -> bool:
+    """Whether the victim holds a civilian office and names no armed force or rank."""
+    victim = _lower_words(recipient)
+    return bool(victim & CIVILIAN_OFFICES) and not victim & (STATE_FORCES | _ARMED_RANKS)
 
 
 def _intervention(words: frozenset[str]) -> str | None:

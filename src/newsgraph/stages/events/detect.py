@@ -20,7 +20,9 @@ The rules, in the order they apply to one sentence:
 5. **Mentions that are not events.** A noun under a noun of "aboutness" ("the anniversary of
    the war", "a film about the attack") reports nothing; nor does a circumstance clause ("as
    the opposition threatened …") or a passive description of a participant ("the curfew
-   imposed after the coup"): they set the scene for the sentence's act.
+   imposed after the coup"): they set the scene for the sentence's act. Nor do what a work
+   discusses, a remembered act, an unveiled memorial, a month named March, force used in
+   sport or a dismissal (:mod:`.mentions`), a court's hearing or a business's trade.
 
 One record per real event: a later definite mention of the same act ("five days after the
 assassination") is folded into the first one (see :func:`merge_mentions`); a mere
@@ -47,6 +49,16 @@ from newsgraph.stages.events.arguments import (
     verb_arguments,
 )
 from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
+from newsgraph.stages.events.mentions import (
+    TOPIC_DEPS,
+    displayed,
+    month_name,
+    not_violence,
+    remembrance,
+    topic_head,
+    topic_verb,
+    work_subject,
+)
 from newsgraph.stages.events.neighbours import TriggerNeighbours
 from newsgraph.stages.events.recipients import typed_recipient
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
@@ -665,6 +677,11 @@ _PROTESTERS = frozenset(
 _BACKGROUND_MARKS = frozenset({"as", "while", "whilst", "because", "since", "although", "though"})
 _DIPLOMATIC_CARRIERS = frozenset({"lodge", "file", "issue", "deliver", "send", "register"})
 _RETOLD_TYPES = frozenset({"ASSAULT", "PROTEST"})
+# What a work may do for its authors: "a UN report accused the army …", "… demanded …".
+_COURTS = frozenset({"court", "tribunal", "jury"})
+_WORK_SPEECH = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Yielding acts: a firm resuming or halting its trade yields to no one.
+_YIELDING = frozenset({"RETREAT", "CONCEDE"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
 
 
@@ -717,6 +734,7 @@ class Detector:
         self.neighbours = neighbours
         self.keep_irrealis = keep_irrealis
         self.typer = typer
+        self.event_nouns = frozenset(lexicon.nouns)
 
     def __call__(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
@@ -729,6 +747,8 @@ class Detector:
     def _hits(self, sent: Span) -> dict[int, _Hit]:
         hits: dict[int, _Hit] = {}
         for token in sent:
+            if month_name(token):
+                continue  # "scheduled to begin in March": a date, not a march
             hit = self._verb_hit(token) if token.pos_ == "VERB" else None
             if hit is None and token.pos_ in {"NOUN", "PROPN"}:
                 hit = self._noun_hit(token)
@@ -803,7 +823,19 @@ class Detector:
             kind, mode, code = "COERCE", "seize", "171"
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
+        if self._mere_mention(token, kind, mode) or (kind == "ASSAULT" and not_violence(token)):
+            return None
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
+
+    def _mere_mention(self, token: Token, kind: str, mode: str | None) -> bool:
+        """A verb that only names an act (see :mod:`.mentions`): it remembers the act or its
+        victims, unveils a memorial, or has a work as its subject that does not speak for its
+        authors ("the report examines …", "the podcast discusses …"; a report may still
+        accuse or demand)."""
+        if remembrance(token, self.event_nouns) or displayed(token):
+            return True
+        speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
+        return not speech and work_subject(token)
 
     @staticmethod
     def _generic_hit(token: Token, lemma: str) -> _Hit | None:
@@ -967,8 +999,10 @@ class Detector:
             head = current.head
             if head is current:
                 break
-            if head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() in ABOUT_NOUNS:
+            if topic_head(head, ABOUT_NOUNS):
                 return False
+            if current.dep_ in TOPIC_DEPS and topic_verb(head, self.event_nouns):
+                return False  # "the film depicts the bombing", "commemorated the massacre"
             current = head
         if carrier is not None:
             return True
@@ -1005,6 +1039,8 @@ class Detector:
         if _purpose(governor):
             flags.hypothetical = True
         kind, mode, code = hit.type, hit.mode, hit.code
+        if kind == "CONSULT" and actor.heads and _judicial(actor.heads[0]):
+            return None  # "the court will hear the case": a proceeding, not a consultation
         if _attempted(governor) and QUAD.get(kind, 0) != 4:
             # An attempted attack, arrest or seizure is coded as the act (CAMEO and ACLED both
             # code attempts at force); an attempt to talk or agree is not yet the talk.
@@ -1081,6 +1117,8 @@ class Detector:
             return None
         if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
             return None  # "the airbase that hosts US troops" is not a visit
+        if kind in _YIELDING and actor.heads and _commercial(actor.heads[0]):
+            return None  # "the airline resumed flights": trade, not a concession to anyone
         if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT", "AGREE"} and not recipient.heads:
             recipient = _embedded_recipient(carrier or token, kind)
         if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
@@ -1623,3 +1661,14 @@ def _disposal(token: Token, words: set[str]) -> bool:
     """Whether "detonated" disposes of a found device (a bomb squad's controlled explosion)
     rather than setting it off against someone ("militants detonated roadside bombs")."""
     return bool(_subject_lemmas(token) & _DISPOSERS or words & _DISPOSAL_WORDS)
+
+
+def _judicial(head: Token) -> bool:
+    """Whether the party is a court, tribunal, jury or judge (WordNet: an adjudicator)."""
+    lemma = head.lemma_.lower()
+    return lemma in _COURTS or "adjudicator" in load_wordnet().senses(lemma, "n").ancestors
+
+
+def _commercial(head: Token) -> bool:
+    """Whether the party is a business (an airline, a firm, a corporation) by WordNet."""
+    return "business" in load_wordnet().senses(head.lemma_.lower(), "n").ancestors

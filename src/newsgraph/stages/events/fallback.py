@@ -25,6 +25,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.stages.events.mentions import (
+    TOPIC_DEPS,
+    month_name,
+    not_violence,
+    topic_head,
+    topic_verb,
+)
+
 # A cue group is a set of words (lower-cased forms and lemmas); a rule fires when every one of
 # its groups meets the document's words.
 _Group = frozenset[str]
@@ -285,8 +293,9 @@ def document_fallback(doc: Doc, triggers: Collection[int] = ()) -> Fallback | No
     deployed", "accused rebels of violating a ceasefire") and are not read again.
     """
     words: dict[str, Token] = {}
+    aside = _set_aside(doc)
     for token in doc:
-        if token.is_punct or not _reported(token, triggers):
+        if token.is_punct or month_name(token) or not _reported(token, triggers, aside):
             continue
         for form in (token.lower_, token.lemma_.lower()):
             words.setdefault(form, token)
@@ -297,22 +306,43 @@ def document_fallback(doc: Doc, triggers: Collection[int] = ()) -> Fallback | No
     return None
 
 
-def _reported(token: Token, triggers: Collection[int]) -> bool:
+@dataclass(frozen=True)
+class _Aside:
+    """Verbs whose words are not a report, found once per document: force used of something
+    else (sport, a dismissal) and verbs whose object is a topic (:mod:`.mentions`)."""
+
+    not_violence: frozenset[int]
+    topic_verbs: frozenset[int]
+
+
+def _set_aside(doc: Doc) -> _Aside:
+    verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"}]
+    return _Aside(
+        frozenset(t.i for t in verbs if t.pos_ == "VERB" and not_violence(t)),
+        frozenset(t.i for t in verbs if topic_verb(t)),
+    )
+
+
+def _reported(token: Token, triggers: Collection[int], aside: _Aside) -> bool:
     """Whether a token is read as part of a report: not under a topic noun, negation, modal
-    or an event already coded."""
+    or an event already coded, nor in the words of a verb set aside."""
     node = token
     for _ in range(12):
-        if node.i in triggers or (node is not token and node.lemma_.lower() in _TOPIC_NOUNS):
+        if node.i in triggers or (node is not token and topic_head(node, _TOPIC_NOUNS)):
             return False
         if node is not token and node.lemma_.lower() in _UNREALISED:
             return False
         if node.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} for c in node.children):
             return False  # a relative clause describes a participant ("rebels who entered")
+        if node.i in aside.not_violence:
+            return False  # "the striker shot the ball": sport, not force
         if node.pos_ in {"VERB", "AUX"} or node.dep_ == "ROOT":
             children = {c.lower_ for c in node.children if c.dep_ in {"neg", "aux"}}
             if children & (_MODALS | _NEGATIONS):
                 return False
         if node.head is node:
             break
+        if node.dep_ in TOPIC_DEPS and node.head.i in aside.topic_verbs:
+            return False  # "the podcast discusses the kidnapping", "mourned the massacre"
         node = node.head
     return True

@@ -135,7 +135,7 @@ _ASSAULT_CUES: tuple[tuple[str, frozenset[str]], ...] = (
     ("crowd-control", frozenset({"teargas", "tear-gas"})),  # pairs: see _crowd_control
     (
         "destroy",
-        frozenset({"demolish", "demolition", "bulldoze", "raze", "torch", "arson", "burn", "fire"}),
+        frozenset({"demolish", "demolition", "bulldoze", "raze", "torch", "arson", "burn"}),
     ),
 )
 _PROTEST_CUES: tuple[tuple[str, frozenset[str]], ...] = (
