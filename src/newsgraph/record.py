@@ -125,8 +125,9 @@ class TimeExpr:
 class Quote:
     """An attribution: content span(s), cue, speaker mention and resolved speaker.
 
-    ``role`` is the speaker's role as the text states it when the source mention is a
-    description ("a senior leader of Kata'ib Hezbollah"); ``nested`` is true when the cue lies
+    ``role`` is the speaker's role as the text states it: the source mention when it is a
+    description ("a senior leader of Kata'ib Hezbollah"), else the office beside the name
+    ("Spokeswoman" of "Spokeswoman Sandy Angers"); ``nested`` is true when the cue lies
     inside another quote's content ("he continued" inside what "Press TV reported").
     """
 

@@ -6,7 +6,9 @@ shipped actor dictionary (canonical name, aliases and transliteration variants, 
 country, PLOVER sector) over the tokens, lets a dictionary match override an overlapping NER
 entity (fixing its label in ``doc.ents``), then groups every mention into one canonical
 :class:`~newsgraph.record.Entity`: dictionary matches by id, NER-only names by name, and
-partial names ("al-Askari", "Barra") to the full name seen in the same article.
+partial names ("al-Askari", "Barra") to the full name seen in the same article. Before that it
+repairs one NER error that loses people: an office before a full name read as an organisation
+("Spokeswoman Sandy Angers" ORG) becomes the person, by WordNet's classes of offices.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from newsgraph.extensions import register_extensions
 from newsgraph.normalize import normalize
 from newsgraph.record import Entity, Evidence, Mention
 from newsgraph.resources.actor_dictionary import ActorEntry, load_actor_dictionary
+from newsgraph.resources.wordnet import WordNetLexicon, load_wordnet
 
 STAGE = "newsgraph_actors"
 _NER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}
@@ -31,6 +34,13 @@ _DICT_CONFIDENCE = 0.9
 _PARTIAL_CONFIDENCE = 0.75
 # Leading words that are part of a NER span but not of the name ("the Iraqi parliament").
 _DETERMINERS = frozenset({"the", "a", "an", "'s"})
+# WordNet classes of an office or function written before a name ("Spokeswoman Sandy Angers",
+# "Colonel John Smith"); ranks of nobility are left out, as "Prince Harry" is how he is named.
+_TITLE_CLASSES = frozenset(
+    {"spokesperson", "official", "executive", "administrator", "head", "politician",
+     "military officer", "clergyman", "lawman", "representative", "presiding officer"}
+)  # fmt: skip
+_NOBILITY = frozenset({"aristocrat", "sovereign", "ruler"})
 # Words, and each punctuation mark on its own: "Kata'ib" → Kata ' ib, "al-Askari" → al - Askari.
 _WORD = re.compile(r"\w+|[^\w\s]")
 
@@ -54,7 +64,9 @@ def make_actors_stage(
     nlp: Language, name: str, ner_confidence: float, short_alias_max_len: int
 ) -> ActorsStage:
     """spaCy factory for the actors stage."""
-    return ActorsStage(nlp, load_actor_dictionary(), ner_confidence, short_alias_max_len)
+    return ActorsStage(
+        nlp, load_actor_dictionary(), ner_confidence, short_alias_max_len, load_wordnet()
+    )
 
 
 class ActorsStage:
@@ -66,9 +78,11 @@ class ActorsStage:
         entries: Iterable[ActorEntry],
         ner_confidence: float,
         short_alias_max_len: int,
+        wordnet: WordNetLexicon,
     ) -> None:
         register_extensions()
         self.ner_confidence = ner_confidence
+        self.wordnet = wordnet
         self.entries: dict[str, ActorEntry] = {}
         # Aliases are keyed by their word tuple (see _words). Case-insensitive for ordinary
         # names; exact case for short or all-caps aliases ("US" must not match the pronoun "us",
@@ -94,6 +108,7 @@ class ActorsStage:
             self.lengths[first] = sorted(set(lengths), reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.ents = [self._titled_person(ent) or ent for ent in doc.ents]
         found = self._dictionary_mentions(doc)
         claimed = {i for f in found for i in range(f.span.start, f.span.end)}
         for ent in doc.ents:
@@ -105,6 +120,27 @@ class ActorsStage:
         self._fix_ents(doc, found)
         doc._.ng_entities = self._group(found)
         return doc
+
+    def _titled_person(self, ent: Span) -> Span | None:
+        """The person named after an office in a span the NER model gave another label.
+
+        The small model reads a capitalised office before a full name as part of an
+        organisation ("Spokeswoman Sandy Angers" ORG), so the person is lost and her surname
+        is later taken for the French town. Only a full name (two or more capitalised words)
+        after the title is taken, so "Minister Lavrov" stays as the model labelled it.
+        """
+        if ent.label_ == "PERSON" or len(ent) < 3 or not ent[0].is_title:
+            return None
+        name = ent[1:]
+        if not all(t.is_title and t.is_alpha for t in name):
+            return None
+        senses = self.wordnet.senses(ent[0].text, "n")
+        if not senses.supersenses or senses.supersenses[0] != "noun.person":
+            return None
+        ancestors = set(senses.ancestors)
+        if not ancestors & _TITLE_CLASSES or ancestors & _NOBILITY:
+            return None
+        return Span(ent.doc, name.start, name.end, label="PERSON")
 
     def _dictionary_mentions(self, doc: Doc) -> list[_Found]:
         """Longest dictionary match at each word, snapped to spaCy token boundaries."""

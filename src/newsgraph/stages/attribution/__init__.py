@@ -350,16 +350,39 @@ def _outermost(found: list[_Found]) -> list[_Found]:
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+# Words around a name that are no role: honorifics ("Mr Howard") and determiners ("The EU").
+_NOT_ROLE_WORDS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "the", "a", "an", "mr.", "mrs.", "ms.",
+     "dr.", "that", "this", "these", "those"}
+)  # fmt: skip
+_ROLE_TRIM = " \t\n,;:()-–—"
 
 
 def _role(text: str, source: tuple[int, int] | None, speaker: str | None) -> str | None:
-    """The source mention when it describes the speaker instead of naming them."""
+    """The speaker's role as the source mention states it, without the speaker's name.
+
+    "a senior leader of Kata'ib Hezbollah" describes the speaker; in "Spokeswoman Sandy
+    Angers" or "Stephen Harper, Prime Minister of Canada" the words beside the name do.
+    Honorifics and determiners are no role ("Mr Howard", "The EU"), nor is the name's
+    initials ("EU" for the European Union) or a possessive ("Fiat's announcement").
+    """
     if source is None or speaker is None:
         return None
     mention = text[source[0] : source[1]].strip()
-    if mention.lower() in _PRONOUNS or speaker.lower() in mention.lower():
+    lower = mention.lower()
+    if lower in _PRONOUNS:
         return None
-    if mention.lower() in speaker.lower():  # a partial name ("al-Askari")
+    for name in (speaker.lower(), speaker.lower().split()[-1]):
+        found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lower)
+        if found is not None:
+            if lower[found.end() :].startswith(("'s", "\u2019s")):
+                return None
+            before, after = mention[: found.start()], mention[found.end() :]
+            mention = f"{before.strip(_ROLE_TRIM)} {after.strip(_ROLE_TRIM)}".strip()
+            break
+    words = [w for w in mention.lower().split() if w not in _NOT_ROLE_WORDS]
+    initials = "".join(w[0] for w in speaker.split() if w[:1].isupper()).lower()
+    if not any(w.isalpha() for w in words) or words == [initials]:
         return None
     return mention
 
