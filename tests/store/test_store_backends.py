@@ -218,6 +218,15 @@ def test_near_duplicate_counts_leave_out_articles_without_one(store: Store) -> N
     assert (counts["near_duplicates"], counts["duplicate_groups"]) == (0, 0)
 
 
+def test_event_known_only_to_a_year_matches_dates_within_it(store: Store) -> None:
+    year = event(day="1989")
+    year.earliest, year.latest = "1989-01-01", "1989-12-31"
+    store.put(analysis("year-1", "The crisis began in 1989.", events=[year]))
+    assert len(store.events(EventFilter(since="1989-06-01", until="1989-06-30"))) == 1
+    assert store.events(EventFilter(since="1990-01-01")) == []
+    assert store.events(EventFilter(until="1988-12-31")) == []
+
+
 def test_search_highlights_text_and_quotes(store: Store) -> None:
     store.put(wire())
     store.put(rewrite())

@@ -121,6 +121,31 @@ def test_facets_timeline_and_map_count_every_matching_event(client: Any) -> None
     assert not points["truncated"]
 
 
+def test_event_known_only_to_a_year_is_listed_but_not_on_the_timeline(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    # From the bundled demo: an event dated "1989" (from "since 1989") made /events answer 500,
+    # as the month facet read it as a month.
+    db = tmp_path / "year.db"
+    db.write_bytes(seeded_db.read_bytes())
+    with open_store(f"sqlite:///{db}") as store:
+        first = store.events()[0]
+        year = Analysis.from_dict({**store.get(first["article_id"]), "id": "web:year", "url": None})
+    year.text = "Back then. " + year.text
+    for event in year.events:
+        event.date, event.earliest, event.latest = "1989", "1989-01-01", "1989-12-31"
+    with open_store(f"sqlite:///{db}") as store:
+        store.put(year)
+    with make_client(create_app(f"sqlite:///{db}")) as c:
+        assert c.get("/events").status_code == 200
+        assert ">1989<" in c.get("/events?since=1989-01-01&until=1989-12-31").text
+        page = c.get("/api/v1/events?facets=true&limit=1").json()
+        assert all(len(month) == 7 for month, _ in page["facets"]["month"])
+        days = c.get("/api/v1/events/timeline").json()["days"]
+        assert all(len(day) == 10 for day, _, _ in days)
+        assert sum(n for _, _, n in days) == page["total"] - len(year.events)
+
+
 def test_search_returns_snippets_with_marked_words(client: Any) -> None:
     hits = client.get("/api/v1/search?q=rockets&limit=5").json()["hits"]
     assert hits

@@ -897,10 +897,12 @@ class Store(ABC):
             clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
             params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
         if f.since:
-            clauses.append("coalesce(e.win_end, e.date, a.published) >= ?")
+            # An event known only to a year or a month ("1989") has no story window; its
+            # interval (earliest, latest) is what overlaps the asked dates.
+            clauses.append("coalesce(e.win_end, e.latest, e.date, a.published) >= ?")
             params.append(f.since)
         if f.until:
-            clauses.append("coalesce(e.win_start, e.date, a.published) <= ?")
+            clauses.append("coalesce(e.win_start, e.earliest, e.date, a.published) <= ?")
             params.append(f.until + "\uffff" if len(f.until) == 10 else f.until)
         if f.outlet:
             clauses.append(
@@ -940,7 +942,7 @@ class Store(ABC):
         )
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY coalesce(e.win_start, e.date, a.published), a.seq, e.idx"
+        sql += " ORDER BY coalesce(e.win_start, e.earliest, e.date, a.published), a.seq, e.idx"
         rows = []
         for row in self._dicts(sql, params):
             if f.near is not None and not (

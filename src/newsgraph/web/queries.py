@@ -19,6 +19,7 @@ import hashlib
 import io
 import itertools
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -32,6 +33,7 @@ from newsgraph.store import EventFilter, SearchHit, Store
 from newsgraph.store.export import to_feature
 
 _DATE = r"^\d{4}-\d{2}-\d{2}$"
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NEAR = r"^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$"
 FACET_SIZE = 15
 
@@ -135,9 +137,20 @@ class EventParams(BaseModel):
 
 
 def event_day(row: dict[str, Any]) -> str | None:
-    """The day an event is shown on: its date, else its earliest, else its article's date."""
+    """The date an event is listed under: its date ("2021-07-07", or "1989" when only the year
+    is known), else its earliest, else its article's date."""
     value = row.get("date") or row.get("earliest") or row.get("published")
     return str(value)[:10] if value else None
+
+
+def timeline_day(row: dict[str, Any]) -> str | None:
+    """The day an event sits on in the timeline and the month facet, or None.
+
+    An event known only to a year or a month ("since 1989") has no day: putting it on the
+    first of January, or on its article's date, would show it where it did not happen.
+    """
+    day = event_day(row)
+    return day if day is not None and _FULL_DAY.fullmatch(day) else None
 
 
 def _names(text: str | None, ids: list[str]) -> list[str]:
@@ -181,7 +194,7 @@ class EventIndex:
             if row["outlet"]:
                 outlets[row["outlet"]] += 1
             asserted[row["asserted_by"]] += 1
-            day = event_day(row)
+            day = timeline_day(row)
             if day:
                 months[day[:7]] += 1
                 per_day[(day, row["type"])] += 1
