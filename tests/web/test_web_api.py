@@ -284,6 +284,8 @@ def test_pages_render_and_errors_are_pages(client: Any) -> None:
     assert "role-relay" in article and "role-channel" in article
     # issue 5: an event's details say on whose word it is reported
     assert '"according_to": "the outlet"' in article
+    assert 'id="no-stories"' in client.get("/stories?min_sources=999").text
+    assert 'id="no-stories"' not in client.get("/stories?min_sources=1").text
 
 
 def test_analyze_is_refused_on_a_read_only_server(client: Any) -> None:
