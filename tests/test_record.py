@@ -105,3 +105,5 @@ def test_issue5_speaker_name_falls_back_to_the_words_of_the_source() -> None:
     assert speaker_name(text, "Wayne Marotto", (14, 22)) == "Wayne Marotto"
     assert speaker_name(text, None, [14, 22]) == "the army"
     assert speaker_name(text, None, None) is None
+    apposition = "Ryanair CEO, Michael O' Leary, said so."
+    assert speaker_name(apposition, None, (0, 30)) == "Ryanair CEO, Michael O' Leary"

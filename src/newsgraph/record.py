@@ -146,13 +146,14 @@ class Quote:
 
 def speaker_name(text: str, speaker: str | None, source: Any) -> str | None:
     """Who a quote is by, for people: the resolved speaker, else the words of the source
-    mention as the text has them ("the army"), else ``None``. ``source`` is a ``(start, end)``
+    mention as the text has them ("the army"; without the comma that closes an apposition,
+    which PolNeAR's source spans include), else ``None``. ``source`` is a ``(start, end)``
     span or its JSON list; shared by the summary, the store and the web view, which read
     quotes as records or as stored JSON."""
     if speaker:
         return speaker
     if isinstance(source, list | tuple) and len(source) == 2:
-        words = " ".join(text[source[0] : source[1]].split())
+        words = " ".join(text[source[0] : source[1]].split()).strip(" ,;:")
         return words or None
     return None
 
