@@ -39,6 +39,13 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.plover import QUAD
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.events import modes as mode_rules
+from newsgraph.stages.events.agency import (
+    CONTESTED_SENSES,
+    abstract,
+    inanimate,
+    victim,
+    weapon,
+)
 from newsgraph.stages.events.arguments import (
     FACILITIES,
     Argument,
@@ -682,6 +689,13 @@ _COURTS = frozenset({"court", "tribunal", "jury"})
 _WORK_SPEECH = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Yielding acts: a firm resuming or halting its trade yields to no one.
 _YIELDING = frozenset({"RETREAT", "CONCEDE"})
+# Blows that are also said of losses ("hardest hit by the downturn") and the degree words
+# that say so; whom one contends with or against.
+_BLOWS = frozenset({"hit", "strike"})
+_DEGREE = frozenset({"hard", "hardest", "harder", "badly", "worst", "severely"})
+_OPPONENT_PREPS = frozenset({"with", "against"})
+# WordNet's hypernyms of contending verbs ("fight", "battle", "combat", "attack"; "struggle").
+_CONTENDING = frozenset({"contend", "try"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
 
 
@@ -823,7 +837,9 @@ class Detector:
             kind, mode, code = "COERCE", "seize", "171"
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
-        if self._mere_mention(token, kind, mode) or (kind == "ASSAULT" and not_violence(token)):
+        if self._mere_mention(token, kind, mode):
+            return None
+        if kind == "ASSAULT" and (not_violence(token) or self._no_force(token)):
             return None
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
 
@@ -836,6 +852,46 @@ class Detector:
             return True
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
+
+    def _no_force(self, token: Token) -> bool:
+        """A verb of force that harms no one (see :mod:`.agency`): striving ("is fighting to
+        stem off a crash"), a contest with an abstraction ("struggling with poor
+        profitability"), harm by an abstraction ("hit by the new tariffs", "hardest hit"), or
+        an accident of things ("the left winglet struck the side of the hangar")."""
+        if self._striving(token):
+            return True
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        doer = _agent_of(token) if passive else _child_of(token, "nsubj")
+        target = _child_of(token, "nsubjpass" if passive else "dobj")
+        opponents = [target, *_objects_of(token, _OPPONENT_PREPS)]
+        members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
+        contest = not _CONTENDING.isdisjoint(load_wordnet().senses(token.lemma_, "v").ancestors)
+        if contest and any(abstract(m, CONTESTED_SENSES) for m in members):
+            if not any(map(victim, members)):
+                return True  # "struggling with falling sales and rising costs"
+        violent = doer is not None and (
+            doer.lemma_.lower() in self.event_nouns or weapon(doer) or victim(doer)
+        )
+        if doer is not None and not violent and abstract(doer):
+            return True
+        if token.lemma_.lower() in _BLOWS and not violent:
+            if any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in token.children):
+                return True  # "Chrysler was hardest hit", "exporters were hit hard"
+        accident = token.lemma_.lower() in _BLOWS and doer is not None and target is not None
+        return accident and inanimate(doer) and not victim(target)
+
+    def _striving(self, token: Token) -> bool:
+        """Whether a verb of fighting takes an infinitive of purpose and no opponent ("the
+        government is fighting to stem off a crash"): striving, unless the purpose is itself
+        an act of force ("fought to retake the town")."""
+        if any(c.dep_ == "dobj" for c in token.children):
+            return False
+        for clause in token.children:
+            if clause.dep_ != "xcomp" or not any(c.lower_ == "to" for c in clause.children):
+                continue
+            purpose = self.lexicon.verbs.get(clause.lemma_.lower())
+            return purpose is None or QUAD.get(purpose.type or "", 0) != 4
+        return False
 
     @staticmethod
     def _generic_hit(token: Token, lemma: str) -> _Hit | None:
@@ -1667,6 +1723,26 @@ def _judicial(head: Token) -> bool:
     """Whether the party is a court, tribunal, jury or judge (WordNet: an adjudicator)."""
     lemma = head.lemma_.lower()
     return lemma in _COURTS or "adjudicator" in load_wordnet().senses(lemma, "n").ancestors
+
+
+def _child_of(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _agent_of(token: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase."""
+    by = _child_of(token, "agent")
+    return None if by is None else _child_of(by, "pobj")
+
+
+def _objects_of(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _commercial(head: Token) -> bool:

@@ -1,0 +1,147 @@
+"""Who can be a party to an event, and which uses of force harm no one.
+
+Issue 6 asks for precision on news that is not about conflict. Business and aviation reports
+use the vocabulary of conflict and diplomacy for other things: a government "is fighting to
+stem off a crash", a carmaker "was hardest hit" by a fall in sales, "the left winglet struck the
+side of the hangar", a jet "is flying from Frankfurt", a new model "ensures" punctuality. The
+cause is the same each time: the doer (or the one done to) is no party that PLOVER codes —
+PLOVER's actors are people, groups, organisations and states — or the verb is used of striving
+rather than of fighting. This module judges that by WordNet's supersenses and hypernyms, so
+the decision follows word classes rather than lists:
+
+* **parties** are person, group and location nouns (a state is a location in WordNet), names
+  and pronouns; **things** are artefacts, natural objects, plants, animals, body parts and
+  substances; **abstractions** are attributes, states, feelings, thoughts, possessions,
+  quantities, relations, times, processes, phenomena and motives.
+* **weapons** stay doers of attacks ("a missile struck a hospital", "a car bomb struck a
+  convoy"): a noun of the weapon list of :mod:`.arguments` or one that descends from a weapon,
+  an explosive device, a projectile or ammunition in WordNet.
+* a **model designation** ("A380", "Boeing 737") names a product, not its maker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from newsgraph.resources.wordnet import load_wordnet
+from newsgraph.stages.events.arguments import WEAPONS
+
+_PEOPLE = frozenset({"noun.person", "noun.group"})
+THING_SENSES = frozenset(
+    {"noun.artifact", "noun.object", "noun.plant", "noun.animal", "noun.body", "noun.substance"}
+    | {"noun.food", "noun.shape"}
+)
+ABSTRACT_SENSES = frozenset(
+    {"noun.attribute", "noun.state", "noun.feeling", "noun.cognition", "noun.possession"}
+    | {"noun.quantity", "noun.relation", "noun.time", "noun.process", "noun.phenomenon"}
+    | {"noun.motive"}
+)
+# What one contends with may also be a message ("battling weak demand", "fought the ruling").
+CONTESTED_SENSES = ABSTRACT_SENSES | {"noun.communication"}
+_WEAPON_ANCESTORS = frozenset(
+    {"weapon", "weaponry", "explosive device", "explosive", "projectile", "ammunition"}
+    | {"military vehicle", "warship", "military plane"}
+)
+# Senses that let a noun stand for people or for what people do ("government forces", "the
+# operation", "the fighting"): such a noun is no mere abstraction.
+_ACTING = frozenset({"noun.person", "noun.group", "noun.act", "noun.event"})
+# Vehicles are weapons of the weapon list only as car bombs; a truck that hits a wall is not.
+_VEHICLES = frozenset({"car", "vehicle"})
+_PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+_NO_PARTY_ENTS = frozenset({"PRODUCT", "WORK_OF_ART", "MONEY", "PERCENT", "QUANTITY", "DATE"})
+# "one of the jets", "each of the firms": the party is what the number picks from.
+_PICKERS = frozenset({"one", "each", "some", "two", "three", "both", "either", "neither"})
+_DESIGNATION = re.compile(r"^(?=.*[a-z])(?=(?:.*\d){3})[a-z0-9-]+$", re.IGNORECASE)
+
+
+def first_sense(token: Token) -> str | None:
+    """The supersense of the noun's most frequent WordNet sense (None: unknown or no noun)."""
+    if token.pos_ != "NOUN":
+        return None
+    senses = load_wordnet().supersenses(token.lemma_.lower(), "n")
+    return senses[0] if senses else None
+
+
+def weapon(token: Token) -> bool:
+    """Whether the noun names a weapon (see the module docstring), not counting vehicles."""
+    lemma = token.lemma_.lower()
+    if lemma in WEAPONS and lemma not in _VEHICLES:
+        return True
+    ancestors = load_wordnet().senses(lemma, "n").ancestors
+    return not _WEAPON_ANCESTORS.isdisjoint(ancestors)
+
+
+def picked(token: Token) -> Token:
+    """The noun a picking number stands for ("one of the A380s" → A380s), else the token."""
+    if token.lower_ not in _PICKERS:
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return token
+
+
+def designation(token: Token) -> bool:
+    """Whether the word is a model designation: letters with three or more digits ("A380",
+    "737-800s"), or a name with such a number ("Boeing 737")."""
+    if _DESIGNATION.match(token.text):
+        return any(c.isalpha() for c in token.text) or token.pos_ != "NUM"
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "nummod" and c.i == token.i + 1 and sum(ch.isdigit() for ch in c.text) >= 3
+        for c in token.children
+    )
+
+
+def no_party(token: Token) -> bool:
+    """Whether the actor's head names something that cannot act politically: a product or
+    model, a thing, or an abstraction (a message, an act or an event may still stand for its
+    makers: "the report accuses …", "the meeting agreed …")."""
+    token = picked(token)
+    if token.ent_type_ in _NO_PARTY_ENTS or designation(token):
+        return True
+    if token.pos_ != "NOUN" or token.ent_type_ in _PARTY_ENTS:
+        return False
+    return abstract(token, THING_SENSES | ABSTRACT_SENSES)
+
+
+def abstract(token: Token, kinds: frozenset[str] = ABSTRACT_SENSES) -> bool:
+    """Whether the noun is an abstraction by its most frequent sense ("poor profitability",
+    "the new tariffs"), which no one fights or is harmed by physically, and no sense of it
+    is a person, a group, an act or an event ("forces" is a physical force first, then
+    troops; "the operation" a state first, then an act)."""
+    sense = first_sense(token)
+    if sense is None or sense not in kinds or weapon(token):
+        return False
+    return _ACTING.isdisjoint(load_wordnet().supersenses(token.lemma_.lower(), "n"))
+
+
+def inanimate(token: Token) -> bool:
+    """Whether a doer is a thing that is no weapon ("the left winglet", "a tree", "the
+    truck"): an artefact, object or plant by WordNet, or a common noun WordNet lacks that the
+    weapon list does not name; not a military vehicle, nor one a party owns ("Israeli
+    helicopters", "an army jet")."""
+    if token.pos_ != "NOUN" or token.ent_type_ in _PARTY_ENTS or weapon(token):
+        return False
+    for owner in token.children:
+        if owner.dep_ in {"amod", "compound", "poss"} and _owner(owner):
+            return False
+    sense = first_sense(token)
+    return sense is None or sense in THING_SENSES
+
+
+def _owner(token: Token) -> bool:
+    """A modifier that names a party ("Israeli", "army", "the rebels'")."""
+    return token.ent_type_ in _PARTY_ENTS or first_sense(token) in _PEOPLE
+
+
+def victim(token: Token) -> bool:
+    """Whether the noun may name someone harmed: a name, a pronoun, a person or group noun by
+    WordNet, or a noun WordNet lacks (a place or a thing is where a blow lands, not whom)."""
+    if token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in _PARTY_ENTS:
+        return True
+    sense = first_sense(token)
+    return sense is None or sense in _PEOPLE
