@@ -111,12 +111,13 @@ def no_party(token: Token) -> bool:
 def abstract(token: Token, kinds: frozenset[str] = ABSTRACT_SENSES) -> bool:
     """Whether the noun is an abstraction by its most frequent sense ("poor profitability",
     "the new tariffs"), which no one fights or is harmed by physically, and no sense of it
-    is a person, a group, an act or an event ("forces" is a physical force first, then
-    troops; "the operation" a state first, then an act)."""
+    is a person or a group, nor its second sense an act or an event ("forces" is a physical
+    force first, then troops; "the operation" a state first, then an act)."""
     sense = first_sense(token)
     if sense is None or sense not in kinds or weapon(token):
         return False
-    return _ACTING.isdisjoint(load_wordnet().supersenses(token.lemma_.lower(), "n"))
+    senses = load_wordnet().supersenses(token.lemma_.lower(), "n")
+    return _PEOPLE.isdisjoint(senses) and _ACTING.isdisjoint(senses[:2])
 
 
 def inanimate(token: Token) -> bool:
