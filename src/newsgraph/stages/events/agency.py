@@ -26,7 +26,7 @@ import re
 from spacy.tokens import Token
 
 from newsgraph.resources.wordnet import load_wordnet
-from newsgraph.stages.events.arguments import WEAPONS
+from newsgraph.stages.events.arguments import QUANTITIES, WEAPONS
 
 _PEOPLE = frozenset({"noun.person", "noun.group"})
 THING_SENSES = frozenset(
@@ -50,18 +50,25 @@ _ACTING = frozenset({"noun.person", "noun.group", "noun.act", "noun.event"})
 # Vehicles are weapons of the weapon list only as car bombs; a truck that hits a wall is not.
 _VEHICLES = frozenset({"car", "vehicle"})
 _PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
-_NO_PARTY_ENTS = frozenset({"PRODUCT", "WORK_OF_ART", "MONEY", "PERCENT", "QUANTITY", "DATE"})
+_NO_PARTY_ENTS = frozenset({"PRODUCT", "WORK_OF_ART", "MONEY", "PERCENT", "QUANTITY"})
 # "one of the jets", "each of the firms": the party is what the number picks from.
 _PICKERS = frozenset({"one", "each", "some", "two", "three", "both", "either", "neither"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _DESIGNATION = re.compile(r"^(?=.*[a-z])(?=(?:.*\d){3})[a-z0-9-]+$", re.IGNORECASE)
 
 
 def first_sense(token: Token) -> str | None:
     """The supersense of the noun's most frequent WordNet sense (None: unknown or no noun)."""
-    if token.pos_ != "NOUN":
+    if not nominal(token):
         return None
     senses = load_wordnet().supersenses(token.lemma_.lower(), "n")
     return senses[0] if senses else None
+
+
+def nominal(token: Token) -> bool:
+    """A common noun, or a word the tagger took for an adjective where only a noun can stand
+    ("the locomotive arrived": a subject)."""
+    return token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS)
 
 
 def weapon(token: Token) -> bool:
@@ -103,9 +110,9 @@ def no_party(token: Token) -> bool:
     token = picked(token)
     if token.ent_type_ in _NO_PARTY_ENTS or designation(token):
         return True
-    if token.pos_ != "NOUN" or token.ent_type_ in _PARTY_ENTS:
-        return False
-    return abstract(token, THING_SENSES | ABSTRACT_SENSES)
+    if not nominal(token) or token.ent_type_ in _PARTY_ENTS or token.lower_ in QUANTITIES:
+        return False  # "thousands protested": a count of people
+    return thing(token) or abstract(token)
 
 
 def abstract(token: Token, kinds: frozenset[str] = ABSTRACT_SENSES) -> bool:
@@ -120,12 +127,21 @@ def abstract(token: Token, kinds: frozenset[str] = ABSTRACT_SENSES) -> bool:
     return _PEOPLE.isdisjoint(senses) and _ACTING.isdisjoint(senses[:2])
 
 
+def thing(token: Token) -> bool:
+    """Whether the noun is a thing by its most frequent sense and no sense of it is a person
+    or a group ("the locomotive", "one of the jets"; not "a model", who may be a person)."""
+    sense = first_sense(token)
+    if sense is None or sense not in THING_SENSES:
+        return False
+    return _PEOPLE.isdisjoint(load_wordnet().supersenses(token.lemma_.lower(), "n"))
+
+
 def inanimate(token: Token) -> bool:
     """Whether a doer is a thing that is no weapon ("the left winglet", "a tree", "the
     truck"): an artefact, object or plant by WordNet, or a common noun WordNet lacks that the
     weapon list does not name; not a military vehicle, nor one a party owns ("Israeli
     helicopters", "an army jet")."""
-    if token.pos_ != "NOUN" or token.ent_type_ in _PARTY_ENTS or weapon(token):
+    if not nominal(token) or token.ent_type_ in _PARTY_ENTS or weapon(token):
         return False
     for owner in token.children:
         if owner.dep_ in {"amod", "compound", "poss"} and _owner(owner):

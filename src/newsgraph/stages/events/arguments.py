@@ -307,7 +307,7 @@ def _usable(token: Token | None) -> Token | None:
 # Pronouns that refer back to a party named as the subject of a governing verb.
 _PERSONAL = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 # Heads that count or group the party in their "of" phrase.
-_QUANTITIES = frozenset(
+QUANTITIES = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens"}
     | {"million", "millions", "score", "scores", "group", "groups", "number", "member"}
     | {"members", "some", "many", "most", "handful", "band", "majority", "several", "all"}
@@ -340,7 +340,7 @@ def _antecedent(pronoun: Token) -> Token | None:
 def _counted(token: Token) -> Token:
     """ "Tens of thousands of students" → students; "a group of refugees" → refugees."""
     for _ in range(3):
-        if token.lemma_.lower() not in _QUANTITIES and token.lower_ not in _QUANTITIES:
+        if token.lemma_.lower() not in QUANTITIES and token.lower_ not in QUANTITIES:
             return token
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = None if of is None else _child(of, frozenset({"pobj"}))

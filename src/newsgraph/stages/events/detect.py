@@ -43,6 +43,7 @@ from newsgraph.stages.events.agency import (
     CONTESTED_SENSES,
     abstract,
     inanimate,
+    no_party,
     victim,
     weapon,
 )
@@ -694,6 +695,8 @@ _YIELDING = frozenset({"RETREAT", "CONCEDE"})
 _BLOWS = frozenset({"hit", "strike"})
 _DEGREE = frozenset({"hard", "hardest", "harder", "badly", "worst", "severely"})
 _OPPONENT_PREPS = frozenset({"with", "against"})
+# Types whose doer may be a weapon or a vehicle ("a missile struck …", "tanks moved into …").
+_DOERS = frozenset({"ASSAULT", "MOBILIZE"})
 # WordNet's hypernyms of contending verbs ("fight", "battle", "combat", "attack"; "struggle").
 _CONTENDING = frozenset({"contend", "try"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
@@ -1171,6 +1174,8 @@ class Detector:
                 kind = decided
         if (flags.negated or flags.hypothetical) and not self.keep_irrealis:
             return None
+        if kind not in _DOERS and actor.heads and no_party(actor.heads[0]):
+            return None  # "a second A380 is travelling to the U.S.": a machine is no party
         if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
             return None  # "the airbase that hosts US troops" is not a visit
         if kind in _YIELDING and actor.heads and _commercial(actor.heads[0]):
