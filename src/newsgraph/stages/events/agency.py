@@ -67,8 +67,13 @@ def first_sense(token: Token) -> str | None:
 
 def nominal(token: Token) -> bool:
     """A common noun, or a word the tagger took for an adjective where only a noun can stand
-    ("the locomotive arrived": a subject)."""
-    return token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in _NOMINAL_DEPS)
+    ("the locomotive arrived": a subject), not an age ("a 28-year-old": "old" with its
+    measure)."""
+    if token.pos_ == "NOUN":
+        return True
+    if token.pos_ != "ADJ" or token.dep_ not in _NOMINAL_DEPS:
+        return False
+    return all(c.dep_ in {"det", "amod", "poss", "prep"} for c in token.children)
 
 
 def weapon(token: Token) -> bool:
