@@ -670,6 +670,7 @@ _REPEATED_MARKERS = frozenset(
 
 # Lexicon types of physical acts: a CAMEO object pattern may not turn these verbs into talk.
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST"})
+_TIME_PARTICLES = frozenset({"back", "off"})
 # Verbs of coming together that are a demonstration when protesters do it.
 _GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "march", "rally"})
 # "released a film / a report / footage": CAMEO's "release" frees people or property; a work
@@ -780,9 +781,11 @@ class Detector:
         if lemma in GENERIC_VERBS:
             return self._generic_hit(token, lemma)
         trigger = None
-        for child in token.children:
-            if child.dep_ == "prt":
-                trigger = self.lexicon.phrasal.get((lemma, child.lower_))
+        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        for particle in particles:
+            trigger = self.lexicon.phrasal.get((lemma, particle))
+        # The tagger often takes the particle for an adverb ("pushes back the launch").
+        particles += [c.lower_ for c in token.children if c.dep_ == "advmod" and c.i == token.i + 1]
         if trigger is None:
             trigger = self.lexicon.verbs.get(lemma)
         if trigger is None and lemma in _RULE_VERBS:
@@ -840,6 +843,8 @@ class Detector:
             kind, mode, code = "COERCE", "seize", "171"
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
+        if trigger.lemma == lemma and _rescheduled(kind, particles):
+            return None  # "pushes back the launch": a postponement, not a demand
         if self._mere_mention(token, kind, mode):
             return None
         if kind == "ASSAULT" and (not_violence(token) or self._no_force(token)):
@@ -1728,6 +1733,15 @@ def _judicial(head: Token) -> bool:
     """Whether the party is a court, tribunal, jury or judge (WordNet: an adjudicator)."""
     lemma = head.lemma_.lower()
     return lemma in _COURTS or "adjudicator" in load_wordnet().senses(lemma, "n").ancestors
+
+
+def _rescheduled(kind: str, particles: list[str]) -> bool:
+    """Whether a verbal act's verb carries a particle of time the lexicon has no phrasal verb
+    for ("push back", "put off", "hold off"): the verb then moves a date, and the plain
+    verb's coding ("push" as a demand) does not apply. Only verbal acts: material ones keep
+    theirs ("seized back the town", "were pushed back from the areas")."""
+    verbal = QUAD.get(kind, 0) in {1, 3}
+    return verbal and not _TIME_PARTICLES.isdisjoint(particles)
 
 
 def _child_of(token: Token, dep: str) -> Token | None:
