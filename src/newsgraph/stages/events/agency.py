@@ -53,6 +53,9 @@ _PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 _NO_PARTY_ENTS = frozenset({"PRODUCT", "WORK_OF_ART", "MONEY", "PERCENT", "QUANTITY"})
 # "one of the jets", "each of the firms": the party is what the number picks from.
 _PICKERS = frozenset({"one", "each", "some", "two", "three", "both", "either", "neither"})
+# Blows that are also said of losses and accidents, and the degree words of a loss.
+_BLOWS = frozenset({"hit", "strike"})
+_DEGREE = frozenset({"hard", "hardest", "harder", "badly", "worst", "severely"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _DESIGNATION = re.compile(r"^(?=.*[a-z])(?=(?:.*\d){3})[a-z0-9-]+$", re.IGNORECASE)
 
@@ -167,3 +170,23 @@ def victim(token: Token) -> bool:
         return True
     sense = first_sense(token)
     return sense is None or sense in _PEOPLE
+
+
+def harmless_blow(verb: Token) -> bool:
+    """Whether "hit" or "strike" harms no one: a loss told by degree with no violent doer
+    ("Chrysler was hardest hit", "exporters were hit hard by the new tariffs"), or an accident
+    of things ("the left winglet struck the side of the hangar", "a tree struck a car")."""
+    if verb.lemma_.lower() not in _BLOWS or verb.pos_ != "VERB":
+        return False
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    by = _child(verb, "agent") if passive else None
+    doer = _child(by, "pobj") if by is not None else None if passive else _child(verb, "nsubj")
+    target = _child(verb, "nsubjpass" if passive else "dobj")
+    violent = doer is not None and (weapon(doer) or victim(doer))
+    if not violent and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children):
+        return True
+    return doer is not None and target is not None and inanimate(doer) and not victim(target)
+
+
+def _child(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)

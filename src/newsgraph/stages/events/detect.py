@@ -42,7 +42,7 @@ from newsgraph.stages.events import modes as mode_rules
 from newsgraph.stages.events.agency import (
     CONTESTED_SENSES,
     abstract,
-    inanimate,
+    harmless_blow,
     no_party,
     victim,
     weapon,
@@ -691,10 +691,7 @@ _COURTS = frozenset({"court", "tribunal", "jury"})
 _WORK_SPEECH = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Yielding acts: a firm resuming or halting its trade yields to no one.
 _YIELDING = frozenset({"RETREAT", "CONCEDE"})
-# Blows that are also said of losses ("hardest hit by the downturn") and the degree words
-# that say so; whom one contends with or against.
-_BLOWS = frozenset({"hit", "strike"})
-_DEGREE = frozenset({"hard", "hardest", "harder", "badly", "worst", "severely"})
+# Whom one contends with or against.
 _OPPONENT_PREPS = frozenset({"with", "against"})
 # Types whose doer may be a weapon or a vehicle ("a missile struck …", "tanks moved into …").
 _DOERS = frozenset({"ASSAULT", "MOBILIZE"})
@@ -880,13 +877,7 @@ class Detector:
         violent = doer is not None and (
             doer.lemma_.lower() in self.event_nouns or weapon(doer) or victim(doer)
         )
-        if doer is not None and not violent and abstract(doer):
-            return True
-        if token.lemma_.lower() in _BLOWS and not violent:
-            if any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in token.children):
-                return True  # "Chrysler was hardest hit", "exporters were hit hard"
-        accident = token.lemma_.lower() in _BLOWS and doer is not None and target is not None
-        return accident and inanimate(doer) and not victim(target)
+        return (doer is not None and not violent and abstract(doer)) or harmless_blow(token)
 
     def _striving(self, token: Token) -> bool:
         """Whether a verb of fighting takes an infinitive of purpose and no opponent ("the

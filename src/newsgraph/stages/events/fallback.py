@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.stages.events.agency import harmless_blow, weapon
 from newsgraph.stages.events.mentions import (
     TOPIC_DEPS,
     month_name,
@@ -259,6 +260,12 @@ RULES: tuple[tuple[str, str | None, str, tuple[_Group, ...]], ...] = (
     ("MOBILIZE", "troops", "Change to group/activity", (_MILITARY, _CHANGE)),
 )
 
+# Craft that airlines and shipping lines fly and sail as well as armed forces.
+_CIVIL_CRAFT = frozenset(
+    {"aircraft", "jets", "planes", "plane", "jet", "helicopter", "helicopters", "ships"}
+    | {"vessels", "ship", "vessel", "convoy"}
+)
+
 # Words that make the words below them a topic, not a report.
 _TOPIC_NOUNS = frozenset(
     {"anniversary", "film", "movie", "documentary", "book", "novel", "memorial", "museum"}
@@ -273,6 +280,19 @@ _UNREALISED = frozenset(
     {"fail", "refuse", "decline", "deny", "threaten", "plan", "propose", "prepare", "try"}
     | {"attempt", "seek", "want", "hope", "aim", "intend", "urge", "call", "ask", "demand"}
 )
+
+
+def _armed(craft: Token) -> bool:
+    """Whether a craft that may be civil is military: a military vehicle by WordNet
+    ("warplanes", "gunships"), or named by an armed force or a party ("army helicopters",
+    "Israeli jets", "Russian aircraft")."""
+    if weapon(craft):
+        return True
+    return any(
+        c.dep_ in {"amod", "compound", "poss", "nmod"}
+        and (c.lower_ in _MILITARY or c.ent_type_ in {"NORP", "GPE", "ORG"})
+        for c in craft.children
+    )
 
 
 @dataclass(frozen=True)
@@ -297,6 +317,8 @@ def document_fallback(doc: Doc, triggers: Collection[int] = ()) -> Fallback | No
     for token in doc:
         if token.is_punct or month_name(token) or not _reported(token, triggers, aside):
             continue
+        if token.lower_ in _CIVIL_CRAFT and not _armed(token):
+            continue  # "five new 737 aircraft": an airliner is no warplane
         for form in (token.lower_, token.lemma_.lower()):
             words.setdefault(form, token)
     for kind, mode, sub, groups in RULES:
@@ -318,7 +340,9 @@ class _Aside:
 def _set_aside(doc: Doc) -> _Aside:
     verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"}]
     return _Aside(
-        frozenset(t.i for t in verbs if t.pos_ == "VERB" and not_violence(t)),
+        frozenset(
+            t.i for t in verbs if t.pos_ == "VERB" and (not_violence(t) or harmless_blow(t))
+        ),
         frozenset(t.i for t in verbs if topic_verb(t)),
     )
 
