@@ -266,6 +266,10 @@ _CIVIL_CRAFT = frozenset(
     | {"vessels", "ship", "vessel", "convoy"}
 )
 
+# Military words that, modifying another noun, are measures or kinds ("unit cost", "group
+# stage", "force majeure").
+_MEASURES = frozenset({"unit", "units", "group", "groups", "division", "force"})
+
 # Words that make the words below them a topic, not a report.
 _TOPIC_NOUNS = frozenset(
     {"anniversary", "film", "movie", "documentary", "book", "novel", "memorial", "museum"}
@@ -319,6 +323,8 @@ def document_fallback(doc: Doc, triggers: Collection[int] = ()) -> Fallback | No
             continue
         if token.lower_ in _CIVIL_CRAFT and not _armed(token):
             continue  # "five new 737 aircraft": an airliner is no warplane
+        if token.lower_ in _MEASURES and token.dep_ == "compound":
+            continue  # "the lowest unit operating cost": a unit of account
         for form in (token.lower_, token.lemma_.lower()):
             words.setdefault(form, token)
     for kind, mode, sub, groups in RULES:
