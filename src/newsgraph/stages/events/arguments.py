@@ -216,6 +216,12 @@ def _phrase(head: Token) -> Span:
             right = max(right, child.right_edge.i)
     while left < head.i and doc[left].dep_ in {"det", "punct", "cc", "predet", "advmod"}:
         left += 1
+    # A phrase never crosses a paragraph break nor starts with a dateline ("May 29, 2011
+    # <blank line> Fiat announced …" is "Fiat").
+    for i in range(head.i - 1, left - 1, -1):
+        if "\n\n" in doc[i].text_with_ws or _calendar(doc[i]):
+            left = i + 1
+            break
     # Flat parses of names ("al - Askari" as three subjects): extend over siblings that
     # share the head and the relation.
     while (
@@ -226,6 +232,14 @@ def _phrase(head: Token) -> Span:
     ):
         right += 1
     return doc[left : right + 1]
+
+
+def _calendar(token: Token) -> bool:
+    """A dateline word: a year, a month or a weekday ("2011", "May"), not a duration or an
+    age ("a four-day strike", "her two-week-old son")."""
+    if token.ent_type_ != "DATE":
+        return False
+    return token.pos_ == "PROPN" or (token.text.isdigit() and len(token.text) == 4)
 
 
 def _members(head: Token) -> list[Token]:
