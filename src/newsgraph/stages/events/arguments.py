@@ -465,6 +465,10 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
     if actor_head is None:
         by = _prep_object(trigger, frozenset({"by"}))
         actor_head = by
+    if actor_head is None and carrier is None and trigger.dep_ == "pobj":
+        # "the pilots went on strike": whoever is on strike is the subject of the verb
+        if trigger.head.lower_ == "on" and trigger.head.head.pos_ in {"VERB", "AUX"}:
+            actor_head = _child(trigger.head.head, SUBJECT_DEPS)
     if actor_head is None and carrier is not None:
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in carrier.children)
         actor_head = _agent(carrier) if passive else _child(carrier, SUBJECT_DEPS)

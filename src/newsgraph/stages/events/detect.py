@@ -671,6 +671,7 @@ _REPEATED_MARKERS = frozenset(
 # Lexicon types of physical acts: a CAMEO object pattern may not turn these verbs into talk.
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST"})
 _TIME_PARTICLES = frozenset({"back", "off"})
+_ENTERING = frozenset({"go", "be", "remain", "stay"})
 # Verbs of coming together that are a demonstration when protesters do it.
 _GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "march", "rally"})
 # "released a film / a report / footage": CAMEO's "release" frees people or property; a work
@@ -1077,6 +1078,8 @@ class Detector:
             and token.head.head.lemma_.lower() in _JOINING
         ):
             return True  # "hundreds of demonstrators participated in a march"
+        if _state_of(token):
+            return True  # "the pilots went on strike", "workers are on strike"
         if any(c.dep_ in {"poss"} or c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children):
             return True
         if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "by"} for c in token.children):
@@ -1733,6 +1736,15 @@ def _rescheduled(kind: str, particles: list[str]) -> bool:
     theirs ("seized back the town", "were pushed back from the areas")."""
     verbal = QUAD.get(kind, 0) in {1, 3}
     return verbal and not _TIME_PARTICLES.isdisjoint(particles)
+
+
+def _state_of(noun: Token) -> bool:
+    """Whether an event noun is the state its subject enters or is in: the object of "on"
+    under "go", "be", "remain" or "stay" ("went on strike", "remain on hunger strike")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.dep_ != "prep":
+        return False
+    return prep.head.lemma_.lower() in _ENTERING
 
 
 def _child_of(token: Token, dep: str) -> Token | None:
