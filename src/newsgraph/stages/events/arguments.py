@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newsgraph.resources.wordnet import load_wordnet
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "into", "upon", "toward", "towards", "with"})
@@ -680,6 +682,8 @@ def affected_party(
             elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS | {"of", "by"}:
                 if child.lower_ == "by" and not thing_modifiers:
                     continue  # "an accusation by X": a noun trigger's "by" names its actor
+                if child.lower_ == "in" and _person(thing):
+                    continue  # "shot dead a judge in Kabul": where the judge was, not whom
                 inner.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "acl":
                 inner.extend(filter(None, [_agent(child)]))  # "crimes committed by X"
@@ -706,6 +710,12 @@ def affected_party(
 _PROPOSALS = frozenset(
     {"demand", "call", "request", "appeal", "offer", "plan", "proposal", "invitation", "plea"}
 )
+
+
+def _person(token: Token) -> bool:
+    """Whether a common noun is a person by WordNet's most frequent sense ("a judge")."""
+    senses = load_wordnet().supersenses(token.lemma_.lower(), "n") if token.pos_ == "NOUN" else ()
+    return bool(senses) and senses[0] == "noun.person"
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
