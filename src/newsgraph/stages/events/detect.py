@@ -104,6 +104,7 @@ LIGHT_VERBS = frozenset(
         "execute",
         "claim",
         "announce",
+        "unveil",
         "impose",
         "sign",
         "open",
