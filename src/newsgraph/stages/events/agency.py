@@ -82,7 +82,7 @@ def nominal(token: Token) -> bool:
 def weapon(token: Token) -> bool:
     """Whether the noun names a weapon (see the module docstring), not counting vehicles."""
     lemma = token.lemma_.lower()
-    if lemma in WEAPONS and lemma not in _VEHICLES:
+    if (lemma in WEAPONS and lemma not in _VEHICLES) or lemma in _WEAPON_ANCESTORS | {"arms"}:
         return True
     ancestors = load_wordnet().senses(lemma, "n").ancestors
     return not _WEAPON_ANCESTORS.isdisjoint(ancestors)
@@ -172,9 +172,10 @@ def victim(token: Token) -> bool:
     return sense is None or sense in _PEOPLE
 
 
-def harmless_blow(verb: Token) -> bool:
+def harmless_blow(verb: Token, attacks: frozenset[str]) -> bool:
     """Whether "hit" or "strike" harms no one: a loss told by degree with no violent doer
-    ("Chrysler was hardest hit", "exporters were hit hard by the new tariffs"), or an accident
+    ("Chrysler was hardest hit", "exporters were hit hard by the new tariffs"; not "hit
+    hard by the shelling": ``attacks`` are the lemmas of acts of violence), or an accident
     of things ("the left winglet struck the side of the hangar", "a tree struck a car")."""
     if verb.lemma_.lower() not in _BLOWS or verb.pos_ != "VERB":
         return False
@@ -182,7 +183,9 @@ def harmless_blow(verb: Token) -> bool:
     by = _child(verb, "agent") if passive else None
     doer = _child(by, "pobj") if by is not None else None if passive else _child(verb, "nsubj")
     target = _child(verb, "nsubjpass" if passive else "dobj")
-    violent = doer is not None and (weapon(doer) or victim(doer))
+    violent = doer is not None and (
+        weapon(doer) or victim(doer) or doer.lemma_.lower() in attacks
+    )
     if not violent and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children):
         return True
     return doer is not None and target is not None and inanimate(doer) and not victim(target)

@@ -260,6 +260,9 @@ RULES: tuple[tuple[str, str | None, str, tuple[_Group, ...]], ...] = (
     ("MOBILIZE", "troops", "Change to group/activity", (_MILITARY, _CHANGE)),
 )
 
+# Acts of violence that may hit someone ("hit hard by the shelling"): the harm and weapon cues.
+_ATTACKS = _HARM | _AIR_ACT | _FIGHT | _KILL | _SHOT | _LOOT | {"shelling", "bombardment"}
+
 # Craft that airlines and shipping lines fly and sail as well as armed forces.
 _CIVIL_CRAFT = frozenset(
     {"aircraft", "jets", "planes", "plane", "jet", "helicopter", "helicopters", "ships"}
@@ -347,7 +350,9 @@ def _set_aside(doc: Doc) -> _Aside:
     verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"}]
     return _Aside(
         frozenset(
-            t.i for t in verbs if t.pos_ == "VERB" and (not_violence(t) or harmless_blow(t))
+            t.i
+            for t in verbs
+            if t.pos_ == "VERB" and (not_violence(t) or harmless_blow(t, _ATTACKS))
         ),
         frozenset(t.i for t in verbs if topic_verb(t)),
     )
