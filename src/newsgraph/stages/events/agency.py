@@ -53,6 +53,8 @@ _PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 _NO_PARTY_ENTS = frozenset({"PRODUCT", "WORK_OF_ART", "MONEY", "PERCENT", "QUANTITY"})
 # "one of the jets", "each of the firms": the party is what the number picks from.
 _PICKERS = frozenset({"one", "each", "some", "two", "three", "both", "either", "neither"})
+# WordNet's hypernyms of buying and selling verbs.
+_TRADING = frozenset({"get", "exchange", "trade"})
 # Blows that are also said of losses and accidents, and the degree words of a loss.
 _BLOWS = frozenset({"hit", "strike"})
 _DEGREE = frozenset({"hard", "hardest", "harder", "badly", "worst", "severely"})
@@ -193,3 +195,27 @@ def harmless_blow(verb: Token, attacks: frozenset[str]) -> bool:
 
 def _child(token: Token, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def trade(pred: Token, event_nouns: frozenset[str]) -> bool:
+    """Whether the act, or the act it intends ("intends to use its option to buy the
+    share"), is buying or selling something that is no weapon, no aid (``event_nouns``) and
+    no party: a verb whose most frequent sense is a getting, an exchange or a trade by
+    WordNet (buy, purchase, sell, import, export) with such an object. A market transaction,
+    not the cooperation or the promise of it that PLOVER codes; the detector keeps a
+    state's purchases, which are economic cooperation."""
+    wordnet = load_wordnet()
+    clause: Token | None = pred
+    for _ in range(4):
+        if clause is None or clause.pos_ != "VERB":
+            return False
+        hypernyms = wordnet.senses(clause.lemma_.lower(), "v").ancestors[:1]
+        goods = _child(clause, "dobj")
+        if goods is not None and not _TRADING.isdisjoint(hypernyms):
+            kinds = [goods, *(c for c in goods.children if c.dep_ == "compound")]
+            armed = any(map(weapon, kinds)) or goods.lemma_.lower() in event_nouns
+            return not (armed or victim(goods))
+        # "intends to purchase …", "to use its option to buy …"
+        option = None if goods is None else _child(goods, "acl")
+        clause = _child(clause, "xcomp") or option
+    return False

@@ -44,6 +44,7 @@ from newsgraph.stages.events.agency import (
     abstract,
     harmless_blow,
     no_party,
+    trade,
     victim,
     weapon,
 )
@@ -697,9 +698,8 @@ _YIELDING = frozenset({"RETREAT", "CONCEDE"})
 _OPPONENT_PREPS = frozenset({"with", "against"})
 # Types whose doer may be a weapon or a vehicle ("a missile struck …", "tanks moved into …").
 _DOERS = frozenset({"ASSAULT", "MOBILIZE"})
-# Cooperation that a purchase may be coded as, and WordNet's hypernyms of buying and selling.
+# Cooperation that a purchase may be coded as.
 _TRADABLE = frozenset({"COOPERATE", "AGREE"})
-_TRADING = frozenset({"get", "exchange", "trade"})
 # WordNet's hypernyms of contending verbs ("fight", "battle", "combat", "attack"; "struggle").
 _CONTENDING = frozenset({"contend", "try"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
@@ -884,29 +884,6 @@ class Detector:
         )
         abstract_doer = doer is not None and not violent and abstract(doer)
         return abstract_doer or harmless_blow(token, self.event_nouns)
-
-    def _trade(self, pred: Token) -> bool:
-        """Whether the act, or the act it intends ("intends to use its option to buy the
-        share"), is buying or selling something that is no weapon, no aid and no party: a
-        verb whose most frequent sense is a getting, an exchange or a trade by WordNet
-        (buy, purchase, sell, import, export) with such an object. A market transaction,
-        not the cooperation or the promise of it that PLOVER codes; the caller keeps a
-        state's purchases, which are economic cooperation."""
-        wordnet = load_wordnet()
-        clause: Token | None = pred
-        for _ in range(4):
-            if clause is None:
-                return False
-            hypernyms = wordnet.senses(clause.lemma_.lower(), "v").ancestors[:1]
-            goods = _child_of(clause, "dobj")
-            if goods is not None and not _TRADING.isdisjoint(hypernyms):
-                kinds = [goods, *(c for c in goods.children if c.dep_ == "compound")]
-                armed = any(map(weapon, kinds)) or goods.lemma_.lower() in self.event_nouns
-                return not (armed or victim(goods))
-            # "intends to purchase …", "to use its option to buy …"
-            option = None if goods is None else _child_of(goods, "acl")
-            clause = _child_of(clause, "xcomp") or option
-        return False
 
     def _striving(self, token: Token) -> bool:
         """Whether a verb of fighting takes an infinitive of purpose and no opponent ("the
@@ -1202,7 +1179,7 @@ class Detector:
         if (flags.negated or flags.hypothetical) and not self.keep_irrealis:
             return None
         state = actor.heads and actor.heads[0].ent_type_ in {"GPE", "NORP"}
-        if kind in _TRADABLE and not state and self._trade(carrier or token):
+        if kind in _TRADABLE and not state and trade(carrier or token, self.event_nouns):
             return None  # "Fiat bought a twenty percent stake in Chrysler": a purchase
         if kind not in _DOERS and actor.heads and no_party(actor.heads[0]):
             return None  # "a second A380 is travelling to the U.S.": a machine is no party

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.stages.events.agency import harmless_blow, weapon
+from newsgraph.stages.events.agency import harmless_blow, trade, weapon
 from newsgraph.stages.events.mentions import (
     TOPIC_DEPS,
     month_name,
@@ -263,6 +263,9 @@ RULES: tuple[tuple[str, str | None, str, tuple[_Group, ...]], ...] = (
 # Acts of violence that may hit someone ("hit hard by the shelling"): the harm and weapon cues.
 _ATTACKS = _HARM | _AIR_ACT | _FIGHT | _KILL | _SHOT | _LOOT | {"shelling", "bombardment"}
 
+# What is given as aid rather than sold.
+_AID = frozenset({"aid", "assistance", "relief", "help", "supplies", "food", "medicine"})
+
 # Craft that airlines and shipping lines fly and sail as well as armed forces.
 _CIVIL_CRAFT = frozenset(
     {"aircraft", "jets", "planes", "plane", "jet", "helicopter", "helicopters", "ships"}
@@ -326,8 +329,10 @@ def document_fallback(doc: Doc, triggers: Collection[int] = ()) -> Fallback | No
             continue
         if token.lower_ in _CIVIL_CRAFT and not _armed(token):
             continue  # "five new 737 aircraft": an airliner is no warplane
-        if token.lower_ in _MEASURES and token.dep_ == "compound":
+        if token.lower_ in _MEASURES and token.dep_ in {"compound", "nmod"}:
             continue  # "the lowest unit operating cost": a unit of account
+        if token.lower_ == "according" and token.dep_ == "prep":
+            continue  # "according to": attribution, not an accord
         for form in (token.lower_, token.lemma_.lower()):
             words.setdefault(form, token)
     for kind, mode, sub, groups in RULES:
@@ -340,7 +345,8 @@ def document_fallback(doc: Doc, triggers: Collection[int] = ()) -> Fallback | No
 @dataclass(frozen=True)
 class _Aside:
     """Verbs whose words are not a report, found once per document: force used of something
-    else (sport, a dismissal) and verbs whose object is a topic (:mod:`.mentions`)."""
+    else (sport, a dismissal, a loss or an accident: :mod:`.agency`), trade (a deal to buy
+    shares is no political agreement), and verbs whose object is a topic (:mod:`.mentions`)."""
 
     not_violence: frozenset[int]
     topic_verbs: frozenset[int]
@@ -352,7 +358,8 @@ def _set_aside(doc: Doc) -> _Aside:
         frozenset(
             t.i
             for t in verbs
-            if t.pos_ == "VERB" and (not_violence(t) or harmless_blow(t, _ATTACKS))
+            if t.pos_ == "VERB"
+            and (not_violence(t) or harmless_blow(t, _ATTACKS) or trade(t, _AID))
         ),
         frozenset(t.i for t in verbs if topic_verb(t)),
     )
