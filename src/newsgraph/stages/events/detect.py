@@ -42,6 +42,7 @@ from newsgraph.stages.events import modes as mode_rules
 from newsgraph.stages.events.agency import (
     CONTESTED_SENSES,
     abstract,
+    first_sense,
     harmless_blow,
     no_party,
     trade,
@@ -698,6 +699,8 @@ _YIELDING = frozenset({"RETREAT", "CONCEDE"})
 _OPPONENT_PREPS = frozenset({"with", "against"})
 # Types whose doer may be a weapon or a vehicle ("a missile struck …", "tanks moved into …").
 _DOERS = frozenset({"ASSAULT", "MOBILIZE"})
+# Supersenses of deeds and happenings, which cannot praise, promise or meet.
+_HAPPENINGS = frozenset({"noun.act", "noun.event"})
 # Cooperation that a purchase may be coded as.
 _TRADABLE = frozenset({"COOPERATE", "AGREE"})
 # WordNet's hypernyms of contending verbs ("fight", "battle", "combat", "attack"; "struggle").
@@ -1181,6 +1184,8 @@ class Detector:
         state = actor.heads and actor.heads[0].ent_type_ in {"GPE", "NORP"}
         if kind in _TRADABLE and not state and trade(carrier or token, self.event_nouns):
             return None  # "Fiat bought a twenty percent stake in Chrysler": a purchase
+        if QUAD.get(kind) == 1 and actor.heads and first_sense(actor.heads[0]) in _HAPPENINGS:
+            return None  # "inspired by the work it has done": a deed is no speaker
         if kind not in _DOERS and actor.heads and no_party(actor.heads[0]):
             return None  # "a second A380 is travelling to the U.S.": a machine is no party
         if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
