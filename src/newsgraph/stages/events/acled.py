@@ -10,9 +10,9 @@ Verbal events (ACCUSE, REQUEST, THREATEN …) have no ACLED type and get ``None`
 
 from __future__ import annotations
 
-from newsgraph.resources.wordnet import load_wordnet
-
 from collections.abc import Iterable
+
+from newsgraph.resources.wordnet import load_wordnet
 
 SUB_TO_TYPE = {
     "Government regains territory": "Battles",

@@ -106,7 +106,7 @@ def designation(token: Token) -> bool:
     """Whether the word is a model designation: letters with three or more digits ("A380",
     "737-800s"), or a name with such a number ("Boeing 737")."""
     if _DESIGNATION.match(token.text):
-        return any(c.isalpha() for c in token.text) or token.pos_ != "NUM"
+        return True
     return token.pos_ == "PROPN" and any(
         c.dep_ == "nummod" and c.i == token.i + 1 and sum(ch.isdigit() for ch in c.text) >= 3
         for c in token.children
@@ -185,9 +185,7 @@ def harmless_blow(verb: Token, attacks: frozenset[str]) -> bool:
     by = _child(verb, "agent") if passive else None
     doer = _child(by, "pobj") if by is not None else None if passive else _child(verb, "nsubj")
     target = _child(verb, "nsubjpass" if passive else "dobj")
-    violent = doer is not None and (
-        weapon(doer) or victim(doer) or doer.lemma_.lower() in attacks
-    )
+    violent = doer is not None and (weapon(doer) or victim(doer) or doer.lemma_.lower() in attacks)
     if not violent and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children):
         return True
     return doer is not None and target is not None and inanimate(doer) and not victim(target)

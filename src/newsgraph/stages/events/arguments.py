@@ -467,10 +467,9 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
     if actor_head is None:
         by = _prep_object(trigger, frozenset({"by"}))
         actor_head = by
-    if actor_head is None and carrier is None and trigger.dep_ == "pobj":
+    if actor_head is None and carrier is None and _on_state(trigger):
         # "the pilots went on strike": whoever is on strike is the subject of the verb
-        if trigger.head.lower_ == "on" and trigger.head.head.pos_ in {"VERB", "AUX"}:
-            actor_head = _child(trigger.head.head, SUBJECT_DEPS)
+        actor_head = _child(trigger.head.head, SUBJECT_DEPS)
     if actor_head is None and carrier is not None:
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in carrier.children)
         actor_head = _agent(carrier) if passive else _child(carrier, SUBJECT_DEPS)
@@ -482,6 +481,12 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
         recipient_head = _prep_object(carrier, RECIPIENT_PREPS)
     recipient_head = _usable_recipient(_prefer_target(recipient_head, None, trigger))
     return argument(actor_head), argument(recipient_head)
+
+
+def _on_state(trigger: Token) -> bool:
+    """Whether a noun trigger is the object of "on" under a verb ("went on strike")."""
+    prep = trigger.head
+    return trigger.dep_ == "pobj" and prep.lower_ == "on" and prep.head.pos_ in {"VERB", "AUX"}
 
 
 def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) -> Token | None:

@@ -879,9 +879,9 @@ class Detector:
         opponents = [target, *_objects_of(token, _OPPONENT_PREPS)]
         members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
         contest = not _CONTENDING.isdisjoint(load_wordnet().senses(token.lemma_, "v").ancestors)
-        if contest and any(abstract(m, CONTESTED_SENSES) for m in members):
-            if not any(map(victim, members)):
-                return True  # "struggling with falling sales and rising costs"
+        abstracts = any(abstract(m, CONTESTED_SENSES) for m in members)
+        if contest and abstracts and not any(map(victim, members)):
+            return True  # "struggling with falling sales and rising costs"
         violent = doer is not None and (
             doer.lemma_.lower() in self.event_nouns or weapon(doer) or victim(doer)
         )
