@@ -152,22 +152,6 @@ def test_issue6_a_victim_in_a_place_is_the_recipient(events_only: Analyzer) -> N
     assert (event.type, event.recipient_text) == ("ASSAULT", "judge")
 
 
-@pytest.mark.parametrize(
-    ("text", "sub_event"),
-    [
-        ("Gunmen attacked voters at a polling station.", "Attack"),
-        ("Gunmen attacked pilgrims on the road.", "Attack"),
-        ("Militants killed two soldiers at a checkpoint.", "Armed clash"),
-        ("Gunmen attacked kidnappers in the forest.", "Armed clash"),
-    ],
-)
-def test_issue6_unarmed_people_by_wordnet_are_civilians_for_acled(
-    events_only: Analyzer, text: str, sub_event: str
-) -> None:
-    events = events_only.analyze(text).events
-    assert [e.acled_sub_event_type for e in events] == [sub_event]
-
-
 def test_issue6_a_future_meeting_is_no_acled_agreement(events_only: Analyzer) -> None:
     """PLOVER codes a future meeting AGREE (its codebook: future CONSULT is AGREE); ACLED's
     Agreement is an agreement reached, so the promise alone has no ACLED coding."""

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsgraph.resources.wordnet import load_wordnet
-
 SUB_TO_TYPE = {
     "Government regains territory": "Battles",
     "Non-state actor overtakes territory": "Battles",
@@ -114,12 +112,6 @@ CIVILIAN_OFFICES = frozenset(
 _ARMED_RANKS = frozenset(
     {"general", "commander", "colonel", "major", "captain", "lieutenant", "sergeant"}
     | {"officer", "militant", "rebel", "fighter", "guard", "militia", "brigadier"}
-)
-# WordNet classes of people who bear arms, police or prey on others: violence against them is
-# no violence against civilians.
-_ARMED_CLASSES = frozenset(
-    {"serviceman", "soldier", "military officer", "lawman", "defender", "wrongdoer"}
-    | {"criminal", "disputant", "radical", "revolutionist", "captor", "warrior", "mercenary"}
 )
 AGREEMENT_WORDS = frozenset(
     {
@@ -333,8 +325,6 @@ def _assault(
         return "Non-state actor overtakes territory"
     if _lower_words(recipient) & CIVILIANS or words & _CIVILIAN_WORDS or _office(recipient):
         return "Attack"
-    if _unarmed_people(recipient) and not words & _FIGHT_WORDS:
-        return "Attack"  # "gunmen attacked voters", "… shoppers", "… pilgrims"
     if words & _CIVILIAN_PLACES and not words & _FIGHT_WORDS:
         return "Attack"  # gunmen opening fire in a school or a market: one-sided violence
     return "Armed clash"
@@ -344,30 +334,6 @@ def _office(recipient: str | None) -> bool:
     """Whether the victim holds a civilian office and names no armed force or rank."""
     victim = _lower_words(recipient)
     return bool(victim & CIVILIAN_OFFICES) and not victim & (STATE_FORCES | _ARMED_RANKS)
-
-
-def _unarmed_people(recipient: str | None) -> bool:
-    """Whether every victim is a person by WordNet (the head word's most frequent sense) of
-    no armed, policing or criminal class ("voters", "shoppers", "passengers"; not
-    "soldiers", "policemen", "militants", "kidnappers"), and no word names a force or rank."""
-    if not recipient or _lower_words(recipient) & (STATE_FORCES | _ARMED_RANKS):
-        return False
-    wordnet = load_wordnet()
-    for member in recipient.lower().split(";"):
-        words = member.split()
-        if not words:
-            return False
-        head = words[-1]
-        if not head.isalpha() or recipient[recipient.lower().rfind(head)].isupper():
-            return False  # a name or a nationality ("ethnic Albanians") says nothing of arms
-        senses = wordnet.senses(head, "n")
-        if not senses.supersenses and head.endswith("s"):
-            senses = wordnet.senses(head[:-1], "n")
-        if not senses.supersenses or senses.supersenses[0] != "noun.person":
-            return False
-        if not _ARMED_CLASSES.isdisjoint(senses.ancestors):
-            return False
-    return True
 
 
 def _intervention(words: frozenset[str]) -> str | None:
