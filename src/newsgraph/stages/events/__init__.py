@@ -26,7 +26,12 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extensions import register_extensions
 from newsgraph.plover import QUAD
 from newsgraph.record import Event, Evidence
-from newsgraph.stages.events.acled import ACLED_TYPES, SUB_TO_TYPE, acled_types
+from newsgraph.stages.events.acled import (
+    ACLED_TYPES,
+    AGREEMENT_WORDS,
+    SUB_TO_TYPE,
+    acled_types,
+)
 from newsgraph.stages.events.arguments import Argument, argument, verb_arguments
 from newsgraph.stages.events.casualties import read_casualties
 from newsgraph.stages.events.classifier import AcledClassifier, load_classifier
@@ -283,7 +288,7 @@ class EventsStage:
     def _acled(
         self, cand: Candidate, words: frozenset[str], sent: Span
     ) -> tuple[str | None, str | None]:
-        if cand.type not in ACLED_TYPES:
+        if cand.type not in ACLED_TYPES or _promised_only(cand, words):
             return (None, None)
         rule_type, rule_sub = acled_types(
             cand.type, cand.mode, words, cand.actor.text, cand.recipient.text
@@ -297,6 +302,13 @@ class EventsStage:
         if prob >= self.classifier_min_prob or rule_sub is None:
             return (SUB_TO_TYPE[label], label)
         return (rule_type, rule_sub)
+
+
+def _promised_only(cand: Candidate, words: frozenset[str]) -> bool:
+    """Whether an AGREE is only a future act ("the ministers will meet next week"): PLOVER
+    codes it AGREE, but ACLED's Agreement is an agreement reached, so with no agreement word
+    in the sentence it has no ACLED coding."""
+    return cand.type == "AGREE" and cand.flags.future and not words & AGREEMENT_WORDS
 
 
 def _clause_text(doc: Doc, tokens: list[Token]) -> str:

@@ -113,7 +113,7 @@ _ARMED_RANKS = frozenset(
     {"general", "commander", "colonel", "major", "captain", "lieutenant", "sergeant"}
     | {"officer", "militant", "rebel", "fighter", "guard", "militia", "brigadier"}
 )
-_AGREEMENT_WORDS = frozenset(
+AGREEMENT_WORDS = frozenset(
     {
         "ceasefire",
         "truce",
@@ -279,12 +279,12 @@ def _sub_event(
     if kind == "RETREAT":
         if "withdraw" in modes or words & {"handed", "hand", "withdraw", "withdrew"}:
             return "Non-violent transfer of territory"
-        if "ceasefire" in modes or words & _AGREEMENT_WORDS:
+        if "ceasefire" in modes or words & AGREEMENT_WORDS:
             return "Agreement"
         return None
     # ACLED's Agreement is any agreement between actors (ceasefire, evacuation deal, prisoner
     # exchange), so a PLOVER AGREE needs no agreement noun; a concession or support does.
-    if kind == "AGREE" or (kind in {"CONCEDE", "SUPPORT"} and words & _AGREEMENT_WORDS):
+    if kind == "AGREE" or (kind in {"CONCEDE", "SUPPORT"} and words & AGREEMENT_WORDS):
         return "Agreement"
     return None
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newsgraph.resources.wordnet import load_wordnet
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr"})
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "into", "upon", "toward", "towards", "with"})
@@ -216,6 +218,12 @@ def _phrase(head: Token) -> Span:
             right = max(right, child.right_edge.i)
     while left < head.i and doc[left].dep_ in {"det", "punct", "cc", "predet", "advmod"}:
         left += 1
+    # A phrase never crosses a paragraph break nor starts with a dateline ("May 29, 2011
+    # <blank line> Fiat announced …" is "Fiat").
+    for i in range(head.i - 1, left - 1, -1):
+        if "\n\n" in doc[i].text_with_ws or _calendar(doc[i]):
+            left = i + 1
+            break
     # Flat parses of names ("al - Askari" as three subjects): extend over siblings that
     # share the head and the relation.
     while (
@@ -226,6 +234,14 @@ def _phrase(head: Token) -> Span:
     ):
         right += 1
     return doc[left : right + 1]
+
+
+def _calendar(token: Token) -> bool:
+    """A dateline word: a year, a month or a weekday ("2011", "May"), not a duration or an
+    age ("a four-day strike", "her two-week-old son")."""
+    if token.ent_type_ != "DATE":
+        return False
+    return token.pos_ == "PROPN" or (token.text.isdigit() and len(token.text) == 4)
 
 
 def _members(head: Token) -> list[Token]:
@@ -307,7 +323,7 @@ def _usable(token: Token | None) -> Token | None:
 # Pronouns that refer back to a party named as the subject of a governing verb.
 _PERSONAL = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 # Heads that count or group the party in their "of" phrase.
-_QUANTITIES = frozenset(
+QUANTITIES = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "ten", "tens"}
     | {"million", "millions", "score", "scores", "group", "groups", "number", "member"}
     | {"members", "some", "many", "most", "handful", "band", "majority", "several", "all"}
@@ -340,7 +356,7 @@ def _antecedent(pronoun: Token) -> Token | None:
 def _counted(token: Token) -> Token:
     """ "Tens of thousands of students" → students; "a group of refugees" → refugees."""
     for _ in range(3):
-        if token.lemma_.lower() not in _QUANTITIES and token.lower_ not in _QUANTITIES:
+        if token.lemma_.lower() not in QUANTITIES and token.lower_ not in QUANTITIES:
             return token
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = None if of is None else _child(of, frozenset({"pobj"}))
@@ -451,6 +467,9 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
     if actor_head is None:
         by = _prep_object(trigger, frozenset({"by"}))
         actor_head = by
+    if actor_head is None and carrier is None and _on_state(trigger):
+        # "the pilots went on strike": whoever is on strike is the subject of the verb
+        actor_head = _child(trigger.head.head, SUBJECT_DEPS)
     if actor_head is None and carrier is not None:
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in carrier.children)
         actor_head = _agent(carrier) if passive else _child(carrier, SUBJECT_DEPS)
@@ -462,6 +481,12 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
         recipient_head = _prep_object(carrier, RECIPIENT_PREPS)
     recipient_head = _usable_recipient(_prefer_target(recipient_head, None, trigger))
     return argument(actor_head), argument(recipient_head)
+
+
+def _on_state(trigger: Token) -> bool:
+    """Whether a noun trigger is the object of "on" under a verb ("went on strike")."""
+    prep = trigger.head
+    return trigger.dep_ == "pobj" and prep.lower_ == "on" and prep.head.pos_ in {"VERB", "AUX"}
 
 
 def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) -> Token | None:
@@ -662,6 +687,8 @@ def affected_party(
             elif child.dep_ == "prep" and child.lower_ in _PARTY_PREPS | {"of", "by"}:
                 if child.lower_ == "by" and not thing_modifiers:
                     continue  # "an accusation by X": a noun trigger's "by" names its actor
+                if child.lower_ == "in" and _person(thing):
+                    continue  # "shot dead a judge in Kabul": where the judge was, not whom
                 inner.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "acl":
                 inner.extend(filter(None, [_agent(child)]))  # "crimes committed by X"
@@ -688,6 +715,12 @@ def affected_party(
 _PROPOSALS = frozenset(
     {"demand", "call", "request", "appeal", "offer", "plan", "proposal", "invitation", "plea"}
 )
+
+
+def _person(token: Token) -> bool:
+    """Whether a common noun is a person by WordNet's most frequent sense ("a judge")."""
+    senses = load_wordnet().supersenses(token.lemma_.lower(), "n") if token.pos_ == "NOUN" else ()
+    return bool(senses) and senses[0] == "noun.person"
 
 
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:

@@ -39,6 +39,16 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.plover import QUAD
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.events import modes as mode_rules
+from newsgraph.stages.events.agency import (
+    CONTESTED_SENSES,
+    abstract,
+    first_sense,
+    harmless_blow,
+    no_party,
+    trade,
+    victim,
+    weapon,
+)
 from newsgraph.stages.events.arguments import (
     FACILITIES,
     Argument,
@@ -96,6 +106,7 @@ LIGHT_VERBS = frozenset(
         "execute",
         "claim",
         "announce",
+        "unveil",
         "impose",
         "sign",
         "open",
@@ -662,6 +673,8 @@ _REPEATED_MARKERS = frozenset(
 
 # Lexicon types of physical acts: a CAMEO object pattern may not turn these verbs into talk.
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST"})
+_TIME_PARTICLES = frozenset({"back", "off"})
+_ENTERING = frozenset({"go", "be", "remain", "stay"})
 # Verbs of coming together that are a demonstration when protesters do it.
 _GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "march", "rally"})
 # "released a film / a report / footage": CAMEO's "release" frees people or property; a work
@@ -682,6 +695,16 @@ _COURTS = frozenset({"court", "tribunal", "jury"})
 _WORK_SPEECH = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Yielding acts: a firm resuming or halting its trade yields to no one.
 _YIELDING = frozenset({"RETREAT", "CONCEDE"})
+# Whom one contends with or against.
+_OPPONENT_PREPS = frozenset({"with", "against"})
+# Types whose doer may be a weapon or a vehicle ("a missile struck …", "tanks moved into …").
+_DOERS = frozenset({"ASSAULT", "MOBILIZE"})
+# Supersenses of deeds and happenings, which cannot praise, promise or meet.
+_HAPPENINGS = frozenset({"noun.act", "noun.event"})
+# Cooperation that a purchase may be coded as.
+_TRADABLE = frozenset({"COOPERATE", "AGREE"})
+# WordNet's hypernyms of contending verbs ("fight", "battle", "combat", "attack"; "struggle").
+_CONTENDING = frozenset({"contend", "try"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
 
 
@@ -763,9 +786,11 @@ class Detector:
         if lemma in GENERIC_VERBS:
             return self._generic_hit(token, lemma)
         trigger = None
-        for child in token.children:
-            if child.dep_ == "prt":
-                trigger = self.lexicon.phrasal.get((lemma, child.lower_))
+        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        for particle in particles:
+            trigger = self.lexicon.phrasal.get((lemma, particle))
+        # The tagger often takes the particle for an adverb ("pushes back the launch").
+        particles += [c.lower_ for c in token.children if c.dep_ == "advmod" and c.i == token.i + 1]
         if trigger is None:
             trigger = self.lexicon.verbs.get(lemma)
         if trigger is None and lemma in _RULE_VERBS:
@@ -823,7 +848,11 @@ class Detector:
             kind, mode, code = "COERCE", "seize", "171"
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
-        if self._mere_mention(token, kind, mode) or (kind == "ASSAULT" and not_violence(token)):
+        if trigger.lemma == lemma and _rescheduled(kind, particles):
+            return None  # "pushes back the launch": a postponement, not a demand
+        if self._mere_mention(token, kind, mode):
+            return None
+        if kind == "ASSAULT" and (not_violence(token) or self._no_force(token)):
             return None
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
 
@@ -836,6 +865,41 @@ class Detector:
             return True
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
+
+    def _no_force(self, token: Token) -> bool:
+        """A verb of force that harms no one (see :mod:`.agency`): striving ("is fighting to
+        stem off a crash"), a contest with an abstraction ("struggling with poor
+        profitability"), harm by an abstraction ("hit by the new tariffs", "hardest hit"), or
+        an accident of things ("the left winglet struck the side of the hangar")."""
+        if self._striving(token):
+            return True
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        doer = _agent_of(token) if passive else _child_of(token, "nsubj")
+        target = _child_of(token, "nsubjpass" if passive else "dobj")
+        opponents = [target, *_objects_of(token, _OPPONENT_PREPS)]
+        members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
+        contest = not _CONTENDING.isdisjoint(load_wordnet().senses(token.lemma_, "v").ancestors)
+        abstracts = any(abstract(m, CONTESTED_SENSES) for m in members)
+        if contest and abstracts and not any(map(victim, members)):
+            return True  # "struggling with falling sales and rising costs"
+        violent = doer is not None and (
+            doer.lemma_.lower() in self.event_nouns or weapon(doer) or victim(doer)
+        )
+        abstract_doer = doer is not None and not violent and abstract(doer)
+        return abstract_doer or harmless_blow(token, self.event_nouns)
+
+    def _striving(self, token: Token) -> bool:
+        """Whether a verb of fighting takes an infinitive of purpose and no opponent ("the
+        government is fighting to stem off a crash"): striving, unless the purpose is itself
+        an act of force ("fought to retake the town")."""
+        if any(c.dep_ == "dobj" for c in token.children):
+            return False
+        for clause in token.children:
+            if clause.dep_ != "xcomp" or not any(c.lower_ == "to" for c in clause.children):
+                continue
+            purpose = self.lexicon.verbs.get(clause.lemma_.lower())
+            return purpose is None or QUAD.get(purpose.type or "", 0) != 4
+        return False
 
     @staticmethod
     def _generic_hit(token: Token, lemma: str) -> _Hit | None:
@@ -1022,6 +1086,8 @@ class Detector:
             and token.head.head.lemma_.lower() in _JOINING
         ):
             return True  # "hundreds of demonstrators participated in a march"
+        if _state_of(token):
+            return True  # "the pilots went on strike", "workers are on strike"
         if any(c.dep_ in {"poss"} or c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children):
             return True
         if any(c.dep_ == "prep" and c.lower_ in {"against", "on", "by"} for c in token.children):
@@ -1115,6 +1181,13 @@ class Detector:
                 kind = decided
         if (flags.negated or flags.hypothetical) and not self.keep_irrealis:
             return None
+        state = actor.heads and actor.heads[0].ent_type_ in {"GPE", "NORP"}
+        if kind in _TRADABLE and not state and trade(carrier or token, self.event_nouns):
+            return None  # "Fiat bought a twenty percent stake in Chrysler": a purchase
+        if QUAD.get(kind) == 1 and actor.heads and first_sense(actor.heads[0]) in _HAPPENINGS:
+            return None  # "inspired by the work it has done": a deed is no speaker
+        if kind not in _DOERS and actor.heads and no_party(actor.heads[0]):
+            return None  # "a second A380 is travelling to the U.S.": a machine is no party
         if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
             return None  # "the airbase that hosts US troops" is not a visit
         if kind in _YIELDING and actor.heads and _commercial(actor.heads[0]):
@@ -1667,6 +1740,44 @@ def _judicial(head: Token) -> bool:
     """Whether the party is a court, tribunal, jury or judge (WordNet: an adjudicator)."""
     lemma = head.lemma_.lower()
     return lemma in _COURTS or "adjudicator" in load_wordnet().senses(lemma, "n").ancestors
+
+
+def _rescheduled(kind: str, particles: list[str]) -> bool:
+    """Whether a verbal act's verb carries a particle of time the lexicon has no phrasal verb
+    for ("push back", "put off", "hold off"): the verb then moves a date, and the plain
+    verb's coding ("push" as a demand) does not apply. Only verbal acts: material ones keep
+    theirs ("seized back the town", "were pushed back from the areas")."""
+    verbal = QUAD.get(kind, 0) in {1, 3}
+    return verbal and not _TIME_PARTICLES.isdisjoint(particles)
+
+
+def _state_of(noun: Token) -> bool:
+    """Whether an event noun is the state its subject enters or is in: the object of "on"
+    under "go", "be", "remain" or "stay" ("went on strike", "remain on hunger strike")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.dep_ != "prep":
+        return False
+    return prep.head.lemma_.lower() in _ENTERING
+
+
+def _child_of(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _agent_of(token: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase."""
+    by = _child_of(token, "agent")
+    return None if by is None else _child_of(by, "pobj")
+
+
+def _objects_of(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _commercial(head: Token) -> bool:
