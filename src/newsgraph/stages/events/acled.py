@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from newsgraph.resources.wordnet import load_wordnet
+
 SUB_TO_TYPE = {
     "Government regains territory": "Battles",
     "Non-state actor overtakes territory": "Battles",
@@ -202,6 +204,8 @@ _CIVILIAN_WORDS = frozenset(
     | {"passengers", "pilgrims", "journalists", "children", "women", "patients", "shoppers"}
     | {"prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates"}
 )
+# Hypernyms that make a victim a civilian by WordNet.
+_CITIZENS = frozenset({"citizen", "civilian"})
 # An attempt to take ground that was beaten back is a battle, not a change of territory.
 _REPELLED = frozenset(
     {"repelled", "repulsed", "fended", "thwarted", "foiled", "failed", "repel", "repulse"}
@@ -325,9 +329,25 @@ def _assault(
         return "Non-state actor overtakes territory"
     if _lower_words(recipient) & CIVILIANS or words & _CIVILIAN_WORDS or _office(recipient):
         return "Attack"
+    if _citizens(recipient):
+        return "Attack"
     if words & _CIVILIAN_PLACES and not words & _FIGHT_WORDS:
         return "Attack"  # gunmen opening fire in a school or a market: one-sided violence
     return "Armed clash"
+
+
+def _citizens(recipient: str | None) -> bool:
+    """Whether the victim's head noun is a kind of citizen by WordNet ("voters", "electors"):
+    unarmed non-combatants. Narrower than every person noun, which made "travellers" a
+    second Attack on case2021's tune part."""
+    if not recipient:
+        return False
+    head = recipient.split()[-1].lower()
+    wordnet = load_wordnet()
+    for form in (head, head[:-1] if head.endswith("s") else head):
+        if not _CITIZENS.isdisjoint(wordnet.senses(form, "n").ancestors[:2]):
+            return True
+    return False
 
 
 def _office(recipient: str | None) -> bool:

@@ -58,6 +58,17 @@ from newsgraph.stages.events.arguments import (
     participant,
     verb_arguments,
 )
+from newsgraph.stages.events.commerce import (
+    described_as,
+    employment,
+    left_game,
+    promotion,
+    property_of_thing,
+    reorganisation,
+    routine_delay,
+    settled_obligation,
+    sporting,
+)
 from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
 from newsgraph.stages.events.mentions import (
     TOPIC_DEPS,
@@ -700,6 +711,9 @@ _OPPONENT_PREPS = frozenset({"with", "against"})
 # Types whose doer may be a weapon or a vehicle ("a missile struck …", "tanks moved into …").
 _DOERS = frozenset({"ASSAULT", "MOBILIZE"})
 # Supersenses of deeds and happenings, which cannot praise, promise or meet.
+# What one strives to contain or curb that is no party: an abstraction, a substance, a
+# phenomenon ("battling to contain the fallout"; "fought to retake the town" stays force).
+_STRIVEN_SENSES = CONTESTED_SENSES | {"noun.substance", "noun.phenomenon"}
 _HAPPENINGS = frozenset({"noun.act", "noun.event"})
 # Cooperation that a purchase may be coded as.
 _TRADABLE = frozenset({"COOPERATE", "AGREE"})
@@ -850,10 +864,12 @@ class Detector:
             return None
         if trigger.lemma == lemma and _rescheduled(kind, particles):
             return None  # "pushes back the launch": a postponement, not a demand
-        if self._mere_mention(token, kind, mode):
+        if self._mere_mention(token, kind, mode) or self._commerce(token):
             return None
         if kind == "ASSAULT" and (not_violence(token) or self._no_force(token)):
             return None
+        if token.dep_ == "xcomp" and _contending(token.head) and self._striving(token.head):
+            return None  # "battling to contain the fallout": the striving's aim, no act
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
 
     def _mere_mention(self, token: Token, kind: str, mode: str | None) -> bool:
@@ -865,6 +881,21 @@ class Detector:
             return True
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
+
+    def _commerce(self, token: Token) -> bool:
+        """An act of a firm or a household in political words (see :mod:`.commerce`): hiring
+        or firing staff, a label ("billed as"), a delayed thing, merged units, a paid debt,
+        an act on a promotion."""
+        return (
+            employment(token)
+            or described_as(token)
+            or routine_delay(token, self.event_nouns)
+            or reorganisation(token)
+            or settled_obligation(token)
+            or promotion(token)
+            or sporting(token)
+            or left_game(token)
+        )
 
     def _no_force(self, token: Token) -> bool:
         """A verb of force that harms no one (see :mod:`.agency`): striving ("is fighting to
@@ -878,7 +909,7 @@ class Detector:
         target = _child_of(token, "nsubjpass" if passive else "dobj")
         opponents = [target, *_objects_of(token, _OPPONENT_PREPS)]
         members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
-        contest = not _CONTENDING.isdisjoint(load_wordnet().senses(token.lemma_, "v").ancestors)
+        contest = _contending(token)
         abstracts = any(abstract(m, CONTESTED_SENSES) for m in members)
         if contest and abstracts and not any(map(victim, members)):
             return True  # "struggling with falling sales and rising costs"
@@ -898,7 +929,10 @@ class Detector:
             if clause.dep_ != "xcomp" or not any(c.lower_ == "to" for c in clause.children):
                 continue
             purpose = self.lexicon.verbs.get(clause.lemma_.lower())
-            return purpose is None or QUAD.get(purpose.type or "", 0) != 4
+            if purpose is None or QUAD.get(purpose.type or "", 0) != 4:
+                return True
+            aim = _child_of(clause, "dobj")  # "battling to contain the fallout"
+            return aim is not None and first_sense(aim) in _STRIVEN_SENSES and not weapon(aim)
         return False
 
     @staticmethod
@@ -1188,6 +1222,8 @@ class Detector:
             return None  # "inspired by the work it has done": a deed is no speaker
         if kind not in _DOERS and actor.heads and no_party(actor.heads[0]):
             return None  # "a second A380 is travelling to the U.S.": a machine is no party
+        if kind not in _DOERS and actor.heads and property_of_thing(actor.heads[0], token):
+            return None  # "the new model ensures better safety": a thing, not a party
         if kind == "CONSULT" and actor.heads and actor.heads[0].lemma_.lower() in FACILITIES:
             return None  # "the airbase that hosts US troops" is not a visit
         if kind in _YIELDING and actor.heads and _commercial(actor.heads[0]):
@@ -1715,7 +1751,11 @@ def _statement_warning(token: Token) -> bool:
     content = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if content is None or any(c.dep_ in {"dobj", "dative"} for c in token.children):
         return False
-    return not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux")
+    if not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux"):
+        return True
+    # "warned that profits would fall": a forecast about an abstraction, no one's act
+    subject = _child_of(content, "nsubj")
+    return subject is not None and abstract(subject)
 
 
 def _refusal(head: Token) -> bool:
@@ -1758,6 +1798,11 @@ def _state_of(noun: Token) -> bool:
     if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.dep_ != "prep":
         return False
     return prep.head.lemma_.lower() in _ENTERING
+
+
+def _contending(verb: Token) -> bool:
+    """A verb of fighting or striving by WordNet (hypernym "contend" or "try")."""
+    return not _CONTENDING.isdisjoint(load_wordnet().senses(verb.lemma_, "v").ancestors)
 
 
 def _child_of(token: Token, dep: str) -> Token | None:

@@ -331,8 +331,10 @@ def document_fallback(doc: Doc, triggers: Collection[int] = ()) -> Fallback | No
             continue
         if token.lower_ in _CIVIL_CRAFT and not _armed(token):
             continue  # "five new 737 aircraft": an airliner is no warplane
-        if token.lower_ in _MEASURES and token.dep_ in {"compound", "nmod"}:
+        if token.lower_ in _MEASURES and _measure(token):
             continue  # "the lowest unit operating cost": a unit of account
+        if token.lower_ in _AGREE and _pending(token):
+            continue  # "a deal that will be finalized": not yet an agreement
         if token.lower_ == "according" and token.dep_ == "prep":
             continue  # "according to": attribution, not an accord
         for form in (token.lower_, token.lemma_.lower()):
@@ -342,6 +344,28 @@ def document_fallback(doc: Doc, triggers: Collection[int] = ()) -> Fallback | No
             cue = min((words[w] for w in groups[0] if w in words), key=lambda t: t.i)
             return Fallback(kind, mode, sub, cue)
     return None
+
+
+def _measure(token: Token) -> bool:
+    """Whether "unit", "group" … modifies another noun, as the parser hangs it or as the
+    words run ("the lowest unit operating cost", which the parser makes the object)."""
+    if token.dep_ in {"compound", "nmod"}:
+        return True
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.pos_ == "NOUN"
+
+
+def _pending(noun: Token) -> bool:
+    """Whether an agreement noun is only in prospect: its relative clause or infinitive
+    says it will be made ("a deal that will be finalized by June 10", "a deal to be
+    signed")."""
+    for clause in noun.children:
+        if clause.dep_ not in {"relcl", "acl"}:
+            continue
+        aux = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & (_MODALS | {"to"}):
+            return True
+    return False
 
 
 def _possible(doc: Doc) -> bool:

@@ -199,15 +199,17 @@ def not_violence(token: Token) -> bool:
 def _in_contest(verb: Token) -> bool:
     """Whether the act is set in a game ("defeated its rivals in the final"): the object of
     "in" or "during" is a contest by WordNet, and not a military one."""
-    wordnet = load_wordnet()
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
-            continue
-        for noun in prep.children:
-            ancestors = wordnet.senses(noun.lemma_.lower(), "n").ancestors
-            if "contest" in ancestors and _MILITARY_CONTESTS.isdisjoint(ancestors):
-                return True
-    return False
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in {"in", "during"} and any(map(game, prep.children))
+        for prep in verb.children
+    )
+
+
+def game(noun: Token) -> bool:
+    """Whether the noun is a contest by WordNet and not a military one ("the final", "the
+    tournament"; not "the battle")."""
+    ancestors = load_wordnet().senses(noun.lemma_.lower(), "n").ancestors
+    return "contest" in ancestors and _MILITARY_CONTESTS.isdisjoint(ancestors)
 
 
 def _scoreline(verb: Token) -> bool:
