@@ -146,6 +146,8 @@ def test_issue6_a_deal_still_to_be_finalized_is_no_agreement_in_the_fallback(
         ("Iran warned that the United States would pay a heavy price.", "THREATEN"),
         ("The government launched a military campaign against the rebels.", "ASSAULT"),
         ("The army fired 200 rounds into the village.", "ASSAULT"),
+        ("A SWAT team stormed the building.", "ASSAULT"),
+        ("A team of gunmen stormed the hotel.", "ASSAULT"),
         ("Troops held military exercises near the border. Thousands of soldiers took part.", ""),
     ],
 )

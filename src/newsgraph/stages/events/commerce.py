@@ -155,9 +155,20 @@ def sporting(verb: Token) -> bool:
     if player is None or prize is None or player.pos_ != "NOUN" or prize.pos_ != "NOUN":
         return False
     kinds = {player.lemma_.lower(), *load_wordnet().senses(player.lemma_, "n").ancestors[:3]}
-    if _CONTESTANTS.isdisjoint(kinds):
+    if _CONTESTANTS.isdisjoint(kinds) or _armed_team(player):
         return False
     return first_sense(prize) not in _PEOPLE | {"noun.location"} and not _party(prize)
+
+
+def _armed_team(player: Token) -> bool:
+    """A team named by a party or of people ("a police team", "a SWAT team", "a team of
+    gunmen"): a unit that may use force, not a side in a game."""
+    for child in player.children:
+        if child.dep_ in {"compound", "amod", "poss"} and (_party(child) or child.pos_ == "PROPN"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of" and any(map(_party, child.children)):
+            return True
+    return False
 
 
 def left_game(verb: Token) -> bool:
