@@ -885,7 +885,7 @@ class Detector:
     def _commerce(self, token: Token) -> bool:
         """An act of a firm or a household in political words (see :mod:`.commerce`): hiring
         or firing staff, a label ("billed as"), a delayed thing, merged units, a paid debt,
-        an act on a promotion."""
+        an act on a promotion, a game."""
         return (
             employment(token)
             or described_as(token)
