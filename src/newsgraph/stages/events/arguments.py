@@ -694,7 +694,7 @@ def affected_party(
                 inner.extend(filter(None, [_agent(child)]))  # "crimes committed by X"
     for token in places:
         if token.lemma_.lower() in _PROPOSALS:  # "respond to a demand from the US President"
-            inner.extend(_prep_objects(token, frozenset({"from", "by"})))
+            inner.extend(prep_objects(token, frozenset({"from", "by"})))
     places = [_named_place(t) for t in [*places, *inner]]
     for token in places:
         if token.ent_type_ in _PARTY_ENTS and token.lemma_.lower() not in _WATER_NOUNS:
@@ -723,7 +723,8 @@ def _person(token: Token) -> bool:
     return bool(senses) and senses[0] == "noun.person"
 
 
-def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of ``token``'s prepositions among ``preps`` ("fought against X and Y")."""
     return [
         g
         for c in token.children

@@ -56,6 +56,7 @@ from newsgraph.stages.events.arguments import (
     inherited_subject,
     noun_arguments,
     participant,
+    prep_objects,
     verb_arguments,
 )
 from newsgraph.stages.events.commerce import (
@@ -907,7 +908,7 @@ class Detector:
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
         doer = _agent_of(token) if passive else _child_of(token, "nsubj")
         target = _child_of(token, "nsubjpass" if passive else "dobj")
-        opponents = [target, *_objects_of(token, _OPPONENT_PREPS)]
+        opponents = [target, *prep_objects(token, _OPPONENT_PREPS)]
         members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
         contest = _contending(token)
         abstracts = any(abstract(m, CONTESTED_SENSES) for m in members)
@@ -1813,16 +1814,6 @@ def _agent_of(token: Token) -> Token | None:
     """The object of a passive verb's "by" phrase."""
     by = _child_of(token, "agent")
     return None if by is None else _child_of(by, "pobj")
-
-
-def _objects_of(token: Token, preps: frozenset[str]) -> list[Token]:
-    return [
-        g
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
 
 
 def _commercial(head: Token) -> bool:
