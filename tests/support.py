@@ -7,9 +7,11 @@ files exist in the tree, and ``from conftest import …`` would pick whichever c
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -39,3 +41,14 @@ def script_module(name: str) -> ModuleType:
     sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def event_types(analyzer: Any, text: str) -> list[str]:
+    """The PLOVER types of the events ``analyzer`` finds in ``text``, in order."""
+    return [e.type for e in analyzer.analyze(text).events]
+
+
+def demo_texts() -> list[str]:
+    """The texts of the bundled demo articles (examples/wikinews.jsonl)."""
+    path = Path(__file__).resolve().parents[1] / "examples" / "wikinews.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text().splitlines() if line]

@@ -5,16 +5,10 @@ ACLED mapping; reports of real conflict and cooperation with the same verbs keep
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from newsgraph.pipeline import Analyzer
-
-
-def _types(analyzer: Analyzer, text: str) -> list[str]:
-    return [e.type for e in analyzer.analyze(text).events]
+from support import demo_texts, event_types
 
 
 @pytest.mark.parametrize(
@@ -26,12 +20,12 @@ def _types(analyzer: Analyzer, text: str) -> list[str]:
     ],
 )
 def test_issue6_hiring_and_firing_staff_is_no_event(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 def test_issue6_a_label_with_as_is_no_charge(events_only: Analyzer) -> None:
     text = "The show is being billed as the first time the band has played together."
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -42,7 +36,7 @@ def test_issue6_a_label_with_as_is_no_charge(events_only: Analyzer) -> None:
     ],
 )
 def test_issue6_a_delayed_thing_is_no_refusal(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -56,7 +50,7 @@ def test_issue6_a_delayed_thing_is_no_refusal(events_only: Analyzer, text: str) 
 def test_issue6_merged_units_of_one_firm_are_no_cooperation(
     events_only: Analyzer, text: str
 ) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -64,11 +58,11 @@ def test_issue6_merged_units_of_one_firm_are_no_cooperation(
     ["Families are struggling to pay their debts.", "The insurer paid its taxes late."],
 )
 def test_issue6_paying_a_debt_or_a_tax_is_no_cooperation(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 def test_issue6_an_advertising_campaign_is_no_request(events_only: Analyzer) -> None:
-    assert _types(events_only, "The company launched a new advertising campaign.") == []
+    assert event_types(events_only, "The company launched a new advertising campaign.") == []
 
 
 @pytest.mark.parametrize(
@@ -81,7 +75,7 @@ def test_issue6_an_advertising_campaign_is_no_request(events_only: Analyzer) -> 
 def test_issue6_striving_to_contain_an_abstraction_is_no_force(
     events_only: Analyzer, text: str
 ) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -89,11 +83,11 @@ def test_issue6_striving_to_contain_an_abstraction_is_no_force(
     ["The new model ensures better safety.", "The engine guarantees lower fuel consumption."],
 )
 def test_issue6_a_thing_ensuring_a_quality_is_no_promise(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 def test_issue6_a_forecast_about_an_abstraction_is_no_threat(events_only: Analyzer) -> None:
-    assert _types(events_only, "The chipmaker warned that profits would fall.") == []
+    assert event_types(events_only, "The chipmaker warned that profits would fall.") == []
 
 
 @pytest.mark.parametrize(
@@ -105,7 +99,7 @@ def test_issue6_a_forecast_about_an_abstraction_is_no_threat(events_only: Analyz
     ],
 )
 def test_issue6_games_are_no_fighting_or_retreat(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 def test_issue6_a_unit_of_cost_is_no_military_unit_in_the_fallback(
@@ -116,7 +110,7 @@ def test_issue6_a_unit_of_cost_is_no_military_unit_in_the_fallback(
         "exercising its options to buy five new aircraft. In addition, it has the lowest unit "
         "operating cost."
     )
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -131,7 +125,7 @@ def test_issue6_a_unit_of_cost_is_no_military_unit_in_the_fallback(
 def test_issue6_a_deal_still_to_be_finalized_is_no_agreement_in_the_fallback(
     events_only: Analyzer, text: str
 ) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -154,7 +148,7 @@ def test_issue6_a_deal_still_to_be_finalized_is_no_agreement_in_the_fallback(
 def test_issue6_conflict_with_the_same_verbs_keeps_its_type(
     events_only: Analyzer, text: str, kind: str
 ) -> None:
-    types = _types(events_only, text)
+    types = event_types(events_only, text)
     assert types and (not kind or kind in types)
 
 
@@ -170,7 +164,7 @@ def test_issue6_conflict_with_the_same_verbs_keeps_its_type(
 def test_issue6_cooperation_with_the_same_verbs_stays_an_event(
     events_only: Analyzer, text: str
 ) -> None:
-    assert _types(events_only, text)
+    assert event_types(events_only, text)
 
 
 @pytest.mark.parametrize(
@@ -189,8 +183,6 @@ def test_issue6_the_wikinews_demo_keeps_only_its_defensible_events(
 ) -> None:
     """The bundled demo's remaining events are the EU ban, the minister's recommendation and
     the two Apple settlements (see docs/events.md); nothing of a fallback or a merger."""
-    path = Path(__file__).parents[3] / "examples" / "wikinews.jsonl"
-    texts = [json.loads(line)["text"] for line in path.read_text().splitlines() if line]
-    events = [e for t in texts for e in events_only.analyze(t).events if not e.future]
+    events = [e for t in demo_texts() for e in events_only.analyze(t).events if not e.future]
     assert len(events) <= 4
     assert {e.type for e in events} <= {"COERCE", "REQUEST", "AGREE"}

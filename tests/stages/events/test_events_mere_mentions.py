@@ -8,10 +8,7 @@ import pytest
 
 from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
-
-
-def _types(analyzer: Analyzer, text: str) -> list[str]:
-    return [e.type for e in analyzer.analyze(text).events]
+from support import event_types
 
 
 @pytest.mark.parametrize(
@@ -26,7 +23,7 @@ def _types(analyzer: Analyzer, text: str) -> list[str]:
     ],
 )
 def test_issue6_what_a_work_discusses_is_its_topic(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -40,7 +37,7 @@ def test_issue6_what_a_work_discusses_is_its_topic(events_only: Analyzer, text: 
     ],
 )
 def test_issue6_remembering_an_act_is_no_act(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -51,7 +48,7 @@ def test_issue6_remembering_an_act_is_no_act(events_only: Analyzer, text: str) -
     ],
 )
 def test_issue6_unveiling_a_memorial_is_no_support(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -63,7 +60,7 @@ def test_issue6_unveiling_a_memorial_is_no_support(events_only: Analyzer, text: 
     ],
 )
 def test_issue6_court_schedules_are_no_events(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -81,7 +78,7 @@ def test_issue6_court_schedules_are_no_events(events_only: Analyzer, text: str) 
     ],
 )
 def test_issue6_trade_jobs_and_sport_are_no_events(events_only: Analyzer, text: str) -> None:
-    assert _types(events_only, text) == []
+    assert event_types(events_only, text) == []
 
 
 @pytest.mark.parametrize(
@@ -104,7 +101,7 @@ def test_issue6_trade_jobs_and_sport_are_no_events(events_only: Analyzer, text: 
     ],
 )
 def test_issue6_reports_keep_their_type(events_only: Analyzer, text: str, kind: str) -> None:
-    assert _types(events_only, text) == [kind]
+    assert event_types(events_only, text) == [kind]
 
 
 def test_issue6_firing_on_people_is_no_property_destruction(events_only: Analyzer) -> None:
