@@ -108,7 +108,9 @@ class ActorsStage:
             self.lengths[first] = sorted(set(lengths), reverse=True)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = [self._titled_person(ent) or ent for ent in doc.ents]
+        titled = [self._titled_person(ent) for ent in doc.ents]
+        if any(titled):
+            doc.ents = [t or ent for t, ent in zip(titled, doc.ents, strict=True)]
         found = self._dictionary_mentions(doc)
         claimed = {i for f in found for i in range(f.span.start, f.span.end)}
         for ent in doc.ents:

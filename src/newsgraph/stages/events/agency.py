@@ -26,7 +26,7 @@ import re
 from spacy.tokens import Token
 
 from newsgraph.resources.wordnet import load_wordnet
-from newsgraph.stages.events.arguments import QUANTITIES, WEAPONS
+from newsgraph.stages.events.arguments import QUANTITIES, WEAPONS, dep_child, passive_agent
 
 _PEOPLE = frozenset({"noun.person", "noun.group"})
 THING_SENSES = frozenset(
@@ -182,17 +182,12 @@ def harmless_blow(verb: Token, attacks: frozenset[str]) -> bool:
     if verb.lemma_.lower() not in _BLOWS or verb.pos_ != "VERB":
         return False
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-    by = _child(verb, "agent") if passive else None
-    doer = _child(by, "pobj") if by is not None else None if passive else _child(verb, "nsubj")
-    target = _child(verb, "nsubjpass" if passive else "dobj")
+    doer = passive_agent(verb) if passive else dep_child(verb, "nsubj")
+    target = dep_child(verb, "nsubjpass" if passive else "dobj")
     violent = doer is not None and (weapon(doer) or victim(doer) or doer.lemma_.lower() in attacks)
     if not violent and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children):
         return True
     return doer is not None and target is not None and inanimate(doer) and not victim(target)
-
-
-def _child(token: Token, dep: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ == dep), None)
 
 
 def trade(pred: Token, event_nouns: frozenset[str]) -> bool:
@@ -208,12 +203,12 @@ def trade(pred: Token, event_nouns: frozenset[str]) -> bool:
         if clause is None or clause.pos_ != "VERB":
             return False
         hypernyms = wordnet.senses(clause.lemma_.lower(), "v").ancestors[:1]
-        goods = _child(clause, "dobj")
+        goods = dep_child(clause, "dobj")
         if goods is not None and not _TRADING.isdisjoint(hypernyms):
             kinds = [goods, *(c for c in goods.children if c.dep_ == "compound")]
             armed = any(map(weapon, kinds)) or goods.lemma_.lower() in event_nouns
             return not (armed or victim(goods))
         # "intends to purchase …", "to use its option to buy …"
-        option = None if goods is None else _child(goods, "acl")
-        clause = _child(clause, "xcomp") or option
+        option = None if goods is None else dep_child(goods, "acl")
+        clause = dep_child(clause, "xcomp") or option
     return False

@@ -359,18 +359,16 @@ def _counted(token: Token) -> Token:
         if token.lemma_.lower() not in QUANTITIES and token.lower_ not in QUANTITIES:
             return token
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = None if of is None else _child(of, frozenset({"pobj"}))
+        obj = None if of is None else dep_child(of, "pobj")
         if obj is None:
             return token
         token = obj
     return token
 
 
-def _child(token: Token, deps: frozenset[str]) -> Token | None:
-    for child in token.children:
-        if child.dep_ in deps:
-            return child
-    return None
+def dep_child(token: Token, *deps: str) -> Token | None:
+    """The first child of ``token`` attached by one of ``deps``."""
+    return next((c for c in token.children if c.dep_ in deps), None)
 
 
 def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
@@ -382,11 +380,10 @@ def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
     return None
 
 
-def _agent(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "agent":
-            return _child(child, frozenset({"pobj"}))
-    return None
+def passive_agent(token: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase ("was attacked by gunmen" → gunmen)."""
+    by = dep_child(token, "agent")
+    return None if by is None else dep_child(by, "pobj")
 
 
 _ATTEMPTS = frozenset({"attempt", "bid", "plot", "effort", "try", "conspiracy"})
@@ -403,12 +400,12 @@ def inherited_subject(token: Token) -> Token | None:
             # "a law demanding …": the law's maker is the subject of the verb that has the law;
             # but whoever foiled "an attempt to assassinate …" is not the one who attempted it.
             if head.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() not in _ATTEMPTS:
-                subject = _child(head.head, SUBJECT_DEPS)
-                return subject if subject is not None else _agent(head.head)
+                subject = dep_child(head.head, *SUBJECT_DEPS)
+                return subject if subject is not None else passive_agent(head.head)
             return None
         if current.dep_ not in _CLAUSAL and current.dep_ != "acomp":
             return None  # "Norway is willing to send …" climbs through "willing"
-        subject = _child(head, SUBJECT_DEPS)
+        subject = dep_child(head, *SUBJECT_DEPS)
         if subject is not None:
             return subject
         current = head
@@ -421,11 +418,11 @@ def verb_arguments(trigger: Token) -> tuple[Argument, Argument]:
     actor_head: Token | None
     recipient_head: Token | None
     if passive:
-        actor_head = _agent(trigger)
-        recipient_head = _child(trigger, frozenset({"nsubjpass"}))
+        actor_head = passive_agent(trigger)
+        recipient_head = dep_child(trigger, "nsubjpass")
     else:
-        actor_head = _child(trigger, SUBJECT_DEPS)
-        recipient_head = _child(trigger, OBJECT_DEPS)
+        actor_head = dep_child(trigger, *SUBJECT_DEPS)
+        recipient_head = dep_child(trigger, *OBJECT_DEPS)
         if actor_head is None and trigger.dep_ in _CLAUSAL | {"acl"}:
             actor_head = inherited_subject(trigger)
     if actor_head is not None and actor_head.lower_ in {"who", "that", "which"}:
@@ -447,7 +444,7 @@ def _controlled_subject(trigger: Token) -> Token | None:
     for clause in trigger.children:
         if clause.dep_ != "ccomp" or not any(c.lower_ == "to" for c in clause.children):
             continue
-        subject = _child(clause, frozenset({"nsubj"}))
+        subject = dep_child(clause, "nsubj")
         if subject is not None and participant(subject):
             return subject
     return None
@@ -469,10 +466,10 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
         actor_head = by
     if actor_head is None and carrier is None and _on_state(trigger):
         # "the pilots went on strike": whoever is on strike is the subject of the verb
-        actor_head = _child(trigger.head.head, SUBJECT_DEPS)
+        actor_head = dep_child(trigger.head.head, *SUBJECT_DEPS)
     if actor_head is None and carrier is not None:
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in carrier.children)
-        actor_head = _agent(carrier) if passive else _child(carrier, SUBJECT_DEPS)
+        actor_head = passive_agent(carrier) if passive else dep_child(carrier, *SUBJECT_DEPS)
         if actor_head is None and not passive:
             actor_head = inherited_subject(carrier)
     actor_head = _usable(actor_head)
@@ -535,7 +532,7 @@ def _weapon_target(weapon: Token) -> Token | None:
     for member in (weapon, *weapon.conjuncts):
         for child in member.children:
             if child.dep_ == "prep" and child.lower_ in {"against", "at", "on", "into"}:
-                target = _child(child, frozenset({"pobj"}))
+                target = dep_child(child, "pobj")
                 if target is not None:
                     return target
     return None
@@ -557,7 +554,7 @@ def occupant(site: Token) -> Token | None:
     UN peacekeepers", "where French troops are stationed", "which is home to …"). The clause
     is found by attachment or, as the parser often hangs it on the head of an apposition, by
     starting right after the site ("positions, especially the airbase that hosts …")."""
-    owner = _child(site, frozenset({"poss"}))
+    owner = dep_child(site, "poss")
     if owner is not None:
         return owner
     for child in site.children:
@@ -597,10 +594,10 @@ def _clause_party(clause: Token) -> Token | None:
         home = next((c for c in clause.children if c.dep_ == "attr" and c.lower_ == "home"), None)
         return None if home is None else _prep_object(home, frozenset({"to"}))
     candidates = [
-        _agent(clause),
-        _child(clause, frozenset({"nsubjpass", "dobj"})),
+        passive_agent(clause),
+        dep_child(clause, "nsubjpass", "dobj"),
         _prep_object(clause, frozenset({"to"})) if clause.lemma_.lower() == "belong" else None,
-        _child(clause, frozenset({"nsubj"})),
+        dep_child(clause, "nsubj"),
     ]
     for token in candidates:
         if token is not None and token.lower_ not in _RELATIVES and participant(token):
@@ -691,7 +688,7 @@ def affected_party(
                     continue  # "shot dead a judge in Kabul": where the judge was, not whom
                 inner.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "acl":
-                inner.extend(filter(None, [_agent(child)]))  # "crimes committed by X"
+                inner.extend(filter(None, [passive_agent(child)]))  # "crimes committed by X"
     for token in places:
         if token.lemma_.lower() in _PROPOSALS:  # "respond to a demand from the US President"
             inner.extend(prep_objects(token, frozenset({"from", "by"})))

@@ -38,6 +38,7 @@ from newsgraph.stages.events.agency import (
     abstract,
     first_sense,
 )
+from newsgraph.stages.events.arguments import dep_child
 from newsgraph.stages.events.mentions import game
 
 # Verbs that hire or dismiss someone when their object is a person.
@@ -60,16 +61,12 @@ _OBLIGATIONS = frozenset({"liabilities", "obligation", "charge"})
 _PAYING = frozenset({"give", "pay"})
 
 
-def _child(token: Token, *deps: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
 def employment(verb: Token) -> bool:
     """Whether the verb hires or dismisses a person ("fired 200 workers", "signed a new
     goalkeeper"); a state or a group by name is no employee ("signed Iran" is no hire)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _EMPLOYING:
         return False
-    staff = _child(verb, "dobj", "nsubjpass")
+    staff = dep_child(verb, "dobj", "nsubjpass")
     if staff is None or staff.ent_type_ in _PARTY_ENTS - {"PERSON"}:
         return False
     return first_sense(staff) == "noun.person"
@@ -93,7 +90,7 @@ def routine_delay(verb: Token, event_nouns: frozenset[str]) -> bool:
     ancestors = load_wordnet().senses(lemma, "v").ancestors[:1]
     if verb.pos_ != "VERB" or (lemma not in _DELAYING and _DELAYING.isdisjoint(ancestors)):
         return False
-    thing = _child(verb, "dobj", "nsubjpass")
+    thing = dep_child(verb, "dobj", "nsubjpass")
     if thing is None or thing.pos_ != "NOUN" or thing.ent_type_ in _PARTY_ENTS:
         return False
     words = {thing.lemma_.lower(), *(c.lemma_.lower() for c in thing.children)}
@@ -121,14 +118,14 @@ def reorganisation(verb: Token) -> bool:
     organisation arranges itself. Military units merging stay a change of armed group."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MERGING:
         return False
-    subject = _child(verb, "nsubjpass", "nsubj")
-    clause = _child(verb, "csubjpass", "csubj")
+    subject = dep_child(verb, "nsubjpass", "nsubj")
+    clause = dep_child(verb, "csubjpass", "csubj")
     if subject is None and clause is not None:
-        subject = _child(clause, "nsubj")  # "the team formed to look at …" read as a clause
+        subject = dep_child(clause, "nsubj")  # "the team formed to look at …" read as a clause
     found = [subject]
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"into", "with"}:
-            found.append(_child(prep, "pobj"))
+            found.append(dep_child(prep, "pobj"))
     units = [u for u in found if u is not None]
     if len(units) < 2 or len(units) < len(found):
         return False
@@ -150,8 +147,8 @@ def sporting(verb: Token) -> bool:
     the object is one: "strikers clashed with police")."""
     if verb.pos_ != "VERB":
         return False
-    player = _child(verb, "nsubj")
-    prize = _child(verb, "dobj")
+    player = dep_child(verb, "nsubj")
+    prize = dep_child(verb, "dobj")
     if player is None or prize is None or player.pos_ != "NOUN" or prize.pos_ != "NOUN":
         return False
     kinds = {player.lemma_.lower(), *load_wordnet().senses(player.lemma_, "n").ancestors[:3]}
@@ -190,7 +187,7 @@ def settled_obligation(verb: Token) -> bool:
         return False
     if any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
         return False
-    owed = _child(verb, "dobj")
+    owed = dep_child(verb, "dobj")
     if owed is None:
         return False
     # The tagger's lemma may miss ("taxes" → "taxis"): the plural's stems are tried too.
@@ -203,7 +200,7 @@ def settled_obligation(verb: Token) -> bool:
 def promotion(verb: Token) -> bool:
     """Whether the verb's object is modified by a promotion ("launched a new advertising
     campaign"; "advertising" descends from "promotion" in WordNet): marketing."""
-    target = _child(verb, "dobj", "nsubjpass")
+    target = dep_child(verb, "dobj", "nsubjpass")
     if target is None:
         return False
     wordnet = load_wordnet()
@@ -221,5 +218,5 @@ def property_of_thing(actor: Token, verb: Token) -> bool:
         return False
     if first_sense(actor) not in THING_SENSES | ABSTRACT_SENSES:
         return False
-    quality = _child(verb, "dobj")
+    quality = dep_child(verb, "dobj")
     return quality is not None and abstract(quality)

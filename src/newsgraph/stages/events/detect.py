@@ -53,9 +53,11 @@ from newsgraph.stages.events.arguments import (
     FACILITIES,
     Argument,
     argument,
+    dep_child,
     inherited_subject,
     noun_arguments,
     participant,
+    passive_agent,
     prep_objects,
     verb_arguments,
 )
@@ -906,8 +908,8 @@ class Detector:
         if self._striving(token):
             return True
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-        doer = _agent_of(token) if passive else _child_of(token, "nsubj")
-        target = _child_of(token, "nsubjpass" if passive else "dobj")
+        doer = passive_agent(token) if passive else dep_child(token, "nsubj")
+        target = dep_child(token, "nsubjpass" if passive else "dobj")
         opponents = [target, *prep_objects(token, _OPPONENT_PREPS)]
         members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
         contest = _contending(token)
@@ -932,7 +934,7 @@ class Detector:
             purpose = self.lexicon.verbs.get(clause.lemma_.lower())
             if purpose is None or QUAD.get(purpose.type or "", 0) != 4:
                 return True
-            aim = _child_of(clause, "dobj")  # "battling to contain the fallout"
+            aim = dep_child(clause, "dobj")  # "battling to contain the fallout"
             return aim is not None and first_sense(aim) in _STRIVEN_SENSES and not weapon(aim)
         return False
 
@@ -1755,7 +1757,7 @@ def _statement_warning(token: Token) -> bool:
     if not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux"):
         return True
     # "warned that profits would fall": a forecast about an abstraction, no one's act
-    subject = _child_of(content, "nsubj")
+    subject = dep_child(content, "nsubj")
     return subject is not None and abstract(subject)
 
 
@@ -1804,16 +1806,6 @@ def _state_of(noun: Token) -> bool:
 def _contending(verb: Token) -> bool:
     """A verb of fighting or striving by WordNet (hypernym "contend" or "try")."""
     return not _CONTENDING.isdisjoint(load_wordnet().senses(verb.lemma_, "v").ancestors)
-
-
-def _child_of(token: Token, dep: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ == dep), None)
-
-
-def _agent_of(token: Token) -> Token | None:
-    """The object of a passive verb's "by" phrase."""
-    by = _child_of(token, "agent")
-    return None if by is None else _child_of(by, "pobj")
 
 
 def _commercial(head: Token) -> bool:
