@@ -619,10 +619,18 @@ def test_events_acled_document_weighted_f1() -> None:
         }
 
     pairs = [
-        # the most confident event decides the document label: right
+        # the lead event (first trigger in the text) decides the document label, however
+        # confident a later one is: right
         (
             doc("events", [acled("Battles", "Armed clash")], "d1"),
-            doc("events", [scored("Attack", 0.5), scored("Armed clash", 0.9)], "d1"),
+            doc(
+                "events",
+                [
+                    {**scored("Attack", 0.9), "trigger": [40, 46]},
+                    {**scored("Armed clash", 0.5), "trigger": [3, 9]},
+                ],
+                "d1",
+            ),
         ),
         # wrong class
         (

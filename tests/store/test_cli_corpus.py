@@ -90,6 +90,17 @@ def test_events_formats_and_filters(filled: str, capsys: pytest.CaptureFixture[s
     assert json.loads(capsys.readouterr().out) == []
     assert main(["events", "--db", filled, "--format", "json", "--asserted-by", "outlet"]) == 0
     assert {r["asserted_by"] for r in json.loads(capsys.readouterr().out)} == {"outlet"}
+    assert main(["events", "--db", filled, "--format", "json", "--min-confidence", "0.95"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the hand-built events say 0.9
+
+
+def test_issue6_min_confidence_out_of_range_is_a_usage_error(
+    filled: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["events", "--db", filled, "--min-confidence", "1.5"])
+    assert exit_.value.code == 2
+    assert "expected a number from 0 to 1, got '1.5'" in capsys.readouterr().err
 
 
 def test_export_formats(filled: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

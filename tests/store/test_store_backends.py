@@ -21,7 +21,7 @@ from ng_builders import (
 
 from newsgraph.corpus.synthetic import generate, gold_analysis
 from newsgraph.errors import StoreError
-from newsgraph.record import Analysis, Entity
+from newsgraph.record import Analysis, Entity, Evidence
 from newsgraph.store import EventFilter, Store, canonical_url, open_store
 from newsgraph.store.export import to_acled
 from newsgraph.store.postgres import MIGRATIONS as PG_MIGRATIONS
@@ -281,6 +281,23 @@ def test_event_filters(store: Store) -> None:
     row = store.events(EventFilter(types=["COERCE"]))[0]
     assert row["modes"] == ["arrest"] and row["negated"] is False and row["sources"] == 1
     assert ids(story=row["story_id"]) == ["baghdad/e1"]
+
+
+def test_issue6_events_filter_by_confidence(store: Store) -> None:
+    """Users keep only the events the stage judged likely real (a calibrated probability)."""
+    likely, unlikely = event("e1"), event("e2", type_="CONSULT")
+    likely.evidence = Evidence([(0, 4)], "test", 0.62)
+    unlikely.evidence = Evidence([(5, 9)], "test", 0.08)
+    store.put(analysis("conf-1", "Kataib Hezbollah struck the base.", events=[likely, unlikely]))
+
+    def types(**kw: object) -> list[str]:
+        return sorted(row["type"] for row in store.events(EventFilter(**kw)))
+
+    assert types() == ["ASSAULT", "CONSULT"]
+    assert types(min_confidence=0.5) == ["ASSAULT"]
+    assert types(min_confidence=0.62) == ["ASSAULT"]
+    assert types(min_confidence=0.9) == []
+    assert store.events(EventFilter(min_confidence=0.5))[0]["confidence"] == pytest.approx(0.62)
 
 
 def test_issue4_event_geo_precision_is_stored_and_exported(store: Store) -> None:

@@ -44,6 +44,7 @@ def gids(rows: list[dict[str, Any]]) -> list[str]:
         ("near=33.7856,42.4412&radius=30", EventFilter(near=(33.7856, 42.4412), radius_km=30)),
         ("actor=kataib", EventFilter(actor="kataib")),
         ("all=true", EventFilter(include_unreal=True)),
+        ("min_confidence=0.5", EventFilter(min_confidence=0.5)),
     ],
 )
 def test_events_filters_match_the_store(
@@ -119,6 +120,20 @@ def test_facets_timeline_and_map_count_every_matching_event(client: Any) -> None
     points = client.get("/api/v1/events/map?country=IQ").json()
     assert sum(p["n"] for p in points["points"]) == total
     assert not points["truncated"]
+
+
+def test_issue6_confidence_facet_counts_and_filters(client: Any, seeded_db: Path) -> None:
+    """The "confidence at least" facet counts what its link would list; the table shows it."""
+    cuts = dict(client.get("/api/v1/events?facets=true&limit=1").json()["facets"]["min_confidence"])
+    with open_store(f"sqlite:///{seeded_db}") as store:
+        for cut, n in cuts.items():
+            assert n == len(store.events(EventFilter(min_confidence=float(cut))))
+    assert cuts
+    cut = next(iter(cuts))
+    html = client.get(f"/events?min_confidence={cut}").text
+    assert "Confidence at least" in html and f"min_confidence: {cut}" in html
+    assert 'title="how likely this is a real event of this type (calibrated)"' in html
+    assert client.get("/api/v1/events?min_confidence=1.5").status_code == 422
 
 
 def test_event_known_only_to_a_year_is_listed_but_not_on_the_timeline(

@@ -57,6 +57,16 @@ def _point(value: str) -> tuple[float, float]:
     return lat, lon
 
 
+def _probability(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value!r}") from exc
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to 1, got {value!r}")
+    return number
+
+
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     """The event filters shared by ``events`` and ``export``."""
     group = parser.add_argument_group("filters (all must hold)")
@@ -77,6 +87,13 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         help="who asserts the event: 'outlet' (its own voice), 'party' (a speaker who is, or "
         "shares a country with, an actor or recipient), 'third-party', 'unresolved', or a "
         "speaker (entity id or part of the name)",
+    )
+    group.add_argument(
+        "--min-confidence",
+        type=_probability,
+        metavar="P",
+        help="only events the stage judged at least this likely to be real (0-1; the "
+        "confidence is calibrated, see docs/events.md)",
     )
     group.add_argument(
         "--all",
@@ -102,6 +119,7 @@ def event_filter(args: argparse.Namespace) -> EventFilter:
         min_sources=args.min_sources,
         story=args.story,
         asserted_by=args.asserted_by,
+        min_confidence=args.min_confidence,
         include_unreal=args.include_unreal,
         limit=args.limit,
     )

@@ -1018,22 +1018,28 @@ def _doc_gold_label(gold: Sequence[Mapping[str, Any]], attr: str) -> str | None:
 
 
 def _doc_pred_label(pred: Sequence[Mapping[str, Any]], attr: str) -> str | None:
-    """The system's document label: ``attr`` of its most confident event that has one.
+    """The system's document label: ``attr`` of its lead event, the first in text order that
+    has one (news leads with its main event).
 
-    Confidence is ``evidence.confidence`` (0 when absent); ties go to the earlier event. A
-    document with no such event is labelled ``None``, which is always wrong.
+    Not the most confident event: a confidence says how likely an event is real, and a snippet
+    that reports a clash and its toll holds several real events, of which the first is the one
+    the snippet is about (issue 6, docs/metrics.md). A document with no such event is labelled
+    ``None``, which is always wrong.
     """
-    best: tuple[float, str] | None = None
-    for item in pred:
-        value = _casefolded(item.get(attr))
-        if value is None:
-            continue
-        evidence = item.get("evidence")
-        raw = evidence.get("confidence") if isinstance(evidence, Mapping) else None
-        conf = float(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else 0.0
-        if best is None or conf > best[0]:
-            best = (conf, value)
-    return None if best is None else best[1]
+    located = [
+        (_trigger_start(item), index, value)
+        for index, item in enumerate(pred)
+        if (value := _casefolded(item.get(attr))) is not None
+    ]
+    return min(located)[2] if located else None
+
+
+def _trigger_start(item: Mapping[str, Any]) -> float:
+    """Where an event's trigger starts; an event with none comes after every located one."""
+    trigger = item.get("trigger")
+    if isinstance(trigger, Sequence) and len(trigger) == 2 and isinstance(trigger[0], int):
+        return float(trigger[0])
+    return math.inf
 
 
 def _weighted_f1(labels: Sequence[tuple[str, str | None]]) -> float:

@@ -101,6 +101,7 @@ class EventFilter:
     min_sources: int | None = None
     story: str | None = None
     asserted_by: str | None = None
+    min_confidence: float | None = None
     include_unreal: bool = False
     limit: int | None = None
 
@@ -916,6 +917,9 @@ class Store(ABC):
         if f.story:
             clauses.append("e.story_id = ?")
             params.append(f.story)
+        if f.min_confidence is not None:
+            clauses.append("e.confidence >= ?")
+            params.append(f.min_confidence)
         if f.asserted_by:
             needle = f.asserted_by.casefold()
             if needle in ASSERTED_BY_CLASSES:

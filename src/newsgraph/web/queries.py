@@ -36,6 +36,8 @@ _DATE = r"^\d{4}-\d{2}-\d{2}$"
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NEAR = r"^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$"
 FACET_SIZE = 15
+# The "confidence at least" facet's steps (event confidences are calibrated probabilities).
+CONFIDENCE_CUTS = (0.3, 0.5, 0.7)
 
 
 class EventParams(BaseModel):
@@ -78,6 +80,9 @@ class EventParams(BaseModel):
             "or a speaker (entity id or part of the name)",
         ),
     ] = None
+    min_confidence: Annotated[
+        float | None, Field(ge=0, le=1, description="confidence at least (calibrated, 0-1)")
+    ] = None
     all: Annotated[bool, Field(description="include negated, hypothetical and future events")] = (
         False
     )
@@ -103,6 +108,7 @@ class EventParams(BaseModel):
             min_sources=self.min_sources,
             story=self.story or None,
             asserted_by=self.asserted_by or None,
+            min_confidence=self.min_confidence,
             include_unreal=self.all,
         )
 
@@ -123,6 +129,7 @@ class EventParams(BaseModel):
             "outlet",
             "min_sources",
             "asserted_by",
+            "min_confidence",
         ):
             value = getattr(self, name)
             if value not in (None, ""):
@@ -221,6 +228,11 @@ class EventIndex:
             "outlet": sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE],
             "asserted_by": sorted(asserted.items(), key=lambda kv: (-kv[1], kv[0])),
             "month": sorted(months.items()),
+            "min_confidence": [
+                (f"{cut:g}", n)
+                for cut in CONFIDENCE_CUTS
+                if (n := sum(1 for r in rows if (r["confidence"] or 0.0) >= cut))
+            ],
         }
         index.timeline = sorted((d, t, n) for (d, t), n in per_day.items())
         index.points = [

@@ -107,6 +107,11 @@ def _facet_links(params: EventParams, index: queries.EventIndex) -> dict[str, li
                 items = [i for i in base if i != ("type", value)]
                 if not active:
                     items.append(("type", value))
+            elif name == "min_confidence":
+                active = params.min_confidence == float(value)
+                items = [i for i in base if i[0] != name]
+                if not active:
+                    items.append((name, value))
             elif name == "month":
                 year, month = int(value[:4]), int(value[5:7])
                 last = calendar.monthrange(year, month)[1]

@@ -35,6 +35,7 @@ from newsgraph.stages.events.acled import (
 from newsgraph.stages.events.arguments import Argument, argument, verb_arguments
 from newsgraph.stages.events.casualties import read_casualties
 from newsgraph.stages.events.classifier import AcledClassifier, load_classifier
+from newsgraph.stages.events.confidence import ConfidenceModel, event_features, load_confidence
 from newsgraph.stages.events.detect import Candidate, Detector, clause_tokens
 from newsgraph.stages.events.fallback import CROWD, Fallback, document_fallback
 from newsgraph.stages.events.linking import (
@@ -67,6 +68,7 @@ __all__ = ["STAGE", "EventsStage", "make_events_stage"]
         "classifier_min_prob": 0.35,
         "fallback": True,
         "neighbours": True,
+        "confidence": True,
     },
 )
 def make_events_stage(
@@ -78,6 +80,7 @@ def make_events_stage(
     classifier_min_prob: float,
     fallback: bool,
     neighbours: bool,
+    confidence: bool,
 ) -> EventsStage:
     """spaCy factory for the events stage."""
     return EventsStage(
@@ -87,6 +90,7 @@ def make_events_stage(
         classifier_min_prob=classifier_min_prob,
         use_fallback=fallback,
         use_neighbours=neighbours,
+        use_confidence=confidence,
     )
 
 
@@ -124,6 +128,7 @@ class EventsStage:
         classifier_min_prob: float = 0.35,
         use_fallback: bool = True,
         use_neighbours: bool = True,
+        use_confidence: bool = True,
     ) -> None:
         register_extensions()
         lexicon = load_lexicon()
@@ -136,6 +141,7 @@ class EventsStage:
         self.classifier: AcledClassifier | None = load_classifier() if use_classifier else None
         self.classifier_min_prob = classifier_min_prob
         self.fallback = use_fallback
+        self.confidence: ConfidenceModel | None = load_confidence() if use_confidence else None
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.detector(doc)
@@ -283,6 +289,12 @@ class EventsStage:
             acled_sub_event_type=acled_sub,
             attributed_to=link_quote(layers.quotes, trigger_char),
         )
+        if self.confidence is not None:
+            # The rules' constant says only "a verb" or "a noun"; the model judges the whole
+            # coded event (confidence.py). Computed last: it reads the flags and links above.
+            event.evidence.confidence = round(
+                self.confidence.probability(event_features(doc, event)), 3
+            )
         return event, when
 
     def _acled(

@@ -1,0 +1,96 @@
+"""Issue 6: every Event's confidence is a calibrated probability that it is a real event of
+its type, judged on whole articles, where most coded clauses are not events
+(``stages/events/confidence.py``, ``scripts/build_events_confidence.py``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.metrics import brier_score_loss, roc_auc_score
+
+from newsgraph.pipeline import Analyzer
+from newsgraph.stages.events.confidence import CONFIDENCE_PATH
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_events_confidence import FIT_SOURCES, JUDGEMENTS, judged_examples, main  # noqa: E402
+
+REAL = [
+    "Gunmen killed 12 villagers in Borno state on Monday, police said.",
+    "Israeli jets struck a weapons depot near Hama on Sunday.",
+    "Police arrested 30 protesters in Minsk on Saturday.",
+    "The European Union imposed sanctions on Belarus on Friday.",
+]
+TALK = [
+    "I think the new plan will work for everyone.",
+    "What do you think?",
+    "The nomination is exploding in his face.",
+    "Other unforeseen events also surrounded the summit.",
+]
+
+
+def _confidences(analyzer: Analyzer, texts: list[str]) -> list[float]:
+    return [
+        e.evidence.confidence
+        for text in texts
+        for e in analyzer.analyze(text, published="2021-07-08").events
+    ]
+
+
+def test_issue6_confidence_ranks_reported_acts_above_talk(analyzer: Analyzer) -> None:
+    real = _confidences(analyzer, REAL)
+    talk = _confidences(analyzer, TALK)
+    assert len(real) >= len(REAL) and talk  # the rules code all of them: the model must sort
+    assert min(real) > max(talk)
+
+
+def _shared(source: str) -> Path:
+    path = SHARED / source
+    if not path.exists():
+        pytest.skip(f"development data not found at {path} (../shared is not checked out)")
+    return path
+
+
+def test_issue6_confidence_on_judgements_never_fitted(analyzer: Analyzer) -> None:
+    """The judged events of PolNeAR articles (political news) are not fitted on: the shipped
+    model ranks and calibrates them (docs/events.md: AUC 0.761, Brier 0.144 against 0.477 for
+    the old constant)."""
+    _shared("quotes/polnear-train.jsonl")
+    rows = [json.loads(line) for line in JUDGEMENTS.read_text("utf-8").splitlines()]
+    test = [r for r in rows if r["source"] not in FIT_SOURCES]
+    examples = judged_examples(analyzer, test, SHARED)
+    assert len(examples) >= 0.9 * len(test)
+    labels = np.array([e[3] for e in examples])
+    by_key = {
+        (r["doc"], r["start"], r["end"]): r for r in test
+    }  # the stage's own confidence is what users see
+    probs = []
+    for doc_id in sorted({e[1] for e in examples}):
+        source = next(r["source"] for r in test if r["doc"] == doc_id)
+        article = next(
+            json.loads(line)
+            for line in _shared(source).read_text("utf-8").splitlines()
+            if json.loads(line)["id"] == doc_id
+        )
+        for event in analyzer.analyze(article["text"], published=article.get("published")).events:
+            if event.trigger is not None and (doc_id, *event.trigger) in by_key:
+                probs.append(event.evidence.confidence)
+    assert len(probs) == len(labels)
+    assert roc_auc_score(labels, probs) >= 0.72
+    assert brier_score_loss(labels, probs) <= 0.17
+
+
+def test_issue6_confidence_model_rebuilds_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for source in FIT_SOURCES:
+        _shared(source)
+    out = tmp_path / "confidence.json"
+    monkeypatch.setattr(sys, "argv", ["build_events_confidence.py", "--output", str(out)])
+    main()
+    assert out.read_bytes() == CONFIDENCE_PATH.read_bytes()
