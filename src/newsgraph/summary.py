@@ -9,6 +9,8 @@ from typing import Any
 from newsgraph.record import Analysis, Event, Quote, speaker_name
 
 _LAYERS = ("entities", "places", "times", "quotes", "events", "techniques")
+# The confidence from which the corpus summary counts an event as likely real.
+LIKELY_EVENT = 0.5
 # Longest quoted text on one line of the summary.
 _CLIP = 90
 _OPENING_MARKS = "\"“‘«„'"
@@ -180,17 +182,29 @@ def format_corpus_summary(analyses: Iterable[dict[str, Any]], failures: int) -> 
     totals: Counter[str] = Counter()
     actors: Counter[str] = Counter()
     labels: dict[str, str] = {}
-    n = 0
+    n = likely = 0
     for data in analyses:
         n += 1
         for layer in _LAYERS:
             totals[layer] += len(data.get(layer, []))
+        likely += sum(
+            1
+            for event in data.get("events", [])
+            if (event.get("evidence") or {}).get("confidence", 0.0) >= LIKELY_EVENT
+        )
         for entity in data.get("entities", []):
             actors[entity["id"]] += len(entity["mentions"])
             facts = [x for x in (entity.get("country"), entity.get("sector")) if x]
             labels[entity["id"]] = entity["name"] + (f" ({', '.join(facts)})" if facts else "")
     lines = [f"{n} articles analysed, {failures} failed"]
     lines.append("  " + ", ".join(f"{totals[layer]} {layer}" for layer in _LAYERS))
+    if totals["events"]:
+        # Most coded clauses of whole articles are no events; the calibrated confidence says
+        # which are likely real (docs/events.md, "Event confidence").
+        lines.append(
+            f"  {likely} of the {totals['events']} events likely real (confidence >= "
+            f"{LIKELY_EVENT:g}: newsgraph events --min-confidence {LIKELY_EVENT:g})"
+        )
     if actors:
         lines.append("  most mentioned actors:")
         for key, count in actors.most_common(10):
