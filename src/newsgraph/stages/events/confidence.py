@@ -54,15 +54,22 @@ def _party(text: str | None, linked: list[str]) -> str:
     if not words:
         return "other"
     head = words[-1].lower()
-    if len(words) == 1 and head in _FIRST_SECOND_PERSON:
-        return "first_second"
     if len(words) == 1 and head in _PRONOUNS:
-        return "pronoun"
-    if any(w[:1].isupper() for w in words) and not text[:1].islower():
+        return "first_second" if head in _FIRST_SECOND_PERSON else "pronoun"
+    senses = _noun_senses(head)
+    # A capital after the first word, or a lone capitalised word that is no common noun
+    # ("Prosecutors" opening a sentence is a common noun, "Hezbollah" a name).
+    if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and not senses):
         return "name"
-    senses = load_wordnet().supersenses(head.rstrip("s") if head.endswith("s") else head, "n")
-    senses = senses or load_wordnet().supersenses(head, "n")
     return "party" if senses and senses[0] in _PARTY_SENSES else "other"
+
+
+def _noun_senses(word: str) -> tuple[str, ...]:
+    """The noun supersenses of a word, or of its singular ("protesters" -> "protester")."""
+    senses = load_wordnet().supersenses(word, "n")
+    if not senses and word.endswith("s"):
+        senses = load_wordnet().supersenses(word[:-1], "n")
+    return senses
 
 
 def event_features(doc: Doc, event: Event) -> list[str]:
