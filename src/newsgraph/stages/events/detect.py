@@ -61,6 +61,7 @@ from newsgraph.stages.events.arguments import (
     prep_objects,
     verb_arguments,
 )
+from newsgraph.stages.events.auxiliary import as_preposition, helper_verb
 from newsgraph.stages.events.commerce import (
     described_as,
     employment,
@@ -82,6 +83,12 @@ from newsgraph.stages.events.mentions import (
     topic_head,
     topic_verb,
     work_subject,
+)
+from newsgraph.stages.events.nature import (
+    aimless_trip,
+    natural_harm,
+    peaceful_death,
+    state_of_mind,
 )
 from newsgraph.stages.events.neighbours import TriggerNeighbours
 from newsgraph.stages.events.recipients import typed_recipient
@@ -871,6 +878,12 @@ class Detector:
             return None
         if kind == "ASSAULT" and (not_violence(token) or self._no_force(token)):
             return None
+        if kind == "ASSAULT" and (natural_harm(token) or peaceful_death(token, self.event_nouns)):
+            return None  # a plague that kills, a death with no violence (nature.py)
+        if state_of_mind(token, kind) or aimless_trip(token, kind):
+            return None  # "I think", "police arrived on the floor": no meeting (nature.py)
+        if as_preposition(token) or helper_verb(token, kind):
+            return None  # "given the state of …", "helps explain" (auxiliary.py)
         if token.dep_ == "xcomp" and _contending(token.head) and self._striving(token.head):
             return None  # "battling to contain the fallout": the striving's aim, no act
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])

@@ -1,0 +1,138 @@
+"""Deaths, thoughts and comings and goings that are no events: what kills without anyone
+acting, what a mind does rather than a party, and movement with no one to meet.
+
+Found by judging every event the stage coded on whole articles (docs/events.md, "Event
+confidence"): CAMEO's dictionary makes "kill" and "die" assaults whatever kills, so a plague,
+a crash or old age became an ASSAULT ("the outbreak has killed 200 people", "his father died
+in 2011"); and it files verbs of thinking and perceiving under consultation ("I think", "we
+learned a lot", "he heard a drilling sound"), which in news are opinion, not meetings. The
+gold sets' tune parts code no event on either. Decided by WordNet classes:
+
+* **harm by nature** — the doer of a killing (its subject, or for a participle with none the
+  verb it hangs on, read as a noun: "crashed …, killing all 228") is a disease, an epidemic, a
+  natural phenomenon or a mishap by the ancestors of its first senses, and not violence;
+* **a death with no violence** — "die" with no weapon, wound, violent act or event noun in its
+  clause ("died in a shootout", "died of his wounds", "died after picking up a grenade" stay);
+* **a state of mind** — a consultation coded on a verb whose most frequent sense is one of
+  cognition or perception (think, learn, consider, speculate, hear, contemplate);
+* **a trip to nowhere named** — a consultation coded on a verb of motion (arrive, leave, go,
+  travel, exit) with no named place or party as its object or the object of its preposition
+  ("police arrived on the 32nd floor", "good jobs have left"; "the envoy arrived in Kabul"
+  stays a visit).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.resources.wordnet import load_wordnet
+from newsgraph.stages.events.agency import weapon
+
+# Ancestors (WordNet hypernym heads) of what harms by itself.
+_NATURAL_HARM = frozenset(
+    {
+        "disease",
+        "illness",
+        "pathological state",
+        "outbreak",
+        "natural phenomenon",
+        "mishap",
+        "calamity",
+        "infectious agent",
+    }
+)
+# Ancestors of violence: a natural-sounding word that is also an act of force stays one
+# ("fire" is also an attack, "explosion" a discharge).
+_VIOLENCE = frozenset({"attack", "violence", "aggression", "military action", "conflict"})
+# Ancestors of a harm to the body that tells a violent death.
+_INJURY = frozenset({"wound", "injury", "torture", "gunshot", "explosion"})
+_MIND = frozenset({"verb.cognition", "verb.perception"})
+# Entity labels of somewhere or someone a trip can be to or from.
+_PLACES_AND_PARTIES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
+# The supersenses a natural harm has first: a disease is a state, an outbreak or a crash an
+# event, a storm a phenomenon.
+_HAPPENINGS = frozenset({"noun.state", "noun.event", "noun.phenomenon", "noun.process"})
+
+
+def _ancestors(lemma: str) -> frozenset[str]:
+    return frozenset(load_wordnet().senses(lemma, "n").ancestors) | {lemma}
+
+
+def natural_harm(verb: Token) -> bool:
+    """Whether the killing ``verb`` has a disease, a natural phenomenon or an accident as its
+    doer and no violence: "the plague has killed 124 people", "the jetliner crashed, killing
+    all 228"."""
+    doers = _doers(verb)
+    if not doers and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        # "crashed …, killing", "the earthquake hit the coast, killing": the crash or the
+        # earthquake did it
+        doers = [verb.head, *_doers(verb.head)]
+    return any(_natural(doer) for doer in doers)
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The subject, or the object of the passive's "by", of a verb."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            found.append(child)
+        elif child.dep_ == "agent":
+            found.extend(o for o in child.children if o.dep_ == "pobj")
+    return found
+
+
+def _natural(token: Token) -> bool:
+    """Whether the word names a disease, a natural phenomenon or an accident, not violence."""
+    if (token.pos_ == "PROPN" or token.ent_type_) and not token.is_sent_start:
+        return False  # a name; a capital opening the sentence says nothing ("Malaria kills")
+    lemma = token.lemma_.lower()
+    senses = load_wordnet().supersenses(lemma, "n")
+    if not senses or senses[0] not in _HAPPENINGS:
+        return False  # "these forces fought": a force is first of all a power, then a group
+    ancestors = _ancestors(lemma)
+    return not _NATURAL_HARM.isdisjoint(ancestors) and _VIOLENCE.isdisjoint(ancestors)
+
+
+def peaceful_death(verb: Token, event_nouns: frozenset[str]) -> bool:
+    """Whether "die" tells a death with no violence in its clause: "Steve Jobs has died",
+    "his father died in 2011" (not "died in a shootout", "died of his wounds")."""
+    if verb.lemma_.lower() != "die":
+        return False
+    for token in verb.subtree:
+        if token.i == verb.i or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        lemma = token.lemma_.lower()
+        ancestors = _ancestors(lemma)
+        if (
+            lemma in event_nouns
+            or weapon(token)
+            or not _INJURY.isdisjoint(ancestors)
+            or not _VIOLENCE.isdisjoint(ancestors)
+        ):
+            return False
+    return True
+
+
+def aimless_trip(verb: Token, kind: str) -> bool:
+    """Whether a consultation is coded on a verb of motion that names no place or party to go
+    to or come from: "officers arrived on the 32nd floor", "everybody exited right off the
+    boulevard", "a lot of the good jobs have left"."""
+    if kind != "CONSULT" or verb.pos_ != "VERB":
+        return False
+    senses = load_wordnet().supersenses(verb.lemma_.lower(), "v")
+    if not senses or senses[0] != "verb.motion":
+        return False
+    ends = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod", "advmod"}]
+    ends += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return not any(
+        t.ent_type_ in _PLACES_AND_PARTIES or t.pos_ == "PROPN" for e in ends for t in e.subtree
+    )
+
+
+def state_of_mind(verb: Token, kind: str) -> bool:
+    """Whether a consultation is coded on a verb of thinking or perceiving ("I think", "we
+    learned a lot", "Campos heard a drilling sound")."""
+    if kind != "CONSULT" or verb.pos_ != "VERB":
+        return False
+    senses = load_wordnet().supersenses(verb.lemma_.lower(), "v")
+    return bool(senses) and senses[0] in _MIND
