@@ -14,6 +14,7 @@ from newsgraph.stages.attribution.indirect import (
     instrument_source,
     restrictive_relative,
 )
+from newsgraph.stages.attribution.senses import mute_source
 
 
 def _text(analysis: Analysis, span: tuple[int, int] | None) -> str | None:
@@ -457,6 +458,70 @@ def test_issue5_weapon_agent_is_not_a_source(attribution_analyzer: Analyzer) -> 
         "The airbase was targeted by a drone carrying explosives, officials said."
     )
     assert [_text(a, q.source) for q in a.quotes] == ["officials"]
+
+
+def test_issue5_undergo_sense_of_see_is_no_attribution(attribution_analyzer: Analyzer) -> None:
+    """'see' in the sense 'go through / be the time or place of', with a happening as object and
+    a subject that holds no views, reports nothing; a forecast by people, a clause and an 'as'
+    predicate stay attributions (PolNeAR)."""
+    for text in (
+        "Brazil also saw a sharp decline in exports, which hurt growth.",
+        "The city also saw a surge in tourism last summer.",
+        "Gold prices saw an unusually volatile week.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, cue, source in (
+        ("Investors see a rebound in the second half.", "see", "Investors"),
+        ("Supporters saw the verdict as a victory for free speech.", "saw", "Supporters"),
+        (
+            "Older voters have seen their incomes fall since the recession.",
+            "have seen",
+            "Older voters",
+        ),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, cue).source) == source, text
+
+
+def test_issue5_time_money_and_occasions_are_no_sources(attribution_analyzer: Analyzer) -> None:
+    """Prices, indices and occasions cannot say or include anything in the sense of speech; a
+    report and a company still speak."""
+    for text in (
+        "The gala also included a tribute to the founders of the orchestra.",
+        "The index showed a gain of 2% by the close of trading.",
+        "Bond prices suggested that investors expect a rate cut.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, source in (
+        ("The report said that profits fell in the third quarter.", "The report"),
+        ("The carmaker said it expects a loss this year.", "The carmaker"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, "said").source) == source, text
+
+
+def test_issue5_mute_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
+    """Markets (through the compound "stock market"), money and years are mute; a ministry and
+    a report are not."""
+    doc = attribution_analyzer.nlp(
+        "The stock markets, the dollar, last year, the ministry, the report."
+    )
+    spans = {
+        "The stock markets": (0, 3),
+        "the dollar": (4, 6),
+        "last year": (7, 9),
+        "the ministry": (10, 12),
+        "the report": (13, 15),
+    }
+    assert [doc[s:e].text for s, e in spans.values()] == list(spans)
+    found = {text: mute_source(span, doc) for text, span in spans.items()}
+    assert found == {
+        "The stock markets": True,
+        "the dollar": True,
+        "last year": True,
+        "the ministry": False,
+        "the report": False,
+    }
 
 
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:

@@ -47,6 +47,7 @@ from newsgraph.stages.attribution.indirect import (
     labelled_lines,
     restrictive_relative,
 )
+from newsgraph.stages.attribution.senses import mute_source, undergone
 from newsgraph.stages.attribution.speakers import SpeakerResolver, named_mentions
 
 STAGE = "newsgraph_attribution"
@@ -225,14 +226,19 @@ class AttributionStage:
 
 def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution | None:
     """The attribution an accepted cue heads; None when its source shows there is none: a
-    weapon or vehicle ("targeted by dozens of missiles": no one speaks), or the pronoun of a
-    restrictive relative clause below its stricter threshold ("voters *who say* …")."""
+    weapon or vehicle ("targeted by dozens of missiles": no one speaks), a time, money, a
+    market or an occasion ("US stocks see 9% drop"), or the pronoun of a restrictive relative
+    clause below its stricter threshold ("voters *who say* …"); None too for a perception verb
+    in the sense "undergo" ("Japan also saw a collapse")."""
     attribution = from_verb(token, sent, score)
     source = attribution.source
     if source is not None and (
         instrument_source(source, token.doc)
+        or mute_source(source, token.doc)
         or (score < _RESTRICTIVE_THRESHOLD and restrictive_relative(source, token.doc))
     ):
+        return None
+    if undergone(token, source):
         return None
     if not attribution.content:
         attribution = clause_final_cue(token, sent, score) or attribution

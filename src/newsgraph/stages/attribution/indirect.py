@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.attribution.cues import CORE_CUES
+from newsgraph.stages.attribution.senses import source_head
 
 TokenRange = tuple[int, int]
 
@@ -143,8 +144,6 @@ _FOCUS = frozenset({"even", "only"})
 _INSTRUMENTS = frozenset(
     {"weapon", "weaponry", "armament", "ammunition", "explosive device", "vehicle"}
 )
-# Entity types of counts ("*dozens* of missiles"): the instrument is the counted noun.
-_COUNT_ENTS = frozenset({"CARDINAL", "QUANTITY"})
 # Labels inside a noun phrase, climbed to find the phrase's head.
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case"})
 
@@ -230,21 +229,8 @@ def instrument_source(source: TokenRange, doc: Doc) -> bool:
     things that cannot say anything, so the cue is used in its physical sense ("was initially
     *targeted* by …") and is no attribution. WordNet decides (ancestors of the common noun's
     first senses), which covers the long tail of arms and craft without a word list."""
-    start, end = source
-    heads = [t for t in doc[start:end] if t.head.i == t.i or not start <= t.head.i < end]
-    if len(heads) != 1:
-        return False
-    head = heads[0]
-    if head.ent_type_ in _COUNT_ENTS:
-        counted = [
-            c
-            for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for c in prep.children
-            if c.dep_ == "pobj"
-        ]
-        head = counted[0] if counted else head
-    if head.pos_ != "NOUN" or head.ent_type_ or not head.text.islower():
+    head = source_head(source, doc)
+    if head is None or not head.text.islower():
         return False
     senses = load_wordnet().senses(head.lemma_.lower(), "n")
     return (

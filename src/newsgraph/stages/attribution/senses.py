@@ -1,0 +1,165 @@
+"""Word senses that undo an accepted cue: business and general news (issue 5, round 11).
+
+The cue model and the parse rules were fitted on PolNeAR, political news, where almost every
+subject of "see", "include" or "allow" is a person, a group or a document. In business and
+general news the same verbs take stocks, markets, years and events as subjects ("US stocks
+*see* 9% drop", "The event also *included* a preview"): nothing is said, believed or perceived.
+The checks here read WordNet (``newsgraph.resources.wordnet``), so that they cover the long tail
+of such nouns without a word list, and run only for cues the model has accepted.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.resources.wordnet import load_wordnet
+
+TokenRange = tuple[int, int]
+
+# WordNet concepts of things that cannot speak or perceive: a noun that descends from one of
+# them is no source. Time ("the year", "the 1990s"), money and assets ("stocks", "profits",
+# "the dollar"), prices and rates, measuring scales ("the index"), exchanges ("stock markets")
+# and social occasions ("the ceremony"). Descent only: "exchange" itself is also a
+# conversation ("one exchange with her aides" speaks in PolNeAR).
+_MUTE_KINDS = frozenset(
+    {
+        "time period",
+        "assets",
+        "medium of exchange",
+        "monetary unit",
+        "cost",
+        "value",
+        "exchange",
+        "scale",
+        "celebration",
+        "ceremony",
+        "social gathering",
+    }
+)
+# First supersenses of nouns that may speak or stand for a speaker in PolNeAR (people, groups,
+# documents, polls and data): a noun of one of them is never mute, whatever its other senses
+# ("party" is also a social gathering, "data" a collection).
+_VOICED = frozenset({"noun.person", "noun.group", "noun.communication", "noun.cognition"})
+# Entity types of counts ("*dozens* of missiles"): the head is the counted noun.
+_COUNT_ENTS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+# Supersenses of a happening or a change ("a 9% drop", "a collapse", "a boom", "a decline").
+_HAPPENINGS = frozenset({"noun.event", "noun.process"})
+# Dependents that make a perception verb report something: a clause ("saw *that* …", "have seen
+# their jobless rate *fall*"), a predicate ("see him *as* a uniter").
+_REPORTING_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "advcl"})
+_PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})
+# Entity types of subjects that hold views ("the Christian Democratic Union *sees* the
+# emergence of …" is a stance in PolNeAR); a country or a market may only undergo.
+_AGENT_ENTS = frozenset({"PERSON", "NORP", "ORG"})
+# WordNet's concept of going through something, and the verb that has it as a sense beyond its
+# first ones ("see": "the 1990s *saw* a boom").
+_UNDERGO = "undergo"
+_SEE = "see"
+
+
+def source_head(source: TokenRange, doc: Doc) -> Token | None:
+    """The source's head common noun, through a count ("dozens *of missiles*"); None when the
+    span has several heads, or its head is a name, a pronoun or an entity."""
+    start, end = source
+    heads = [t for t in doc[start:end] if t.head.i == t.i or not start <= t.head.i < end]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    if head.ent_type_ in _COUNT_ENTS:
+        counted = [
+            c
+            for prep in head.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for c in prep.children
+            if c.dep_ == "pobj"
+        ]
+        head = counted[0] if counted else head
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    return head
+
+
+def mute_source(source: TokenRange, doc: Doc) -> bool:
+    """The source names a time, money, a price, a market or an occasion ("US stocks", "the
+    1990s", "the event"): it cannot say, think or see anything, so the cue is used in another
+    sense ("US stocks *see* 9% drop", "the event *included* …") and is no attribution."""
+    head = source_head(source, doc)
+    if head is None:
+        return _time_entity(source, doc)
+    # "Pence" in a headline is a name, "none" a pronoun the tagger took for a noun
+    return head.text.islower() and not head.is_stop and mute_noun(head)
+
+
+def mute_noun(noun: Token) -> bool:
+    """WordNet puts the noun (or its compound with the noun before it: "stock market") under
+    one of the mute kinds, and its commonest sense is not a person, group or document."""
+    wordnet = load_wordnet()
+    lemma = noun.lemma_.lower()
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1]
+    if compounds and not compounds[0].ent_type_:
+        joined = wordnet.senses(f"{compounds[0].lemma_.lower()} {lemma}", "n")
+        if joined.supersenses:
+            lemma = f"{compounds[0].lemma_.lower()} {lemma}"
+    senses = wordnet.senses(lemma, "n")
+    if not senses.supersenses or senses.supersenses[0] in _VOICED:
+        return False
+    if senses.supersenses[0] == "noun.Tops" and senses.ancestors[:1] == ("psychological feature",):
+        return True  # "event" itself, the top of happenings (its hyponyms include campaigns)
+    return any(a in _MUTE_KINDS for a in senses.ancestors)
+
+
+def _time_entity(source: TokenRange, doc: Doc) -> bool:
+    """A date as the whole source ("The 1990s saw a boom", "2008 witnessed …")."""
+    start, end = source
+    words = [t for t in doc[start:end] if not (t.is_punct or t.pos_ == "DET")]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+def undergone(verb: Token, source: TokenRange | None) -> bool:
+    """The verb "see", or one WordNet puts under "undergo" ("witness", "experience"), in the
+    sense "go through / be the time or place of": a happening or a change as its object,
+    no clause or predicate, and a subject that holds no views ("Japan also *saw* a collapse",
+    "US stock markets *saw* an unusually turbulent day", "the region *witnessed* a surge in
+    violence"). "Analysts *see* a 9% drop" (a forecast), "voters *have seen* their incomes
+    fall" (a clause) and "the party *sees* the emergence of …" (a stance) stay attributions,
+    as in PolNeAR."""
+    lemma = verb.lemma_.lower()
+    if (
+        lemma not in (_SEE, _UNDERGO)
+        and _UNDERGO not in load_wordnet().senses(lemma, "v").ancestors
+    ):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in _REPORTING_DEPS or (c.dep_ == "prep" and c.lower_ == "as") for c in children):
+        return False
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if not objects or not _happening(objects[0]):
+        return False
+    return source is None or not _agent(source, verb.doc)
+
+
+def _happening(noun: Token) -> bool:
+    """A noun of a happening, a change or a stretch of time, with no clause of its own ("the
+    calm of everyday life *shattered*" reports a scene)."""
+    if noun.pos_ != "NOUN" or any(c.dep_ in ("acl", "relcl") for c in noun.rights):
+        return False
+    supersenses = load_wordnet().supersenses(noun.lemma_.lower(), "n")
+    return bool(_HAPPENINGS.intersection(supersenses)) or supersenses[:1] == ("noun.time",)
+
+
+def _agent(source: TokenRange, doc: Doc) -> bool:
+    """The subject may hold a view: a personal pronoun, a person, nationality or organisation
+    entity, or a noun whose commonest sense is a person, a group or a document."""
+    start, end = source
+    span = doc[start:end]
+    if not len(span):
+        return False
+    root = span.root
+    if root.pos_ == "PRON":
+        return root.lower_ in _PERSON_PRONOUNS
+    if root.ent_type_ in _AGENT_ENTS:
+        return True
+    if root.ent_type_ or root.pos_ != "NOUN":
+        return False
+    supersenses = load_wordnet().supersenses(root.lemma_.lower(), "n")
+    return bool(supersenses) and supersenses[0] in _VOICED
