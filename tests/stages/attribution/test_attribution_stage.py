@@ -524,6 +524,29 @@ def test_issue5_mute_source_reads_wordnet(attribution_analyzer: Analyzer) -> Non
     }
 
 
+def test_issue5_who_feels_what_a_verb_of_feeling_causes_is_the_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'The figures surprised most analysts': PolNeAR's source of a verb that causes a feeling
+    is who feels it (the object), its content the cause (the subject); a social act that moves
+    someone ('has encouraged supporters') and a feeling of the subject ('fear') keep the
+    subject as source."""
+    a = attribution_analyzer.analyze(
+        "The figures surprised most analysts, who had forecast a loss for the quarter."
+    )
+    quote = _by_cue(a, "surprised")
+    assert _text(a, quote.source) == "most analysts, who had forecast a loss for the quarter"
+    assert [_text(a, c) for c in quote.content] == ["The figures"]
+    a = attribution_analyzer.analyze(
+        "His comments angered many residents, who said the plan ignored their concerns."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "angered").content] == ["His comments"]
+    a = attribution_analyzer.analyze("The campaign has encouraged supporters to vote early.")
+    assert _text(a, _by_cue(a, "has encouraged").source) == "The campaign"
+    a = attribution_analyzer.analyze("Voters fear that taxes will rise.")
+    assert _text(a, _by_cue(a, "fear").source) == "Voters"
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.attribution.cues import CORE_CUES
-from newsgraph.stages.attribution.senses import source_head
+from newsgraph.stages.attribution.senses import causes_feeling, source_head
 
 TokenRange = tuple[int, int]
 
@@ -180,11 +180,27 @@ def from_verb(token: Token, sent: Span, confidence: float) -> Attribution:
         if source is None or not _touches_paragraph(source, verb):
             # none, or one the parse found across a paragraph break: the paragraph's own
             source = _paragraph_subject(verb)
+    felt = _felt_by_object(verb)
+    if felt is not None:
+        source, content = _subtree(felt[0]), [_subtree(felt[1])]
     if source is not None:
         source = _source_edges(source, token.doc)
     taken = [*content, *([source] if source else [])]
     cue = (_verb_group_start(verb), _cue_tail(reporter, max(cue_end, reporter.i + 1), taken))
     return Attribution(cue, source, content, confidence, weak)
+
+
+def _felt_by_object(verb: Token) -> tuple[Token, Token] | None:
+    """(who feels, what causes it) for an active verb that causes a feeling in its object ("The
+    timing doesn't *surprise* Republican pollster Daron Shaw", "His remarks *have offended*
+    women"): PolNeAR's source is the person or group who feels it, its content the cause (the
+    subject). None for any other verb, a passive, or an object that is no one."""
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not objects or not subjects or not _person(objects[0]):
+        return None
+    return (objects[0], subjects[-1]) if causes_feeling(verb.lemma_.lower()) else None
 
 
 def _reporting_object(token: Token, sent: Span) -> tuple[Token, Token]:

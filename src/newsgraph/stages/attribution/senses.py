@@ -47,6 +47,12 @@ _HAPPENINGS = frozenset({"noun.event", "noun.process"})
 # Dependents that make a perception verb report something: a clause ("saw *that* …", "have seen
 # their jobless rate *fall*"), a predicate ("see him *as* a uniter").
 _REPORTING_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "advcl"})
+# WordNet concepts of causing a feeling in someone: "surprise" is under "affect", "offend" and
+# "alarm" under "arouse", "annoy" under "displease", "please" under "satisfy".
+_CAUSED_FEELINGS = frozenset(
+    {"affect", "arouse", "displease", "satisfy", "disgust", "frighten", "anger", "surprise"}
+)
+_FEELING_OR_THOUGHT = frozenset({("verb.emotion",), ("verb.cognition",)})
 _PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})
 # Entity types of subjects that hold views ("the Christian Democratic Union *sees* the
 # emergence of …" is a stance in PolNeAR); a country or a market may only undergo.
@@ -136,6 +142,17 @@ def undergone(verb: Token, source: TokenRange | None) -> bool:
     if not objects or not _happening(objects[0]):
         return False
     return source is None or not _agent(source, verb.doc)
+
+
+def causes_feeling(lemma: str) -> bool:
+    """A verb of feeling or thought whose commonest sense WordNet puts under causing a feeling
+    ("surprise", "offend", "alarm", "anger", "please", "shock"), as opposed to having one
+    ("fear", "like", "worry about") or to a social act that moves someone ("encourage",
+    "pressure", "persuade": the subject speaks, as in PolNeAR)."""
+    senses = load_wordnet().senses(lemma, "v")
+    return senses.supersenses[:1] in _FEELING_OR_THOUGHT and any(
+        a in _CAUSED_FEELINGS for a in senses.ancestors
+    )
 
 
 def _happening(noun: Token) -> bool:
