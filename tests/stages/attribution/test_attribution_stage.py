@@ -547,6 +547,40 @@ def test_issue5_who_feels_what_a_verb_of_feeling_causes_is_the_source(
     assert _text(a, _by_cue(a, "fear").source) == "Voters"
 
 
+def test_issue5_description_with_an_apposed_name_is_that_speaker(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'the firm's chief financial officer, Daniel Moreau': the name in apposition to the
+    description's head is the speaker; a singular description with no name still refers to
+    the last named speaker."""
+    a = attribution_analyzer.analyze(
+        '"Sales will recover next year," said the firm\'s chief financial officer, Daniel Moreau.'
+    )
+    assert _by_cue(a, "said").speaker == "Daniel Moreau"
+    a = attribution_analyzer.analyze(
+        "Daniel Moreau said the company would cut 500 jobs. "
+        "The spokesman said that talks with unions would begin in May."
+    )
+    assert [q.speaker for q in a.quotes] == ["Daniel Moreau", "Daniel Moreau"]
+
+
+def test_issue5_plural_description_is_no_named_speaker(attribution_analyzer: Analyzer) -> None:
+    """'Several analysts' are a group: they refer neither back nor forward to one named
+    person, and are named by their own words."""
+    for text in (
+        "Daniel Moreau said the company would cut 500 jobs. "
+        "Several analysts said that the cuts came too late.",
+        "Several analysts said that the cuts came too late. "
+        "Daniel Moreau said the company would cut 500 jobs.",
+    ):
+        a = attribution_analyzer.analyze(text)
+        speakers = {_text(a, q.source): q.speaker for q in a.quotes}
+        assert speakers == {
+            "Daniel Moreau": "Daniel Moreau",
+            "Several analysts": "Several analysts",
+        }
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")
