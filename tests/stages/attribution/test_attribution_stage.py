@@ -581,6 +581,23 @@ def test_issue5_plural_description_is_no_named_speaker(attribution_analyzer: Ana
         }
 
 
+def test_issue5_product_shown_is_no_statement(attribution_analyzer: Analyzer) -> None:
+    """'unveiled a new electric sedan': a verb of showing with a made thing as object launches a
+    product; a plan, a bill or an ad shown still reports what is in it."""
+    for text in (
+        "The carmaker unveiled a new electric sedan at the Geneva show.",
+        "Samsung unveils new tablets and a smartwatch.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, cue in (
+        ("The governor unveiled a plan to cut property taxes.", "unveiled"),
+        ("The senator presented a bill that would ban the practice.", "presented"),
+        ("The campaign unveiled its first television ad on Tuesday.", "unveiled"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _by_cue(a, cue).source is not None, text
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -47,7 +47,7 @@ from newsgraph.stages.attribution.indirect import (
     labelled_lines,
     restrictive_relative,
 )
-from newsgraph.stages.attribution.senses import mute_source, undergone
+from newsgraph.stages.attribution.senses import mute_source, shown_thing, undergone
 from newsgraph.stages.attribution.speakers import SpeakerResolver, named_mentions
 
 STAGE = "newsgraph_attribution"
@@ -229,7 +229,8 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
     weapon or vehicle ("targeted by dozens of missiles": no one speaks), a time, money, a
     market or an occasion ("US stocks see 9% drop"), or the pronoun of a restrictive relative
     clause below its stricter threshold ("voters *who say* …"); None too for a perception verb
-    in the sense "undergo" ("Japan also saw a collapse")."""
+    in the sense "undergo" ("Japan also saw a collapse") and for a product shown ("Apple
+    unveils new laptops")."""
     attribution = from_verb(token, sent, score)
     source = attribution.source
     if source is not None and (
@@ -238,7 +239,7 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
         or (score < _RESTRICTIVE_THRESHOLD and restrictive_relative(source, token.doc))
     ):
         return None
-    if undergone(token, source):
+    if undergone(token, source) or shown_thing(token):
         return None
     if not attribution.content:
         attribution = clause_final_cue(token, sent, score) or attribution

@@ -52,6 +52,10 @@ _REPORTING_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "advcl"})
 _CAUSED_FEELINGS = frozenset(
     {"affect", "arouse", "displease", "satisfy", "disgust", "frighten", "anger", "surprise"}
 )
+# WordNet concepts of showing something, and of made things that carry words (a made thing
+# of another kind that is shown is a product, not a statement).
+_SHOWING = frozenset({"show", "uncover"})
+_DOCUMENTS = frozenset({"document", "writing", "publication", "print media", "sign"})
 _FEELING_OR_THOUGHT = frozenset({("verb.emotion",), ("verb.cognition",)})
 _PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})
 # Entity types of subjects that hold views ("the Christian Democratic Union *sees* the
@@ -142,6 +146,22 @@ def undergone(verb: Token, source: TokenRange | None) -> bool:
     if not objects or not _happening(objects[0]):
         return False
     return source is None or not _agent(source, verb.doc)
+
+
+def shown_thing(verb: Token) -> bool:
+    """A verb of showing ("unveil", "present", "display", which WordNet puts under "show" or
+    "uncover") whose object is a made thing, not a document ("Apple *unveils* new laptops",
+    "*unveiled* the new products"): a product launch, not a statement. "*Unveiled* a plan",
+    "*presented* a bill" or "*unveiled* a campaign ad" report what is in them."""
+    if not _SHOWING.intersection(load_wordnet().senses(verb.lemma_.lower(), "v").ancestors):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ != "NOUN" or objects[0].ent_type_:
+        return False
+    senses = load_wordnet().senses(objects[0].lemma_.lower(), "n")
+    return senses.supersenses[:1] == ("noun.artifact",) and not _DOCUMENTS.intersection(
+        senses.ancestors
+    )
 
 
 def causes_feeling(lemma: str) -> bool:
