@@ -598,6 +598,25 @@ def test_issue5_product_shown_is_no_statement(attribution_analyzer: Analyzer) ->
         assert _by_cue(a, cue).source is not None, text
 
 
+def test_issue5_broadcast_medium_is_part_of_the_cue_not_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'went on national television': a noun WordNet puts under "medium" after "on" is where
+    it was said (PolNeAR's cue takes it in), not what was said; "in" keeps its object."""
+    a = attribution_analyzer.analyze(
+        "Prime Minister Anna Kovac went on national television to calm the public."
+    )
+    quote = _by_cue(a, "went on national television")
+    assert [_text(a, c) for c in quote.content] == ["to calm the public"]
+    a = attribution_analyzer.analyze("The mayor said on television that the curfew would end.")
+    quote = _by_cue(a, "said on television")
+    assert [_text(a, c) for c in quote.content] == ["that the curfew would end"]
+    a = attribution_analyzer.analyze("She believes in public television, she said.")
+    assert [_text(a, c) for c in _by_cue(a, "said").content] == [
+        "She believes in public television"
+    ]
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -84,6 +84,8 @@ _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", 
 _MEDIA = frozenset(
     {"statement", "interview", "twitter", "facebook", "tweet", "post", "op-ed", "email", "letter"}
 )
+# WordNet's concept of a means of mass communication (television, radio, the press).
+_MEDIUM = "medium"
 # Verbs whose object is whom it was said to ("told *AFP*"), and what such an object looks like.
 _ADDRESS_VERBS = frozenset(
     """
@@ -296,11 +298,25 @@ def _medium(prep: Token, clause_allowed: bool = False) -> bool:
     if prep.lower_ not in ("in", "on"):
         return False
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or objects[0].lemma_.lower() not in _MEDIA:
+    if not objects or not _media_noun(objects[0], prep):
         return False
     medium = objects[0]
     right = [c for c in medium.rights if not (clause_allowed and c.dep_ in _NOUN_CLAUSES)]
     return not right
+
+
+def _media_noun(noun: Token, prep: Token) -> bool:
+    """A word of the medium a statement goes out in: the list above, or after "on" a noun
+    WordNet puts under "medium" ("went *on national television*", "on the radio"); "believes
+    *in journalism*" is what is believed."""
+    lemma = noun.lemma_.lower()
+    if lemma in _MEDIA:
+        return True
+    return (
+        prep.lower_ == "on"
+        and noun.pos_ == "NOUN"
+        and _MEDIUM in load_wordnet().senses(lemma, "n").ancestors
+    )
 
 
 def _fronted_content(token: Token) -> tuple[Token, TokenRange] | None:
