@@ -617,6 +617,22 @@ def test_issue5_broadcast_medium_is_part_of_the_cue_not_the_content(
     ]
 
 
+def test_issue5_vehicle_moved_by_someone_is_no_attribution(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'the jet was being pushed back by a ground crew': a passive with a vehicle as subject is
+    the verb's physical sense; a passive with a proposal as subject still has its agent as
+    source."""
+    for text in (
+        "As the aircraft was being pushed back by an airport tug operator, "
+        "its left wing struck a fence.",
+        "As the jet was being pushed back by a ground crew, the tail clipped a parked van.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    a = attribution_analyzer.analyze("The proposal was criticised by several unions.")
+    assert _text(a, _by_cue(a, "was criticised").source) == "several unions"
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

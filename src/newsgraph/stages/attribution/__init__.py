@@ -43,6 +43,7 @@ from newsgraph.stages.attribution.indirect import (
     according_to,
     clause_final_cue,
     from_verb,
+    instrument_patient,
     instrument_source,
     labelled_lines,
     restrictive_relative,
@@ -229,8 +230,8 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
     weapon or vehicle ("targeted by dozens of missiles": no one speaks), a time, money, a
     market or an occasion ("US stocks see 9% drop"), or the pronoun of a restrictive relative
     clause below its stricter threshold ("voters *who say* …"); None too for a perception verb
-    in the sense "undergo" ("Japan also saw a collapse") and for a product shown ("Apple
-    unveils new laptops")."""
+    in the sense "undergo" ("Japan also saw a collapse"), for a product shown ("Apple
+    unveils new laptops") and for a weapon or vehicle moved ("the jet was being pushed")."""
     attribution = from_verb(token, sent, score)
     source = attribution.source
     if source is not None and (
@@ -239,7 +240,7 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
         or (score < _RESTRICTIVE_THRESHOLD and restrictive_relative(source, token.doc))
     ):
         return None
-    if undergone(token, source) or shown_thing(token):
+    if undergone(token, source) or shown_thing(token) or instrument_patient(token):
         return None
     if not attribution.content:
         attribution = clause_final_cue(token, sent, score) or attribution

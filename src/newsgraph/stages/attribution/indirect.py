@@ -258,6 +258,14 @@ def instrument_source(source: TokenRange, doc: Doc) -> bool:
     )
 
 
+def instrument_patient(verb: Token) -> bool:
+    """The subject of a passive cue is a weapon or a vehicle ("as the jet *was being pushed
+    back* by a tug operator", "the drone was launched from …"): the verb is in its physical
+    sense, whoever the agent is."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and instrument_source(_subtree(subjects[0]), verb.doc)
+
+
 def restrictive_relative(source: TokenRange, doc: Doc) -> bool:
     """The source is the relative pronoun of a clause not set off by punctuation ("voters
     *who* say …"): a restrictive clause that picks out a group rather than reporting a
