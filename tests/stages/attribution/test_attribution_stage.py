@@ -633,6 +633,26 @@ def test_issue5_vehicle_moved_by_someone_is_no_attribution(
     assert _text(a, _by_cue(a, "was criticised").source) == "several unions"
 
 
+def test_issue5_financial_result_posted_is_no_statement(attribution_analyzer: Analyzer) -> None:
+    """'posted a net profit': a verb of contact or possession with money as object records a
+    result; 'reported a loss' and 'wants more money' stay attributions (PolNeAR)."""
+    for text in (
+        "Carmaker Volvo posts unexpected profits.",
+        "The airline posted a net profit of $120 million in the second quarter.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, cue, source in (
+        (
+            "The company reported a loss of $2 million in the first quarter.",
+            "reported",
+            "The company",
+        ),
+        ("The senator wants more money for rural schools.", "wants", "The senator"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, cue).source) == source, text
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

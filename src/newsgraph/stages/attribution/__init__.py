@@ -48,7 +48,12 @@ from newsgraph.stages.attribution.indirect import (
     labelled_lines,
     restrictive_relative,
 )
-from newsgraph.stages.attribution.senses import mute_source, shown_thing, undergone
+from newsgraph.stages.attribution.senses import (
+    booked_result,
+    mute_source,
+    shown_thing,
+    undergone,
+)
 from newsgraph.stages.attribution.speakers import SpeakerResolver, named_mentions
 
 STAGE = "newsgraph_attribution"
@@ -240,7 +245,12 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
         or (score < _RESTRICTIVE_THRESHOLD and restrictive_relative(source, token.doc))
     ):
         return None
-    if undergone(token, source) or shown_thing(token) or instrument_patient(token):
+    if (
+        undergone(token, source)
+        or shown_thing(token)
+        or booked_result(token)
+        or instrument_patient(token)
+    ):
         return None
     if not attribution.content:
         attribution = clause_final_cue(token, sent, score) or attribution

@@ -56,6 +56,7 @@ _CAUSED_FEELINGS = frozenset(
 # of another kind that is shown is a product, not a statement).
 _SHOWING = frozenset({"show", "uncover"})
 _DOCUMENTS = frozenset({"document", "writing", "publication", "print media", "sign"})
+_HANDLING = frozenset({("verb.contact",), ("verb.possession",)})
 _FEELING_OR_THOUGHT = frozenset({("verb.emotion",), ("verb.cognition",)})
 _PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})
 # Entity types of subjects that hold views ("the Christian Democratic Union *sees* the
@@ -162,6 +163,20 @@ def shown_thing(verb: Token) -> bool:
     return senses.supersenses[:1] == ("noun.artifact",) and not _DOCUMENTS.intersection(
         senses.ancestors
     )
+
+
+def booked_result(verb: Token) -> bool:
+    """A verb whose commonest sense is one of contact or possession, with money as object
+    ("Ford *posts* unexpected profits", "*earned* a record profit"): a financial result, not a
+    statement. "*Reported* a loss", "*wants* more money" and "public records *show* income"
+    stay attributions."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ != "NOUN" or objects[0].ent_type_:
+        return False
+    wordnet = load_wordnet()
+    if wordnet.supersenses(objects[0].lemma_.lower(), "n")[:1] != ("noun.possession",):
+        return False
+    return wordnet.supersenses(verb.lemma_.lower(), "v")[:1] in _HANDLING
 
 
 def causes_feeling(lemma: str) -> bool:
