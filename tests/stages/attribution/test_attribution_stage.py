@@ -501,17 +501,21 @@ def test_issue5_time_money_and_occasions_are_no_sources(attribution_analyzer: An
 
 
 def test_issue5_mute_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
-    """Markets (through the compound "stock market"), money and years are mute; a ministry and
-    a report are not."""
+    """Markets (through the compound "stock market"), money, years and storms are mute; a
+    ministry, a report and an exchange of words (WordNet's first "exchange" is chemical) are
+    not."""
     doc = attribution_analyzer.nlp(
-        "The stock markets, the dollar, last year, the ministry, the report."
+        "The stock markets, the dollar, last year, the storm, the ministry, the report, "
+        "one exchange."
     )
     spans = {
         "The stock markets": (0, 3),
         "the dollar": (4, 6),
         "last year": (7, 9),
-        "the ministry": (10, 12),
-        "the report": (13, 15),
+        "the storm": (10, 12),
+        "the ministry": (13, 15),
+        "the report": (16, 18),
+        "one exchange": (19, 21),
     }
     assert [doc[s:e].text for s, e in spans.values()] == list(spans)
     found = {text: mute_source(span, doc) for text, span in spans.items()}
@@ -519,8 +523,10 @@ def test_issue5_mute_source_reads_wordnet(attribution_analyzer: Analyzer) -> Non
         "The stock markets": True,
         "the dollar": True,
         "last year": True,
+        "the storm": True,
         "the ministry": False,
         "the report": False,
+        "one exchange": False,
     }
 
 

@@ -16,11 +16,13 @@ from newsgraph.resources.wordnet import load_wordnet
 
 TokenRange = tuple[int, int]
 
-# WordNet concepts of things that cannot speak or perceive: a noun that descends from one of
-# them is no source. Time ("the year", "the 1990s"), money and assets ("stocks", "profits",
-# "the dollar"), prices and rates, measuring scales ("the index"), exchanges ("stock markets")
-# and social occasions ("the ceremony"). Descent only: "exchange" itself is also a
-# conversation ("one exchange with her aides" speaks in PolNeAR).
+# WordNet concepts of things that cannot speak or perceive: a noun that is one of them or
+# descends from one is no source. Time ("the year", "the 1990s"), money and assets ("stocks",
+# "profits", "the dollar"), prices and rates, measuring scales ("the index"), stock markets
+# (WordNet's "stock market" is an "exchange", but "exchange" is also a conversation, which
+# speaks in PolNeAR: "one exchange with her aides"), social occasions ("the ceremony"), and
+# weather, floods, earthquakes and fires ("the storm", "a brush fire"; not every natural
+# phenomenon: WordNet's first "exchange" is a chemical one).
 _MUTE_KINDS = frozenset(
     {
         "time period",
@@ -29,11 +31,15 @@ _MUTE_KINDS = frozenset(
         "monetary unit",
         "cost",
         "value",
-        "exchange",
+        "stock market",
+        "stock exchange",
         "scale",
         "celebration",
         "ceremony",
         "social gathering",
+        "atmospheric phenomenon",
+        "geological phenomenon",
+        "fire",
     }
 )
 # First supersenses of nouns that may speak or stand for a speaker in PolNeAR (people, groups,
@@ -116,7 +122,7 @@ def mute_noun(noun: Token) -> bool:
         return False
     if senses.supersenses[0] == "noun.Tops" and senses.ancestors[:1] == ("psychological feature",):
         return True  # "event" itself, the top of happenings (its hyponyms include campaigns)
-    return any(a in _MUTE_KINDS for a in senses.ancestors)
+    return lemma in _MUTE_KINDS or any(a in _MUTE_KINDS for a in senses.ancestors)
 
 
 def _time_entity(source: TokenRange, doc: Doc) -> bool:
