@@ -659,6 +659,26 @@ def test_issue5_financial_result_posted_is_no_statement(attribution_analyzer: An
         assert _text(a, _by_cue(a, cue).source) == source, text
 
 
+def test_issue5_meeting_after_at_is_the_occasion_not_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'vowed Monday at a Denver rally to cut taxes': a gathering or a time after "at" is where
+    or when; the infinitive or the clause is what; "balked at the cost" keeps its object."""
+    a = attribution_analyzer.analyze(
+        "The governor vowed Monday at a Denver rally to cut property taxes."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "vowed Monday").content] == ["to cut property taxes"]
+    a = attribution_analyzer.analyze(
+        "A household hazardous waste collection day will be held May 2, "
+        "the solid waste board decided at a recent meeting."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "decided").content] == [
+        "A household hazardous waste collection day will be held May 2"
+    ]
+    a = attribution_analyzer.analyze("Local officials balked at the cost of the new stadium.")
+    assert [_text(a, c) for c in _by_cue(a, "balked at").content] == ["the cost of the new stadium"]
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -84,6 +84,9 @@ _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", 
 _MEDIA = frozenset(
     {"statement", "interview", "twitter", "facebook", "tweet", "post", "op-ed", "email", "letter"}
 )
+# WordNet concepts of occasions and times: people gathered (a meeting, a rally, a convention),
+# a ceremony, a stretch of time.
+_OCCASIONS = frozenset({"gathering", "ceremony", "celebration", "time period"})
 # WordNet's concept of a means of mass communication (television, radio, the press).
 _MEDIUM = "medium"
 # Verbs whose object is whom it was said to ("told *AFP*"), and what such an object looks like.
@@ -764,7 +767,7 @@ def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange]
                 for c in child.children
                 if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _NOT_CONTENT_ENTS
             ]
-            if objects:
+            if objects and not (child.lower_ == "at" and _occasion(objects[0])):
                 found.append((child, objects[0]))
     if len(found) > 1 and _addressed(*found[0]) and found[1][0].lower_ in ("for", "about"):
         found = found[1:]  # "apologized *to Clinton* for the incident": whom, then what
@@ -773,6 +776,18 @@ def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange]
     prep, obj = found[0]
     end = prep.i + 1 if prep.i == token.i + 1 else token.i + 1
     return [_subtree(obj)], end, True
+
+
+def _occasion(noun: Token) -> bool:
+    """A meeting, a rally, a ceremony or a stretch of time ("decided *at a recent quarterly
+    meeting*", "promised *at a Las Vegas rally* to …"): where or when, not what ("balked *at the
+    cost*" is what)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in _OCCASIONS or any(
+        a in _OCCASIONS for a in load_wordnet().senses(lemma, "n").ancestors
+    )
 
 
 def _past_at_length(prep: Token) -> Token | None:
