@@ -679,6 +679,23 @@ def test_issue5_meeting_after_at_is_the_occasion_not_the_content(
     assert [_text(a, c) for c in _by_cue(a, "balked at").content] == ["the cost of the new stadium"]
 
 
+def test_issue5_physical_thing_found_is_no_information(attribution_analyzer: Analyzer) -> None:
+    """'found one of the missing dogs': a verb of perceiving or finding with a physical thing as
+    object (through a count) reports nothing; a poll finding a clause and a jury finding someone
+    guilty stay attributions."""
+    for text in (
+        "Firefighters found one of the missing dogs in the basement.",
+        "Hikers spotted a black bear near the trail on Saturday.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, source in (
+        ("A new poll found that most voters oppose the tax.", "A new poll"),
+        ("The jury found him guilty of fraud.", "The jury"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, "found").source) == source, text
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -51,6 +51,7 @@ from newsgraph.stages.attribution.indirect import (
 from newsgraph.stages.attribution.senses import (
     booked_result,
     mute_source,
+    perceived_thing,
     shown_thing,
     undergone,
 )
@@ -248,6 +249,7 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
     if (
         undergone(token, source)
         or shown_thing(token)
+        or perceived_thing(token)
         or booked_result(token)
         or instrument_patient(token)
     ):

@@ -62,6 +62,20 @@ _CAUSED_FEELINGS = frozenset(
 # of another kind that is shown is a product, not a statement).
 _SHOWING = frozenset({"show", "uncover"})
 _DOCUMENTS = frozenset({"document", "writing", "publication", "print media", "sign"})
+# Supersenses of physical things (made, living, natural, eaten).
+_PHYSICAL = frozenset(
+    (supersense,)
+    for supersense in (
+        "noun.artifact",
+        "noun.animal",
+        "noun.body",
+        "noun.object",
+        "noun.substance",
+        "noun.plant",
+        "noun.food",
+    )
+)
+_PERCEIVE = "perceive"
 _HANDLING = frozenset({("verb.contact",), ("verb.possession",)})
 _FEELING_OR_THOUGHT = frozenset({("verb.emotion",), ("verb.cognition",)})
 _PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})
@@ -81,19 +95,25 @@ def source_head(source: TokenRange, doc: Doc) -> Token | None:
     heads = [t for t in doc[start:end] if t.head.i == t.i or not start <= t.head.i < end]
     if len(heads) != 1:
         return None
-    head = heads[0]
-    if head.ent_type_ in _COUNT_ENTS:
-        counted = [
-            c
-            for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for c in prep.children
-            if c.dep_ == "pobj"
-        ]
-        head = counted[0] if counted else head
+    head = _counted(heads[0])
     if head.pos_ != "NOUN" or head.ent_type_:
         return None
     return head
+
+
+def _counted(noun: Token) -> Token:
+    """The noun a count stands for ("dozens *of missiles*", "one *of the dogs*"), else the
+    noun itself."""
+    if noun.ent_type_ not in _COUNT_ENTS and noun.pos_ != "NUM":
+        return noun
+    counted = [
+        c
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+    return counted[0] if counted else noun
 
 
 def mute_source(source: TokenRange, doc: Doc) -> bool:
@@ -169,6 +189,28 @@ def shown_thing(verb: Token) -> bool:
     return senses.supersenses[:1] == ("noun.artifact",) and not _DOCUMENTS.intersection(
         senses.ancestors
     )
+
+
+def perceived_thing(verb: Token) -> bool:
+    """A verb of perceiving or finding (WordNet: "see", or under "perceive": "find",
+    "discover", "spot") whose object is a physical thing, not a document, with no clause or
+    predicate ("the Border Patrol *discovered* an unfinished tunnel", "firefighters *found* one
+    of the dogs"): a thing seen or found, no information. "A poll *found* that …", "*found*
+    him guilty" and "*saw* the new ad" stay attributions."""
+    lemma = verb.lemma_.lower()
+    if lemma != _SEE and _PERCEIVE not in load_wordnet().senses(lemma, "v").ancestors:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in _REPORTING_DEPS or (c.dep_ == "prep" and c.lower_ == "as") for c in children):
+        return False
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return False
+    thing = _counted(objects[0])
+    if thing.pos_ != "NOUN" or thing.ent_type_:
+        return False
+    senses = load_wordnet().senses(thing.lemma_.lower(), "n")
+    return senses.supersenses[:1] in _PHYSICAL and not _DOCUMENTS.intersection(senses.ancestors)
 
 
 def booked_result(verb: Token) -> bool:
