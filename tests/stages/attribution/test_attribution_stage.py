@@ -696,6 +696,20 @@ def test_issue5_physical_thing_found_is_no_information(attribution_analyzer: Ana
         assert _text(a, _by_cue(a, "found").source) == source, text
 
 
+def test_issue5_physical_thing_handled_is_no_statement(attribution_analyzer: Analyzer) -> None:
+    """'donned his leather flying helmet', 'passes the torch': a verb of bodily action with a
+    physical thing as object is a deed; a core reporting verb ('posted a cache of emails') still
+    publishes, and the quotation after the deed keeps its speaker."""
+    a = attribution_analyzer.analyze(
+        "Ray Kinney, 84, donned his leather flying helmet. "
+        '"For me, this is as good as it gets," Kinney said.'
+    )
+    assert [_text(a, q.cue) for q in a.quotes] == ["said"]
+    assert attribution_analyzer.analyze("The governor passes the torch to her deputy.").quotes == []
+    a = attribution_analyzer.analyze("The site posted a cache of internal emails on Friday.")
+    assert _text(a, _by_cue(a, "posted").source) == "The site"
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -50,6 +50,7 @@ from newsgraph.stages.attribution.indirect import (
 )
 from newsgraph.stages.attribution.senses import (
     booked_result,
+    handled_thing,
     mute_source,
     perceived_thing,
     shown_thing,
@@ -250,6 +251,7 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
         undergone(token, source)
         or shown_thing(token)
         or perceived_thing(token)
+        or handled_thing(token)
         or booked_result(token)
         or instrument_patient(token)
     ):

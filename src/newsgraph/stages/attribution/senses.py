@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.resources.wordnet import load_wordnet
+from newsgraph.stages.attribution.cues import CORE_CUES
 
 TokenRange = tuple[int, int]
 
@@ -76,6 +77,7 @@ _PHYSICAL = frozenset(
     )
 )
 _PERCEIVE = "perceive"
+_BODILY = frozenset({("verb.contact",), ("verb.body",), ("verb.motion",)})
 _HANDLING = frozenset({("verb.contact",), ("verb.possession",)})
 _FEELING_OR_THOUGHT = frozenset({("verb.emotion",), ("verb.cognition",)})
 _PERSON_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})
@@ -210,6 +212,24 @@ def perceived_thing(verb: Token) -> bool:
     if thing.pos_ != "NOUN" or thing.ent_type_:
         return False
     senses = load_wordnet().senses(thing.lemma_.lower(), "n")
+    return senses.supersenses[:1] in _PHYSICAL and not _DOCUMENTS.intersection(senses.ancestors)
+
+
+def handled_thing(verb: Token) -> bool:
+    """A verb of bodily action (commonest WordNet sense: contact, body, motion) with a physical
+    thing as object ("*donned* his leather flying helmet", "*placed* classified material on a
+    server"): a deed, no statement. Not a reporting verb of the core lexicon ("*posted* a cache
+    of cables" publishes them)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or verb.lemma_.lower() in CORE_CUES:
+        return False
+    wordnet = load_wordnet()
+    if wordnet.supersenses(verb.lemma_.lower(), "v")[:1] not in _BODILY:
+        return False
+    thing = _counted(objects[0])
+    if thing.pos_ != "NOUN" or thing.ent_type_:
+        return False
+    senses = wordnet.senses(thing.lemma_.lower(), "n")
     return senses.supersenses[:1] in _PHYSICAL and not _DOCUMENTS.intersection(senses.ancestors)
 
 
