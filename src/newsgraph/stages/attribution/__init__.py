@@ -6,8 +6,10 @@ The stage runs in four passes over one parsed Doc:
    "according to", a clause-final misspelt reporting verb and the colon of a "Label: …" line
    are cues by rule.
 2. **Attributions** (:mod:`.indirect`): each cue's source and content come from the parse;
-   quotation-mark spans (:mod:`.direct`) then widen the content to whole direct quotes, attach
-   cue-less quotes that continue a speaker's words, and supply the content of "X said:" cues.
+   WordNet word senses (:mod:`.senses`) drop a cue used in a sense that reports nothing ("US
+   stocks see 9% drop", "Apple unveils new laptops"); quotation-mark spans (:mod:`.direct`)
+   then widen the content to whole direct quotes, attach cue-less quotes that continue a
+   speaker's words, and supply the content of "X said:" cues.
 3. **Speakers** (:mod:`.speakers`): source mentions → named speakers and actor entities, with
    pronouns and descriptions resolved through the document.
 4. **Chains** (:mod:`.chains`): outlet (metadata or dateline) → relays → speaker → channel.
