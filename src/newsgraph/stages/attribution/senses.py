@@ -1,4 +1,4 @@
-"""Word senses that undo an accepted cue: business and general news (issue 5, round 11).
+"""Word senses that undo an accepted cue: business and general news (issue 5, round 12).
 
 The cue model and the parse rules were fitted on PolNeAR, political news, where almost every
 subject of "see", "include" or "allow" is a person, a group or a document. In business and
@@ -126,10 +126,10 @@ def mute_source(source: TokenRange, doc: Doc) -> bool:
     if head is None:
         return _time_entity(source, doc)
     # "Pence" in a headline is a name, "none" a pronoun the tagger took for a noun
-    return head.text.islower() and not head.is_stop and mute_noun(head)
+    return head.text.islower() and not head.is_stop and _mute_noun(head)
 
 
-def mute_noun(noun: Token) -> bool:
+def _mute_noun(noun: Token) -> bool:
     """WordNet puts the noun (or its compound with the noun before it: "stock market") under
     one of the mute kinds, and its commonest sense is not a person, group or document."""
     wordnet = load_wordnet()
