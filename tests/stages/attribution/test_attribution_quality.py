@@ -22,10 +22,10 @@ FLOORS = {
     "content_partial_f1": 0.784,
     "content_exact_f1": 0.528,
     "cue_partial_f1": 0.749,
-    "source_partial_f1": 0.739,
-    "cue_exact_f1": 0.672,
-    "source_exact_f1": 0.703,
-    "attribution_f1": 0.726,
+    "source_partial_f1": 0.741,
+    "cue_exact_f1": 0.673,
+    "source_exact_f1": 0.705,
+    "attribution_f1": 0.728,
 }
 
 

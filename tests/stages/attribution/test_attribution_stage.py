@@ -14,6 +14,7 @@ from newsgraph.stages.attribution.indirect import (
     instrument_source,
     restrictive_relative,
 )
+from newsgraph.stages.attribution.senses import mute_source
 
 
 def _text(analysis: Analysis, span: tuple[int, int] | None) -> str | None:
@@ -457,6 +458,256 @@ def test_issue5_weapon_agent_is_not_a_source(attribution_analyzer: Analyzer) -> 
         "The airbase was targeted by a drone carrying explosives, officials said."
     )
     assert [_text(a, q.source) for q in a.quotes] == ["officials"]
+
+
+def test_issue5_undergo_sense_of_see_is_no_attribution(attribution_analyzer: Analyzer) -> None:
+    """'see' in the sense 'go through / be the time or place of', with a happening as object and
+    a subject that holds no views, reports nothing; a forecast by people, a clause and an 'as'
+    predicate stay attributions (PolNeAR)."""
+    for text in (
+        "Brazil also saw a sharp decline in exports, which hurt growth.",
+        "The city also saw a surge in tourism last summer.",
+        "Gold prices saw an unusually volatile week.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, cue, source in (
+        ("Investors see a rebound in the second half.", "see", "Investors"),
+        ("Supporters saw the verdict as a victory for free speech.", "saw", "Supporters"),
+        (
+            "Older voters have seen their incomes fall since the recession.",
+            "have seen",
+            "Older voters",
+        ),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, cue).source) == source, text
+
+
+def test_issue5_time_money_and_occasions_are_no_sources(attribution_analyzer: Analyzer) -> None:
+    """Prices, indices and occasions cannot say or include anything in the sense of speech; a
+    report and a company still speak."""
+    for text in (
+        "The gala also included a tribute to the founders of the orchestra.",
+        "The index showed a gain of 2% by the close of trading.",
+        "Bond prices suggested that investors expect a rate cut.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, source in (
+        ("The report said that profits fell in the third quarter.", "The report"),
+        ("The carmaker said it expects a loss this year.", "The carmaker"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, "said").source) == source, text
+
+
+def test_issue5_mute_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
+    """Markets (through the compound "stock market"), money, years and storms are mute; a
+    ministry, a report and an exchange of words (WordNet's first "exchange" is chemical) are
+    not."""
+    doc = attribution_analyzer.nlp(
+        "The stock markets, the dollar, last year, the storm, the ministry, the report, "
+        "one exchange."
+    )
+    spans = {
+        "The stock markets": (0, 3),
+        "the dollar": (4, 6),
+        "last year": (7, 9),
+        "the storm": (10, 12),
+        "the ministry": (13, 15),
+        "the report": (16, 18),
+        "one exchange": (19, 21),
+    }
+    assert [doc[s:e].text for s, e in spans.values()] == list(spans)
+    found = {text: mute_source(span, doc) for text, span in spans.items()}
+    assert found == {
+        "The stock markets": True,
+        "the dollar": True,
+        "last year": True,
+        "the storm": True,
+        "the ministry": False,
+        "the report": False,
+        "one exchange": False,
+    }
+
+
+def test_issue5_who_feels_what_a_verb_of_feeling_causes_is_the_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'The figures surprised most analysts': PolNeAR's source of a verb that causes a feeling
+    is who feels it (the object), its content the cause (the subject); a social act that moves
+    someone ('has encouraged supporters') and a feeling of the subject ('fear') keep the
+    subject as source."""
+    a = attribution_analyzer.analyze(
+        "The figures surprised most analysts, who had forecast a loss for the quarter."
+    )
+    quote = _by_cue(a, "surprised")
+    assert _text(a, quote.source) == "most analysts, who had forecast a loss for the quarter"
+    assert [_text(a, c) for c in quote.content] == ["The figures"]
+    a = attribution_analyzer.analyze(
+        "His comments angered many residents, who said the plan ignored their concerns."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "angered").content] == ["His comments"]
+    a = attribution_analyzer.analyze("The campaign has encouraged supporters to vote early.")
+    assert _text(a, _by_cue(a, "has encouraged").source) == "The campaign"
+    a = attribution_analyzer.analyze("Voters fear that taxes will rise.")
+    assert _text(a, _by_cue(a, "fear").source) == "Voters"
+
+
+def test_issue5_description_with_an_apposed_name_is_that_speaker(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'the firm's chief financial officer, Daniel Moreau': the name in apposition to the
+    description's head is the speaker; a singular description with no name still refers to
+    the last named speaker."""
+    a = attribution_analyzer.analyze(
+        '"Sales will recover next year," said the firm\'s chief financial officer, Daniel Moreau.'
+    )
+    assert _by_cue(a, "said").speaker == "Daniel Moreau"
+    a = attribution_analyzer.analyze(
+        "Daniel Moreau said the company would cut 500 jobs. "
+        "The spokesman said that talks with unions would begin in May."
+    )
+    assert [q.speaker for q in a.quotes] == ["Daniel Moreau", "Daniel Moreau"]
+
+
+def test_issue5_plural_description_is_no_named_speaker(attribution_analyzer: Analyzer) -> None:
+    """'Several analysts' are a group: they refer neither back nor forward to one named
+    person, and are named by their own words."""
+    for text in (
+        "Daniel Moreau said the company would cut 500 jobs. "
+        "Several analysts said that the cuts came too late.",
+        "Several analysts said that the cuts came too late. "
+        "Daniel Moreau said the company would cut 500 jobs.",
+    ):
+        a = attribution_analyzer.analyze(text)
+        speakers = {_text(a, q.source): q.speaker for q in a.quotes}
+        assert speakers == {
+            "Daniel Moreau": "Daniel Moreau",
+            "Several analysts": "Several analysts",
+        }
+
+
+def test_issue5_product_shown_is_no_statement(attribution_analyzer: Analyzer) -> None:
+    """'unveiled a new electric sedan': a verb of showing with a made thing as object launches a
+    product; a plan, a bill or an ad shown still reports what is in it."""
+    for text in (
+        "The carmaker unveiled a new electric sedan at the Geneva show.",
+        "Samsung unveils new tablets and a smartwatch.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, cue in (
+        ("The governor unveiled a plan to cut property taxes.", "unveiled"),
+        ("The senator presented a bill that would ban the practice.", "presented"),
+        ("The campaign unveiled its first television ad on Tuesday.", "unveiled"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _by_cue(a, cue).source is not None, text
+
+
+def test_issue5_broadcast_medium_is_part_of_the_cue_not_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'went on national television': a noun WordNet puts under "medium" after "on" is where
+    it was said (PolNeAR's cue takes it in), not what was said; "in" keeps its object."""
+    a = attribution_analyzer.analyze(
+        "Prime Minister Anna Kovac went on national television to calm the public."
+    )
+    quote = _by_cue(a, "went on national television")
+    assert [_text(a, c) for c in quote.content] == ["to calm the public"]
+    a = attribution_analyzer.analyze("The mayor said on television that the curfew would end.")
+    quote = _by_cue(a, "said on television")
+    assert [_text(a, c) for c in quote.content] == ["that the curfew would end"]
+    a = attribution_analyzer.analyze("She believes in public television, she said.")
+    assert [_text(a, c) for c in _by_cue(a, "said").content] == [
+        "She believes in public television"
+    ]
+
+
+def test_issue5_vehicle_moved_by_someone_is_no_attribution(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'the jet was being pushed back by a ground crew': a passive with a vehicle as subject is
+    the verb's physical sense; a passive with a proposal as subject still has its agent as
+    source."""
+    for text in (
+        "As the aircraft was being pushed back by an airport tug operator, "
+        "its left wing struck a fence.",
+        "As the jet was being pushed back by a ground crew, the tail clipped a parked van.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    a = attribution_analyzer.analyze("The proposal was criticised by several unions.")
+    assert _text(a, _by_cue(a, "was criticised").source) == "several unions"
+
+
+def test_issue5_financial_result_posted_is_no_statement(attribution_analyzer: Analyzer) -> None:
+    """'posted a net profit': a verb of contact or possession with money as object records a
+    result; 'reported a loss' and 'wants more money' stay attributions (PolNeAR)."""
+    for text in (
+        "Carmaker Volvo posts unexpected profits.",
+        "The airline posted a net profit of $120 million in the second quarter.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, cue, source in (
+        (
+            "The company reported a loss of $2 million in the first quarter.",
+            "reported",
+            "The company",
+        ),
+        ("The senator wants more money for rural schools.", "wants", "The senator"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, cue).source) == source, text
+
+
+def test_issue5_meeting_after_at_is_the_occasion_not_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'vowed Monday at a Denver rally to cut taxes': a gathering or a time after "at" is where
+    or when; the infinitive or the clause is what; "balked at the cost" keeps its object."""
+    a = attribution_analyzer.analyze(
+        "The governor vowed Monday at a Denver rally to cut property taxes."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "vowed Monday").content] == ["to cut property taxes"]
+    a = attribution_analyzer.analyze(
+        "A household hazardous waste collection day will be held May 2, "
+        "the solid waste board decided at a recent meeting."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "decided").content] == [
+        "A household hazardous waste collection day will be held May 2"
+    ]
+    a = attribution_analyzer.analyze("Local officials balked at the cost of the new stadium.")
+    assert [_text(a, c) for c in _by_cue(a, "balked at").content] == ["the cost of the new stadium"]
+
+
+def test_issue5_physical_thing_found_is_no_information(attribution_analyzer: Analyzer) -> None:
+    """'found one of the missing dogs': a verb of perceiving or finding with a physical thing as
+    object (through a count) reports nothing; a poll finding a clause and a jury finding someone
+    guilty stay attributions."""
+    for text in (
+        "Firefighters found one of the missing dogs in the basement.",
+        "Hikers spotted a black bear near the trail on Saturday.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, source in (
+        ("A new poll found that most voters oppose the tax.", "A new poll"),
+        ("The jury found him guilty of fraud.", "The jury"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, "found").source) == source, text
+
+
+def test_issue5_physical_thing_handled_is_no_statement(attribution_analyzer: Analyzer) -> None:
+    """'donned his leather flying helmet', 'passes the torch': a verb of bodily action with a
+    physical thing as object is a deed; a core reporting verb ('posted a cache of emails') still
+    publishes, and the quotation after the deed keeps its speaker."""
+    a = attribution_analyzer.analyze(
+        "Ray Kinney, 84, donned his leather flying helmet. "
+        '"For me, this is as good as it gets," Kinney said.'
+    )
+    assert [_text(a, q.cue) for q in a.quotes] == ["said"]
+    assert attribution_analyzer.analyze("The governor passes the torch to her deputy.").quotes == []
+    a = attribution_analyzer.analyze("The site posted a cache of internal emails on Friday.")
+    assert _text(a, _by_cue(a, "posted").source) == "The site"
 
 
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:

@@ -6,8 +6,10 @@ The stage runs in four passes over one parsed Doc:
    "according to", a clause-final misspelt reporting verb and the colon of a "Label: …" line
    are cues by rule.
 2. **Attributions** (:mod:`.indirect`): each cue's source and content come from the parse;
-   quotation-mark spans (:mod:`.direct`) then widen the content to whole direct quotes, attach
-   cue-less quotes that continue a speaker's words, and supply the content of "X said:" cues.
+   WordNet word senses (:mod:`.senses`) drop a cue used in a sense that reports nothing ("US
+   stocks see 9% drop", "Apple unveils new laptops"); quotation-mark spans (:mod:`.direct`)
+   then widen the content to whole direct quotes, attach cue-less quotes that continue a
+   speaker's words, and supply the content of "X said:" cues.
 3. **Speakers** (:mod:`.speakers`): source mentions → named speakers and actor entities, with
    pronouns and descriptions resolved through the document.
 4. **Chains** (:mod:`.chains`): outlet (metadata or dateline) → relays → speaker → channel.
@@ -43,9 +45,18 @@ from newsgraph.stages.attribution.indirect import (
     according_to,
     clause_final_cue,
     from_verb,
+    instrument_patient,
     instrument_source,
     labelled_lines,
     restrictive_relative,
+)
+from newsgraph.stages.attribution.senses import (
+    booked_result,
+    handled_thing,
+    mute_source,
+    perceived_thing,
+    shown_thing,
+    undergone,
 )
 from newsgraph.stages.attribution.speakers import SpeakerResolver, named_mentions
 
@@ -225,13 +236,26 @@ class AttributionStage:
 
 def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution | None:
     """The attribution an accepted cue heads; None when its source shows there is none: a
-    weapon or vehicle ("targeted by dozens of missiles": no one speaks), or the pronoun of a
-    restrictive relative clause below its stricter threshold ("voters *who say* …")."""
+    weapon or vehicle ("targeted by dozens of missiles": no one speaks), a time, money, a
+    market or an occasion ("US stocks see 9% drop"), or the pronoun of a restrictive relative
+    clause below its stricter threshold ("voters *who say* …"); None too for a perception verb
+    in the sense "undergo" ("Japan also saw a collapse"), for a product shown ("Apple
+    unveils new laptops") and for a weapon or vehicle moved ("the jet was being pushed")."""
     attribution = from_verb(token, sent, score)
     source = attribution.source
     if source is not None and (
         instrument_source(source, token.doc)
+        or mute_source(source, token.doc)
         or (score < _RESTRICTIVE_THRESHOLD and restrictive_relative(source, token.doc))
+    ):
+        return None
+    if (
+        undergone(token, source)
+        or shown_thing(token)
+        or perceived_thing(token)
+        or handled_thing(token)
+        or booked_result(token)
+        or instrument_patient(token)
     ):
         return None
     if not attribution.content:

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.attribution.cues import CORE_CUES
+from newsgraph.stages.attribution.senses import causes_feeling, source_head
 
 TokenRange = tuple[int, int]
 
@@ -83,6 +84,11 @@ _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", 
 _MEDIA = frozenset(
     {"statement", "interview", "twitter", "facebook", "tweet", "post", "op-ed", "email", "letter"}
 )
+# WordNet concepts of occasions and times: people gathered (a meeting, a rally, a convention),
+# a ceremony, a stretch of time.
+_OCCASIONS = frozenset({"gathering", "ceremony", "celebration", "time period"})
+# WordNet's concept of a means of mass communication (television, radio, the press).
+_MEDIUM = "medium"
 # Verbs whose object is whom it was said to ("told *AFP*"), and what such an object looks like.
 _ADDRESS_VERBS = frozenset(
     """
@@ -143,8 +149,6 @@ _FOCUS = frozenset({"even", "only"})
 _INSTRUMENTS = frozenset(
     {"weapon", "weaponry", "armament", "ammunition", "explosive device", "vehicle"}
 )
-# Entity types of counts ("*dozens* of missiles"): the instrument is the counted noun.
-_COUNT_ENTS = frozenset({"CARDINAL", "QUANTITY"})
 # Labels inside a noun phrase, climbed to find the phrase's head.
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case"})
 
@@ -181,11 +185,27 @@ def from_verb(token: Token, sent: Span, confidence: float) -> Attribution:
         if source is None or not _touches_paragraph(source, verb):
             # none, or one the parse found across a paragraph break: the paragraph's own
             source = _paragraph_subject(verb)
+    felt = _felt_by_object(verb)
+    if felt is not None:
+        source, content = _subtree(felt[0]), [_subtree(felt[1])]
     if source is not None:
         source = _source_edges(source, token.doc)
     taken = [*content, *([source] if source else [])]
     cue = (_verb_group_start(verb), _cue_tail(reporter, max(cue_end, reporter.i + 1), taken))
     return Attribution(cue, source, content, confidence, weak)
+
+
+def _felt_by_object(verb: Token) -> tuple[Token, Token] | None:
+    """(who feels, what causes it) for an active verb that causes a feeling in its object ("The
+    timing doesn't *surprise* Republican pollster Daron Shaw", "His remarks *have offended*
+    women"): PolNeAR's source is the person or group who feels it, its content the cause (the
+    subject). None for any other verb, a passive, or an object that is no one."""
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not objects or not subjects or not _person(objects[0]):
+        return None
+    return (objects[0], subjects[-1]) if causes_feeling(verb.lemma_.lower()) else None
 
 
 def _reporting_object(token: Token, sent: Span) -> tuple[Token, Token]:
@@ -230,21 +250,8 @@ def instrument_source(source: TokenRange, doc: Doc) -> bool:
     things that cannot say anything, so the cue is used in its physical sense ("was initially
     *targeted* by …") and is no attribution. WordNet decides (ancestors of the common noun's
     first senses), which covers the long tail of arms and craft without a word list."""
-    start, end = source
-    heads = [t for t in doc[start:end] if t.head.i == t.i or not start <= t.head.i < end]
-    if len(heads) != 1:
-        return False
-    head = heads[0]
-    if head.ent_type_ in _COUNT_ENTS:
-        counted = [
-            c
-            for prep in head.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for c in prep.children
-            if c.dep_ == "pobj"
-        ]
-        head = counted[0] if counted else head
-    if head.pos_ != "NOUN" or head.ent_type_ or not head.text.islower():
+    head = source_head(source, doc)
+    if head is None or not head.text.islower():
         return False
     senses = load_wordnet().senses(head.lemma_.lower(), "n")
     return (
@@ -252,6 +259,14 @@ def instrument_source(source: TokenRange, doc: Doc) -> bool:
         and senses.supersenses[0] == "noun.artifact"
         and any(a in _INSTRUMENTS for a in senses.ancestors)
     )
+
+
+def instrument_patient(verb: Token) -> bool:
+    """The subject of a passive cue is a weapon or a vehicle ("as the jet *was being pushed
+    back* by a tug operator", "the drone was launched from …"): the verb is in its physical
+    sense, whoever the agent is."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and instrument_source(_subtree(subjects[0]), verb.doc)
 
 
 def restrictive_relative(source: TokenRange, doc: Doc) -> bool:
@@ -294,11 +309,25 @@ def _medium(prep: Token, clause_allowed: bool = False) -> bool:
     if prep.lower_ not in ("in", "on"):
         return False
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects or objects[0].lemma_.lower() not in _MEDIA:
+    if not objects or not _media_noun(objects[0], prep):
         return False
     medium = objects[0]
     right = [c for c in medium.rights if not (clause_allowed and c.dep_ in _NOUN_CLAUSES)]
     return not right
+
+
+def _media_noun(noun: Token, prep: Token) -> bool:
+    """A word of the medium a statement goes out in: the list above, or after "on" a noun
+    WordNet puts under "medium" ("went *on national television*", "on the radio"); "believes
+    *in journalism*" is what is believed."""
+    lemma = noun.lemma_.lower()
+    if lemma in _MEDIA:
+        return True
+    return (
+        prep.lower_ == "on"
+        and noun.pos_ == "NOUN"
+        and _MEDIUM in load_wordnet().senses(lemma, "n").ancestors
+    )
 
 
 def _fronted_content(token: Token) -> tuple[Token, TokenRange] | None:
@@ -738,7 +767,7 @@ def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange]
                 for c in child.children
                 if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _NOT_CONTENT_ENTS
             ]
-            if objects:
+            if objects and not (child.lower_ == "at" and _occasion(objects[0])):
                 found.append((child, objects[0]))
     if len(found) > 1 and _addressed(*found[0]) and found[1][0].lower_ in ("for", "about"):
         found = found[1:]  # "apologized *to Clinton* for the incident": whom, then what
@@ -747,6 +776,18 @@ def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange]
     prep, obj = found[0]
     end = prep.i + 1 if prep.i == token.i + 1 else token.i + 1
     return [_subtree(obj)], end, True
+
+
+def _occasion(noun: Token) -> bool:
+    """A meeting, a rally, a ceremony or a stretch of time ("decided *at a recent quarterly
+    meeting*", "promised *at a Las Vegas rally* to …"): where or when, not what ("balked *at the
+    cost*" is what)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in _OCCASIONS or any(
+        a in _OCCASIONS for a in load_wordnet().senses(lemma, "n").ancestors
+    )
 
 
 def _past_at_length(prep: Token) -> Token | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.record import Entity
 
@@ -40,6 +40,7 @@ _ORG_NOUNS = frozenset(
     outlet newspaper channel broadcaster statement report
     """.split()
 )
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 FORWARD_CONFIDENCE = 0.6
 BACKWARD_CONFIDENCE = 0.8
 
@@ -112,16 +113,27 @@ class SpeakerResolver:
         heads = [n for n in inside if n.start <= root.idx < n.end]
         if heads:
             return "named", heads[0]
+        apposed = [n for n in inside if self._apposition(n, root)]
+        if apposed:
+            return "named", apposed[0]  # "the firm's chief executive, Alan Mulally"
         lower = span.text.lower()
         if lower in _PERSON_PRONOUNS:
             return "pronoun-person", None
         if lower in _GROUP_PRONOUNS:
             return "pronoun-group", None
+        if root.tag_ in _PLURAL_TAGS:
+            return "other", None  # "most analysts", "officials": a group, not the last name
         if root.lemma_.lower() in _PERSON_NOUNS:
             return "desc-person", None
         if root.lemma_.lower() in _ORG_NOUNS:
             return "desc-org", None
         return "other", None
+
+    def _apposition(self, named: Named, root: Token) -> bool:
+        """The named mention is an apposition of the description's head ("the firm's chief
+        executive officer, *Alan Mulally*"): the description and the name are one speaker."""
+        span = self.doc.char_span(named.start, named.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "appos" and span.root.head.i == root.i
 
     def resolve_all(self, sources: list[tuple[int, int] | None]) -> list[Speaker | None]:
         """One Speaker per source (``None`` where there is no source), in the given order."""
