@@ -81,6 +81,9 @@ def test_issue6_confidence_on_judgements_never_fitted(analyzer: Analyzer) -> Non
             if event.trigger is not None and (doc_id, *event.trigger) in by_key:
                 probs.append(event.evidence.confidence)
     assert len(probs) == len(labels)
+    # The stage's own precision on these whole articles (docs/events.md: 0.171 before the
+    # deaths-and-thoughts round, 0.183 after): most coded clauses are still no events.
+    assert labels.mean() >= 0.17
     assert roc_auc_score(labels, probs) >= 0.72
     assert brier_score_loss(labels, probs) <= 0.17
 

@@ -88,6 +88,7 @@ def test_issue6_a_trip_to_nowhere_named_is_no_visit(events_only: Analyzer, text:
         "The foreign ministers met in Geneva on Tuesday to discuss the ceasefire.",
         "The UN envoy arrived in Kabul on Monday.",
         "The foreign minister travelled to Moscow for two days.",
+        "The two delegations met again in the capital on Friday.",
     ],
 )
 def test_issue6_meetings_and_visits_stay_consultations(events_only: Analyzer, text: str) -> None:

@@ -47,6 +47,8 @@ _VIOLENCE = frozenset({"attack", "violence", "aggression", "military action", "c
 # Ancestors of a harm to the body that tells a violent death.
 _INJURY = frozenset({"wound", "injury", "torture", "gunshot", "explosion"})
 _MIND = frozenset({"verb.cognition", "verb.perception"})
+# Verbs of motion that are a meeting wherever it happens ("the ministers will meet next week").
+_COMING_TOGETHER = frozenset({"meet", "gather", "assemble", "convene", "reunite", "rendezvous"})
 # Entity labels of somewhere or someone a trip can be to or from.
 _PLACES_AND_PARTIES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
 # The supersenses a natural harm has first: a disease is a state, an outbreak or a crash an
@@ -117,7 +119,7 @@ def aimless_trip(verb: Token, kind: str) -> bool:
     """Whether a consultation is coded on a verb of motion that names no place or party to go
     to or come from: "officers arrived on the 32nd floor", "everybody exited right off the
     boulevard", "a lot of the good jobs have left"."""
-    if kind != "CONSULT" or verb.pos_ != "VERB":
+    if kind != "CONSULT" or verb.pos_ != "VERB" or verb.lemma_.lower() in _COMING_TOGETHER:
         return False
     senses = load_wordnet().supersenses(verb.lemma_.lower(), "v")
     if not senses or senses[0] != "verb.motion":
