@@ -73,6 +73,15 @@ from newsgraph.stages.events.commerce import (
     sporting,
 )
 from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
+from newsgraph.stages.events.leisure import (
+    civilian_training,
+    criticism,
+    figurative_force,
+    leisure_force,
+    natural_force,
+    opinion_of_show,
+    talked_about,
+)
 from newsgraph.stages.events.mentions import (
     TOPIC_DEPS,
     displayed,
@@ -723,6 +732,13 @@ _TRADABLE = frozenset({"COOPERATE", "AGREE"})
 # WordNet's hypernyms of contending verbs ("fight", "battle", "combat", "attack"; "struggle").
 _CONTENDING = frozenset({"contend", "try"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
+# What a show may be the object of: praise, blame, hosting it (or the promise to), a
+# postponement; none is an event.
+_SHOW_KINDS = frozenset({"SUPPORT", "ACCUSE", "CONSULT", "REJECT", "AGREE"})
+# How CAMEO codes talking about or studying an act: a consultation, an inquiry.
+_TALK_KINDS = frozenset({"CONSULT", "ACCUSE"})
+# How CAMEO codes training someone: an intent to cooperate, or cooperation itself.
+_TRAINING_KINDS = frozenset({"AGREE", "COOPERATE"})
 
 
 @dataclass
@@ -863,11 +879,15 @@ class Detector:
             and (lemma != "detonate" or _disposal(token, after | before_words))
         ):
             kind, mode, code = "COERCE", "seize", "171"
+        if kind == "ASSAULT" and criticism(token, self.event_nouns):
+            kind, mode, code = "ACCUSE", "disapprove", "111"  # "blasted the decision"
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
         if trigger.lemma == lemma and _rescheduled(kind, particles):
             return None  # "pushes back the launch": a postponement, not a demand
         if self._mere_mention(token, kind, mode) or self._commerce(token):
+            return None
+        if self._pastime(token, kind):
             return None
         if kind == "ASSAULT" and (not_violence(token) or self._no_force(token)):
             return None
@@ -885,6 +905,12 @@ class Detector:
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
 
+    def _topic_verb(self, verb: Token) -> bool:
+        """Whether what the verb governs is a topic: a work's or a remembrance's
+        (:mod:`.mentions`), or an act talked about or studied ("lawmakers debated the US
+        bombing of the base", :mod:`.leisure`)."""
+        return topic_verb(verb, self.event_nouns) or talked_about(verb, self.event_nouns)
+
     def _commerce(self, token: Token) -> bool:
         """An act of a firm or a household in political words (see :mod:`.commerce`): hiring
         or firing staff, a label ("billed as"), a delayed thing, merged units, a paid debt,
@@ -899,6 +925,20 @@ class Detector:
             or sporting(token)
             or left_game(token)
         )
+
+    def _pastime(self, token: Token, kind: str) -> bool:
+        """Sport, culture, science or training in the words of force or diplomacy (see
+        :mod:`.leisure`): an opinion of a show or hosting one, a game won, force on an
+        abstraction, a picture made, people trained who bear no arms, an act talked about."""
+        if kind in _SHOW_KINDS and opinion_of_show(token):
+            return True
+        if kind == "ASSAULT":
+            return leisure_force(token, self.event_nouns) or figurative_force(
+                token, self.event_nouns
+            )
+        if kind in _TRAINING_KINDS and civilian_training(token):
+            return True
+        return kind in _TALK_KINDS and talked_about(token, self.event_nouns)
 
     def _no_force(self, token: Token) -> bool:
         """A verb of force that harms no one (see :mod:`.agency`): striving ("is fighting to
@@ -1102,7 +1142,7 @@ class Detector:
                 break
             if topic_head(head, ABOUT_NOUNS):
                 return False
-            if current.dep_ in TOPIC_DEPS and topic_verb(head, self.event_nouns):
+            if current.dep_ in TOPIC_DEPS and self._topic_verb(head):
                 return False  # "the film depicts the bombing", "commemorated the massacre"
             current = head
         if carrier is not None:
@@ -1223,6 +1263,8 @@ class Detector:
             return None  # "Fiat bought a twenty percent stake in Chrysler": a purchase
         if QUAD.get(kind) == 1 and actor.heads and first_sense(actor.heads[0]) in _HAPPENINGS:
             return None  # "inspired by the work it has done": a deed is no speaker
+        if actor.heads and natural_force(actor.heads[0]):
+            return None  # "heavy snow forced the closure of the airport": nature is no party
         if kind not in _DOERS and actor.heads and no_party(actor.heads[0]):
             return None  # "a second A380 is travelling to the U.S.": a machine is no party
         if kind not in _DOERS and actor.heads and property_of_thing(actor.heads[0], token):

@@ -1,0 +1,284 @@
+"""Sport, culture, science and weather told in the words of conflict and diplomacy.
+
+Issue 6, fourth round. After :mod:`.agency` (who can be a party) and :mod:`.commerce` (acts of
+firms and households), news of games, shows, research and the weather still gave events
+through verbs that CAMEO files under force or diplomacy. Each class below is judged by
+WordNet or by the dependency pattern, not by a list of sentences:
+
+* **contests won** — a verb of winning ("beat", "defeat", "crush"; WordNet "get the better
+  of") between two sides that are contestants: names WordNet knows as no people, no group
+  and no state ("Arsenal", "the Lakers", "Liverpool"), or contestant nouns ("the champions",
+  "their rivals"), with no weapon or act of violence in the clause. "Israel defeated Egypt",
+  "Hamas defeated Fatah" and "troops defeated the rebels" name parties and stay fighting.
+* **force on an abstraction or a message** — breaking a record, killing a bill, attacking a
+  virus: the thing done to is an abstraction, a message or a microbe by its most frequent
+  sense, and no act of the lexicon ("broke the ceasefire" stays).
+* **criticism in words of force** — "blasted the decision", "attacked the plan": a verb of
+  force with a sense of speech (WordNet ``verb.communication``) aimed at a message, an idea or
+  a decision is the disapproval CODEBOOKS.md files under ACCUSE; verbs of breaking ("broke the
+  news") are no criticism.
+* **shows** — a show, a contest, an entertainment or a work of art (WordNet hypernyms) is no
+  party and no act between parties: praising or panning it ("critics blasted the film", "the
+  festival was hailed as a success"), hosting it ("the city hosted the Olympic Games") or
+  postponing it ("the concert was postponed") is no event.
+* **pictures made** — shooting a film or capturing images is making a work, not violence.
+* **forces of nature** — snow, a storm, a flood or a wildfire (WordNet "natural phenomenon",
+  "conflagration") is no party, whatever it forces or destroys.
+* **training** — training people who bear no arms ("workers were trained") is teaching, not
+  the military cooperation CAMEO means by training troops.
+* **acts talked about** — a body debating or discussing an act with no counterpart
+  ("lawmakers debated the bombing"), or people studying one ("historians studied the
+  invasion"): the act is the topic; no one consults anyone nor investigates a charge.
+  Investigating ("police are investigating the killing") stays an inquiry.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.resources.wordnet import load_wordnet
+from newsgraph.stages.events.agency import CONTESTED_SENSES, abstract, first_sense, thing, weapon
+from newsgraph.stages.events.arguments import dep_child, passive_agent
+
+# Verbs of winning that WordNet files first under another sense ("crush" presses first).
+_WINNING = frozenset({"beat", "defeat", "crush", "thrash", "trounce", "rout", "vanquish"})
+_WON = "get the better of"
+# What a contestant noun descends from (the first hypernyms or the noun itself).
+_CONTESTANTS = frozenset({"contestant", "athlete", "team", "rival", "champion", "opponent"})
+# A name that WordNet knows as one of these, by its most frequent sense, is a party.
+_PARTY_SENSES = frozenset({"noun.person", "noun.group"})
+_STATES = frozenset({"country", "state", "nation", "sovereign state", "kingdom", "republic"})
+# Hypernyms that make a noun a show, a contest or a work of art.
+_SHOWS = frozenset(
+    {"show", "diversion", "entertainment", "contest", "performance", "art"}
+    | {"musical composition", "literary composition"}
+)
+# Microbes and what they cause are fought by medicine, not by force.
+_MICROBES = frozenset({"microorganism", "infectious agent"})
+_BREAKING = frozenset({"change integrity", "break", "end"})
+# What force is used of figuratively: a message, an idea, a quality, a state, a feeling; not
+# a quantity, a part, a place or a possession ("inflicted heavy losses", "regained territory").
+_IDEAS = frozenset(
+    {"noun.communication", "noun.cognition", "noun.attribute", "noun.state", "noun.feeling"}
+)
+# Hypernyms of verbs of force ("blast" → hit, "attack" → contend, "savage" → assail).
+_BLOWS = frozenset({"hit", "strike", "attack", "assail", "contend", "knock"})
+_SPOKEN_AT = frozenset({"noun.communication", "noun.cognition", "noun.act"})
+# Verbs that also mean making a picture.
+_PICTURING = frozenset({"shoot", "capture", "film"})
+_PICTURES = frozenset({"representation", "recording", "film", "photograph", "picture", "show"})
+_NATURE = frozenset({"natural phenomenon", "conflagration"})
+_HAPPENING = (("noun.phenomenon",), ("noun.event",))
+# People who bear arms: the words themselves, and WordNet hypernyms ("recruit" → serviceman;
+# not "force", which a staff of workers also descends from).
+_ARMED_WORDS = frozenset(
+    {"force", "troop", "police", "army", "military", "militia", "soldier", "security"}
+)
+_ARMED_KINDS = frozenset(
+    {"serviceman", "military personnel", "military unit", "armed forces", "military"}
+    | {"combatant", "fighter", "insurgent", "guerrilla", "soldier", "militia", "mercenary"}
+    | {"law enforcement agency", "police"}
+)
+# Verbs of discussing (WordNet hypernyms: "debate", "discuss", "deliberate"; not plain
+# talking, which "continue" descends from) and of study, as against inquiry ("investigate").
+_TALKING = frozenset({"talk of", "hash out"})
+_STUDYING = frozenset({"study", "examine", "analyse", "analyze", "research", "review"})
+_ACTING = frozenset({"nsubj", "nsubjpass"})
+
+
+def passive(verb: Token) -> bool:
+    """Whether the verb is passive ("was beaten")."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _doer_and_done_to(verb: Token) -> tuple[Token | None, Token | None]:
+    """The verb's doer and the one it is done to, active or passive."""
+    if passive(verb):
+        return passive_agent(verb), dep_child(verb, "nsubjpass")
+    return dep_child(verb, "nsubj"), dep_child(verb, "dobj")
+
+
+def _ancestors(lemma: str, pos: str = "n") -> frozenset[str]:
+    return frozenset(load_wordnet().senses(lemma.lower(), pos).ancestors)
+
+
+def contest_win(verb: Token, event_nouns: frozenset[str]) -> bool:
+    """Whether a verb of winning is a game: both sides are contestants (see the module
+    docstring) and the clause names no weapon and no act of violence of the lexicon."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or (lemma not in _WINNING and _WON not in _ancestors(lemma, "v")):
+        return False
+    winner, loser = _doer_and_done_to(verb)
+    if winner is None or loser is None or not (_contestant(winner) and _contestant(loser)):
+        return False
+    # The sides' own words are names, not arms: "Arsenal" is a weapon store in WordNet.
+    sides = {t.i for side in (winner, loser) for t in side.subtree}
+    words = [t for t in verb.subtree if t.i != verb.i and t.i not in sides]
+    return not any(weapon(t) or t.lemma_.lower() in event_nouns for t in words)
+
+
+def _contestant(side: Token) -> bool:
+    """A side in a game: a name that is no party, or a contestant noun of no armed unit."""
+    if side.pos_ == "PROPN":
+        return not _named_party(side)
+    lemma = side.lemma_.lower()
+    kinds = {lemma, *load_wordnet().senses(lemma, "n").ancestors[:3]}
+    return not _CONTESTANTS.isdisjoint(kinds) and not armed(side)
+
+
+def _named_party(name: Token) -> bool:
+    """Whether any word of a name is, by WordNet's most frequent sense, a people, a group or
+    a state ("Hamas", "Kurds", "Israel"); a club named after a city, a weapon store or an
+    animal ("Liverpool", "Arsenal", "the Springboks") is none, nor is a name WordNet lacks."""
+    words = [name, *(c for c in name.children if c.dep_ == "compound")]
+    for word in words:
+        lemma = word.lemma_.lower()
+        if first_sense_of(lemma) in _PARTY_SENSES or not _STATES.isdisjoint(_ancestors(lemma)):
+            return True
+    return False
+
+
+def first_sense_of(lemma: str) -> str | None:
+    """The supersense of a word's most frequent noun sense, proper names included."""
+    senses = load_wordnet().supersenses(lemma, "n")
+    return senses[0] if senses else None
+
+
+def armed(person: Token) -> bool:
+    """Whether a noun names people who bear arms (troops, police, fighters), itself, by a
+    modifier ("security forces", "army recruits") or by WordNet's hypernyms."""
+    words = [person, *(c for c in person.children if c.dep_ in {"compound", "amod"})]
+    for word in words:
+        lemma = word.lemma_.lower()
+        if lemma in _ARMED_WORDS or not _ARMED_KINDS.isdisjoint(_ancestors(lemma)):
+            return True
+    return False
+
+
+def leisure_force(verb: Token, event_nouns: frozenset[str]) -> bool:
+    """Whether a verb of force is used of a game won, of a picture made or of speech (see
+    the module docstring): no one is harmed. Each rule checks the verb's own class, so the
+    fallback may ask it of every verb above a cue."""
+    return contest_win(verb, event_nouns) or picture_made(verb) or criticism(verb, event_nouns)
+
+
+def figurative_force(verb: Token, event_nouns: frozenset[str]) -> bool:
+    """Whether force is done to an abstraction, a message or a microbe ("broke the record",
+    "attacked the virus"), which no one is harmed by; an act of the lexicon done to ("broke
+    the ceasefire") and a weapon ("smashed the missiles") stay."""
+    _, target = _doer_and_done_to(verb)
+    if verb.pos_ != "VERB" or target is None or target.lemma_.lower() in event_nouns:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in target.children):
+        return False  # "part of the stronghold", "scores of refugees": what is picked counts
+    if any("weapon" in _ancestors(f"{c.lower_} {target.lemma_}") for c in target.lefts):
+        return False  # "fired tear gas": "gas" alone is a state of matter
+    if not _MICROBES.isdisjoint(_ancestors(target.lemma_)):
+        return True
+    return first_sense(target) in _IDEAS and abstract(target, CONTESTED_SENSES)
+
+
+def criticism(verb: Token, event_nouns: frozenset[str]) -> bool:
+    """Whether a verb of force is speech aimed at a message, an idea or a decision ("the
+    opposition blasted the decision", "attacked the plan"): the verb is a blow with a sense
+    of speech in WordNet, and no verb of breaking; the target is no act of the lexicon
+    ("attacked the rally"), no people and no thing by its most frequent sense."""
+    wordnet = load_wordnet()
+    lemma = verb.lemma_.lower()
+    senses = wordnet.senses(lemma, "v")
+    if "verb.communication" not in senses.supersenses or not _BREAKING.isdisjoint(senses.ancestors):
+        return False
+    if _BLOWS.isdisjoint(senses.ancestors):
+        return False  # a verb of speech alone ("said", "held") is no force told as speech
+    doer, target = _doer_and_done_to(verb)
+    if target is None or target.pos_ != "NOUN" or target.lemma_.lower() in event_nouns:
+        return False
+    if doer is not None and (weapon(doer) or thing(doer)):
+        return False  # "the shells blasted the ministry": no speaker
+    people = not _PARTY_SENSES.isdisjoint(wordnet.supersenses(target.lemma_.lower(), "n"))
+    return first_sense(target) in _SPOKEN_AT and not people and not weapon(target)
+
+
+def show(noun: Token) -> bool:
+    """Whether the noun is a show, a contest, an entertainment or a work of art by WordNet
+    ("the concert", "the Olympic Games", "the festival", "the film"); the plural's stem is
+    tried as the tagger may leave a name's plural as its lemma ("Games")."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")}
+    return any(not _SHOWS.isdisjoint(_ancestors(form)) for form in forms)
+
+
+def opinion_of_show(verb: Token) -> bool:
+    """Whether what the verb praises, pans or hosts is a show (see :func:`show`): no party is
+    praised, accused or met ("the festival was hailed as a success", "hosted the Games")."""
+    _, target = _doer_and_done_to(verb)
+    return target is not None and show(target)
+
+
+def picture_made(verb: Token) -> bool:
+    """Whether a verb that also means making a picture has a picture or a work as its object
+    ("shot the film in Morocco", "the telescope captured images of a galaxy")."""
+    if verb.lemma_.lower() not in _PICTURING:
+        return False
+    _, made = _doer_and_done_to(verb)
+    if made is None:
+        return False
+    forms = {made.lemma_.lower(), made.lower_.removesuffix("s")}
+    return any(not _PICTURES.isdisjoint(_ancestors(form)) for form in forms)
+
+
+def natural_force(doer: Token) -> bool:
+    """Whether the doer is a force of nature ("heavy snow", "wildfires", "the storm"), which
+    is no party even where a rarer sense is a person ("Snow"). The tagger takes a plural
+    at the start of a sentence for a name, even a person's ("Wildfires forced …"): its stem
+    is tried too."""
+    if doer.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    wordnet = load_wordnet()
+    for form in {doer.lemma_.lower(), doer.lower_.removesuffix("s")}:
+        senses = wordnet.senses(form, "n")
+        # "forces" is a physical force first, then troops; "gas" a state of matter first,
+        # and a weapon: a natural happening is one by its most frequent sense
+        if senses.supersenses[:1] in _HAPPENING and not _NATURE.isdisjoint(senses.ancestors):
+            return True
+    return False
+
+
+def civilian_training(verb: Token) -> bool:
+    """Whether the verb trains people who bear no arms ("workers were trained", "the company
+    trains its staff"); training troops or police stays military cooperation."""
+    lemma = verb.lemma_.lower()
+    if lemma != "train" and "train" not in _ancestors(lemma, "v"):
+        return False
+    _, trainee = _doer_and_done_to(verb)
+    return trainee is not None and trainee.pos_ in {"NOUN", "PRON"} and not armed(trainee)
+
+
+def talked_about(verb: Token, event_nouns: frozenset[str]) -> bool:
+    """Whether the verb only talks about or studies an act ("lawmakers debated the bombing",
+    "historians studied the invasion"): a talk with no counterpart (no "with", no second
+    party in the subject), or a study (not an inquiry like "investigate"), whose object is an
+    act of ``event_nouns``."""
+    topic = dep_child(verb, "dobj", "nsubjpass")
+    if verb.pos_ != "VERB" or topic is None or topic.lemma_.lower() not in event_nouns:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _STUDYING:
+        return True
+    talking = not _TALKING.isdisjoint(load_wordnet().senses(lemma, "v").ancestors)
+    return talking and not _counterpart(verb)
+
+
+def _counterpart(verb: Token) -> bool:
+    """Whether a talk names a second party: "with" someone, or two parties as its subject
+    ("the two leaders", "Putin and Erdogan")."""
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return True
+    subject = dep_child(verb, *_ACTING)
+    if subject is None:
+        return False
+    return bool(subject.conjuncts) or any(
+        c.dep_ in {"nummod", "det", "predet"} and c.lower_ in {"two", "both"}
+        for c in subject.children
+    )

@@ -1,0 +1,194 @@
+"""Precision on sport, culture, science and weather news (issue 6, fourth round): games,
+shows, research and the weather told in the words of force and diplomacy. Invented
+sentences, one or more per class of :mod:`newsgraph.stages.events.leisure`; reports of real
+fighting, criticism, talks, training and hosting with the same verbs keep their type."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline import Analyzer
+from support import event_types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal beat Chelsea on Saturday.",
+        "The Lakers crushed the Celtics.",
+        "Liverpool defeated Manchester United at Anfield.",
+        "The Springboks defeated the All Blacks in Auckland.",
+        "The champions beat their rivals in the last minute.",
+    ],
+)
+def test_issue6_a_game_won_between_named_sides_is_no_fighting(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces defeated the rebels near the border.",
+        "Israel defeated Egypt in the 1967 war.",
+        "Hamas defeated Fatah in Gaza after a week of fighting.",
+        "Troops crushed the uprising in the capital.",
+        "Police beat protesters with batons.",
+    ],
+)
+def test_issue6_a_victory_over_a_party_stays_fighting(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The runner broke the record.",
+        "The swimmer shattered her own world record.",
+        "The senate killed the bill.",
+        "Researchers attacked the virus with a new drug.",
+    ],
+)
+def test_issue6_force_on_an_abstraction_or_a_microbe_is_no_assault(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels broke the ceasefire on Sunday.",
+        "Militants blasted the bridge with explosives.",
+        "Security forces fired tear gas at the crowd.",
+        "Rebels captured the town after heavy fighting.",
+    ],
+)
+def test_issue6_force_on_an_act_a_thing_or_a_place_stays_an_assault(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition blasted the government's decision to raise taxes.",
+        "Union leaders attacked the new pension plan.",
+    ],
+)
+def test_issue6_criticism_in_words_of_force_is_disapproval(
+    events_only: Analyzer, text: str
+) -> None:
+    events = events_only.analyze(text).events
+    assert [(e.type, e.mode) for e in events] == [("ACCUSE", ["disapprove"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics blasted the film.",
+        "Critics praised the new musical.",
+        "The festival was hailed as a success.",
+        "The concert was postponed.",
+        "The match was postponed because of heavy rain.",
+        "The city hosted the Olympic Games.",
+        "The gallery will host an exhibition of Picasso's prints.",
+    ],
+)
+def test_issue6_a_show_is_no_party_to_praise_blame_host_or_delay(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Leaders hailed the agreement as a milestone.", "SUPPORT"),
+        ("The president hosted the Japanese prime minister.", "CONSULT"),
+        ("The government postponed the elections.", "REJECT"),
+        ("The coach criticised the referee after the match.", "ACCUSE"),
+    ],
+)
+def test_issue6_praise_visits_and_delays_of_parties_stay_events(
+    events_only: Analyzer, text: str, kind: str
+) -> None:
+    assert event_types(events_only, text) == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The director shot the film in Morocco.",
+        "The telescope captured images of a distant galaxy.",
+    ],
+)
+def test_issue6_a_picture_made_is_no_violence(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_shooting_people_stays_violence(events_only: Analyzer) -> None:
+    text = "Soldiers shot three protesters in the city centre."
+    assert event_types(events_only, text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy snow forced the closure of the airport.",
+        "Wildfires forced thousands of residents to flee.",
+        "The storm forced the cancellation of hundreds of flights.",
+    ],
+)
+def test_issue6_a_force_of_nature_is_no_party(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_forces_that_are_troops_stay_parties(events_only: Analyzer) -> None:
+    text = "Government forces forced villagers to leave their homes."
+    assert event_types(events_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The workers were trained.", "The company trains its staff every year."],
+)
+def test_issue6_training_people_who_bear_no_arms_is_no_cooperation(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_training_soldiers_stays_an_event(events_only: Analyzer) -> None:
+    assert event_types(events_only, "The United States trained Iraqi soldiers.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers debated the bombing.",
+        "Lawmakers debated the US bombing of the base.",
+        "Historians studied the invasion.",
+        "Students discussed the massacre in class.",
+    ],
+)
+def test_issue6_an_act_talked_about_or_studied_is_a_mere_mention(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Police are investigating the killing of the journalist.", "ACCUSE"),
+        ("The president discussed the bombing with his French counterpart.", "CONSULT"),
+        ("The two leaders discussed the attack by telephone.", "CONSULT"),
+    ],
+)
+def test_issue6_inquiries_and_talks_between_parties_stay_events(
+    events_only: Analyzer, text: str, kind: str
+) -> None:
+    assert kind in event_types(events_only, text)
