@@ -192,3 +192,120 @@ def test_issue6_inquiries_and_talks_between_parties_stay_events(
     events_only: Analyzer, text: str, kind: str
 ) -> None:
     assert kind in event_types(events_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The striker hit the post in the 89th minute.", "The winger hit the crossbar twice."],
+)
+def test_issue6_a_player_hitting_the_goal_frame_is_no_assault(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_gunmen_hitting_a_police_post_stay_an_assault(events_only: Analyzer) -> None:
+    assert event_types(events_only, "Gunmen hit a police post near the border.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Workers occupied the factory to protest against the closure.", "PROTEST"),
+        ("Students occupied the university library for two days.", "PROTEST"),
+        ("Rebels occupied the town after heavy fighting.", "ASSAULT"),
+    ],
+)
+def test_issue6_workers_or_students_occupying_a_building_is_a_sit_in(
+    events_only: Analyzer, text: str, kind: str
+) -> None:
+    assert event_types(events_only, text) == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The author signed copies of her new book.", "The player signed shirts for the fans."],
+)
+def test_issue6_signing_a_copy_or_a_thing_is_no_support(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two presidents signed a peace treaty.",
+        "The ministers signed a memorandum of understanding on trade.",
+    ],
+)
+def test_issue6_signing_an_agreement_or_a_document_stays_support(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scientists warned that the glacier would collapse within decades.",
+        "Forecasters warned that the river could burst its banks.",
+    ],
+)
+def test_issue6_a_forecast_about_a_thing_is_no_threat(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The board rejected the takeover bid.", "Shareholders rejected the merger proposal."],
+)
+def test_issue6_a_takeover_or_merger_rejected_is_no_political_refusal(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations rejected Russia's takeover of Crimea.",
+        "The rebels rejected the peace proposal.",
+    ],
+)
+def test_issue6_rejecting_a_party_s_act_or_a_peace_proposal_stays_rejection(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hospital banned visitors because of the outbreak.",
+        "The school banned mobile phones in classrooms.",
+    ],
+)
+def test_issue6_an_institution_s_rule_on_its_own_ground_is_no_coercion(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_a_government_ban_stays_coercion(events_only: Analyzer) -> None:
+    assert event_types(events_only, "The government banned opposition rallies.") == ["COERCE"]
+
+
+@pytest.mark.parametrize("text", ["Farmers welcomed the rain.", "Reviewers praised the new phone."])
+def test_issue6_praise_of_a_thing_or_the_weather_is_no_support(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Leaders welcomed the ceasefire.", "The two countries upgraded their diplomatic ties."],
+)
+def test_issue6_praise_of_an_act_and_closer_ties_stay_support(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == ["SUPPORT"]

@@ -45,6 +45,7 @@ from newsgraph.stages.events.agency import (
     first_sense,
     harmless_blow,
     no_party,
+    thing,
     trade,
     victim,
     weapon,
@@ -62,6 +63,7 @@ from newsgraph.stages.events.arguments import (
     verb_arguments,
 )
 from newsgraph.stages.events.commerce import (
+    commercial_deal,
     described_as,
     employment,
     left_game,
@@ -77,9 +79,12 @@ from newsgraph.stages.events.leisure import (
     civilian_training,
     criticism,
     figurative_force,
+    house_rule,
     leisure_force,
     natural_force,
     opinion_of_show,
+    opinion_of_thing,
+    signed_thing,
     talked_about,
 )
 from newsgraph.stages.events.mentions import (
@@ -698,6 +703,8 @@ _REPEATED_MARKERS = frozenset(
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST"})
 _TIME_PARTICLES = frozenset({"back", "off"})
 _ENTERING = frozenset({"go", "be", "remain", "stay"})
+# Holding a place that protesters, workers or students do as a sit-in, not by force.
+_OCCUPYING = frozenset({"occupy", "seize", "take over"})
 # Verbs of coming together that are a demonstration when protesters do it.
 _GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "march", "rally"})
 # "released a film / a report / footage": CAMEO's "release" frees people or property; a work
@@ -735,6 +742,10 @@ _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its",
 # What a show may be the object of: praise, blame, hosting it (or the promise to), a
 # postponement; none is an event.
 _SHOW_KINDS = frozenset({"SUPPORT", "ACCUSE", "CONSULT", "REJECT", "AGREE"})
+# What praise or blame of a thing or of the weather is coded as.
+_OPINION_KINDS = frozenset({"SUPPORT", "ACCUSE"})
+# What a ban or an expulsion is coded as, which an institution may impose on its own ground.
+_RULE_KINDS = frozenset({"COERCE", "SANCTION"})
 # How CAMEO codes talking about or studying an act: a consultation, an inquiry.
 _TALK_KINDS = frozenset({"CONSULT", "ACCUSE"})
 # How CAMEO codes training someone: an intent to cooperate, or cooperation itself.
@@ -873,6 +884,8 @@ class Detector:
                 break
         if lemma in _GATHERING and _subject_lemmas(token) & _PROTESTERS:
             kind, mode, code = "PROTEST", "demo", "141"  # "protesters gathered at the square"
+        if lemma in _OCCUPYING and _subject_lemmas(token) & _PROTESTERS:
+            kind, mode, code = "PROTEST", "obstruct", "144"  # "workers occupied the factory"
         if (
             lemma in _WEAPON_FINDING
             and (after | before_words) & _WEAPON_OBJECTS
@@ -913,10 +926,11 @@ class Detector:
 
     def _commerce(self, token: Token) -> bool:
         """An act of a firm or a household in political words (see :mod:`.commerce`): hiring
-        or firing staff, a label ("billed as"), a delayed thing, merged units, a paid debt,
-        an act on a promotion, a game."""
+        or firing staff, a takeover or a merger, a label ("billed as"), a delayed thing,
+        merged units, a paid debt, an act on a promotion, a game."""
         return (
             employment(token)
+            or commercial_deal(token)
             or described_as(token)
             or routine_delay(token, self.event_nouns)
             or reorganisation(token)
@@ -932,6 +946,12 @@ class Detector:
         abstraction, a picture made, people trained who bear no arms, an act talked about."""
         if kind in _SHOW_KINDS and opinion_of_show(token):
             return True
+        if kind in _OPINION_KINDS and opinion_of_thing(token):
+            return True  # "farmers welcomed the rain", "praised the new phone"
+        if kind in _RULE_KINDS and house_rule(token):
+            return True  # "the hospital banned visitors": an institution's own rule
+        if signed_thing(token, self.event_nouns):
+            return True  # "the author signed copies of her book"
         if kind == "ASSAULT":
             return leisure_force(token, self.event_nouns) or figurative_force(
                 token, self.event_nouns
@@ -1798,9 +1818,10 @@ def _statement_warning(token: Token) -> bool:
         return False
     if not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux"):
         return True
-    # "warned that profits would fall": a forecast about an abstraction, no one's act
+    # "warned that profits would fall", "that the glacier would collapse": a forecast about
+    # an abstraction, a thing or the weather, no one's act
     subject = dep_child(content, "nsubj")
-    return subject is not None and abstract(subject)
+    return subject is not None and (abstract(subject) or thing(subject) or natural_force(subject))
 
 
 def _refusal(head: Token) -> bool:

@@ -22,6 +22,9 @@ WordNet or by the dependency pattern, not by a list of sentences:
   festival was hailed as a success"), hosting it ("the city hosted the Olympic Games") or
   postponing it ("the concert was postponed") is no event.
 * **pictures made** — shooting a film or capturing images is making a work, not violence.
+* **things and institutions** — praising or blaming a thing or the weather ("farmers
+  welcomed the rain"), a school's or a hospital's ban on its own ground ("the hospital banned
+  visitors"), signing a copy or a thing ("the author signed copies of her book") is no event.
 * **forces of nature** — snow, a storm, a flood or a wildfire (WordNet "natural phenomenon",
   "conflagration") is no party, whatever it forces or destroys.
 * **training** — training people who bear no arms ("workers were trained") is teaching, not
@@ -68,6 +71,16 @@ _SPOKEN_AT = frozenset({"noun.communication", "noun.cognition", "noun.act"})
 _PICTURING = frozenset({"shoot", "capture", "film"})
 _PICTURES = frozenset({"representation", "recording", "film", "photograph", "picture", "show"})
 _NATURE = frozenset({"natural phenomenon", "conflagration"})
+# Hypernyms of verbs of praise and blame ("hail" → praise, "criticize" → comment, "welcome"
+# → greet).
+_JUDGING = frozenset({"praise", "applaud", "knock", "comment", "greet"})
+# Institutions whose rules bind only their own ground: schools, hospitals, firms, clubs.
+_INSTITUTIONS = frozenset(
+    {"educational institution", "medical institution", "business", "enterprise", "club"}
+)
+# What one signs as a party (kept), and copies or signatures (a fan's or a reader's keepsake).
+_DOCUMENTS = frozenset({"agreement", "document", "legal document", "request", "law"})
+_COPIES = frozenset({"representation", "signature"})
 _HAPPENING = (("noun.phenomenon",), ("noun.event",))
 # People who bear arms: the words themselves, and WordNet hypernyms ("recruit" → serviceman;
 # not "force", which a staff of workers also descends from).
@@ -214,6 +227,42 @@ def opinion_of_show(verb: Token) -> bool:
     praised, accused or met ("the festival was hailed as a success", "hosted the Games")."""
     _, target = _doer_and_done_to(verb)
     return target is not None and show(target)
+
+
+def opinion_of_thing(verb: Token) -> bool:
+    """Whether what a verb of praise or blame judges is a thing or the weather ("farmers
+    welcomed the rain", "reviewers praised the new phone"): no party, and no act of one.
+    Only verbs of judging by WordNet: "upgraded their ties" is a change of relations."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _JUDGING and _JUDGING.isdisjoint(_ancestors(lemma, "v")):
+        return False
+    _, target = _doer_and_done_to(verb)
+    return target is not None and (thing(target) or natural_force(target))
+
+
+def house_rule(verb: Token) -> bool:
+    """Whether a ban or an expulsion is an institution's rule on its own ground ("the hospital
+    banned visitors", "the school banned mobile phones"): the doer is a school, a hospital, a
+    business or a club by WordNet, which governs no one beyond its walls."""
+    doer, _ = _doer_and_done_to(verb)
+    if doer is None or doer.pos_ != "NOUN" or doer.ent_type_:
+        return False
+    return not _INSTITUTIONS.isdisjoint(_ancestors(doer.lemma_))
+
+
+def signed_thing(verb: Token, event_nouns: frozenset[str]) -> bool:
+    """Whether what is signed is a thing or a copy, not an agreement or a document ("the
+    author signed copies of her book", "signed the shirt"; "signed a treaty", "a decree", "a
+    memorandum" stay): an artefact by its most frequent sense, or a picture or a signature."""
+    if verb.lemma_.lower() != "sign" or verb.pos_ != "VERB":
+        return False
+    _, signed = _doer_and_done_to(verb)
+    if signed is None or signed.pos_ != "NOUN" or signed.lemma_.lower() in event_nouns:
+        return False
+    ancestors = _ancestors(signed.lemma_)
+    if not _DOCUMENTS.isdisjoint(ancestors):
+        return False
+    return first_sense(signed) == "noun.artifact" or not _COPIES.isdisjoint(ancestors)
 
 
 def picture_made(verb: Token) -> bool:
