@@ -309,3 +309,99 @@ def test_issue6_praise_of_an_act_and_closer_ties_stay_support(
     events_only: Analyzer, text: str
 ) -> None:
     assert event_types(events_only, text) == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hackers attacked the company's servers over the weekend.",
+        "Hackers attacked the ministry's website.",
+    ],
+)
+def test_issue6_an_attack_on_computers_is_cyber_coercion(events_only: Analyzer, text: str) -> None:
+    events = events_only.analyze(text).events
+    assert [(e.type, e.mode) for e in events] == [("COERCE", ["cyber"])]
+
+
+def test_issue6_an_attack_on_a_base_stays_an_assault(events_only: Analyzer) -> None:
+    assert event_types(events_only, "Rebels attacked the army base at dawn.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor opened the new bridge.", "The chef opened a new restaurant in the old town."],
+)
+def test_issue6_opening_a_new_building_is_an_inauguration(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_a_state_opening_an_embassy_stays_an_event(events_only: Analyzer) -> None:
+    assert event_types(events_only, "Iran opened a new embassy in Riyadh.")
+
+
+def test_issue6_removing_a_thing_is_no_deportation(events_only: Analyzer) -> None:
+    text = "The surgeon removed a tumour from the patient's brain."
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_deporting_people_stays_coercion(events_only: Analyzer) -> None:
+    assert event_types(events_only, "Authorities deported 200 migrants to Mexico.") == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The athlete was banned for four years for doping.",
+        "The league suspended the club for financial irregularities.",
+    ],
+)
+def test_issue6_a_sport_s_ban_on_a_contestant_is_no_coercion(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_police_arresting_a_player_stays_an_arrest(events_only: Analyzer) -> None:
+    assert event_types(events_only, "Police arrested the player after the match.") == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank launched an attack on inflation.",
+        "Firefighters battled the blaze for six hours.",
+    ],
+)
+def test_issue6_fighting_an_abstraction_or_a_fire_is_no_assault(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Militants launched an attack on the army base.", "Troops battled the rebels for six hours."],
+)
+def test_issue6_fighting_a_party_stays_an_assault(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Firefighters rescued a cat from a tree.", "The president pardoned the turkey."],
+)
+def test_issue6_an_animal_is_no_recipient(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Rescue teams rescued the trapped miners.", "AID"),
+        ("The president pardoned the jailed journalists.", "RETREAT"),
+    ],
+)
+def test_issue6_people_rescued_or_pardoned_stay_recipients(
+    events_only: Analyzer, text: str, kind: str
+) -> None:
+    assert event_types(events_only, text) == [kind]

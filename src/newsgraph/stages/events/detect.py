@@ -76,15 +76,21 @@ from newsgraph.stages.events.commerce import (
 )
 from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
 from newsgraph.stages.events.leisure import (
+    animal,
     civilian_training,
     criticism,
+    cyber_attack,
+    figurative_attack,
     figurative_force,
     house_rule,
+    inauguration,
     leisure_force,
     natural_force,
     opinion_of_show,
     opinion_of_thing,
+    removed_thing,
     signed_thing,
+    sport_discipline,
     talked_about,
 )
 from newsgraph.stages.events.mentions import (
@@ -746,6 +752,8 @@ _SHOW_KINDS = frozenset({"SUPPORT", "ACCUSE", "CONSULT", "REJECT", "AGREE"})
 _OPINION_KINDS = frozenset({"SUPPORT", "ACCUSE"})
 # What a ban or an expulsion is coded as, which an institution may impose on its own ground.
 _RULE_KINDS = frozenset({"COERCE", "SANCTION"})
+# Verbs of arrest, which police use on athletes as on anyone.
+_ARRESTING = frozenset({"arrest", "detain", "jail", "imprison", "hold", "apprehend"})
 # How CAMEO codes talking about or studying an act: a consultation, an inquiry.
 _TALK_KINDS = frozenset({"CONSULT", "ACCUSE"})
 # How CAMEO codes training someone: an intent to cooperate, or cooperation itself.
@@ -892,14 +900,20 @@ class Detector:
             and (lemma != "detonate" or _disposal(token, after | before_words))
         ):
             kind, mode, code = "COERCE", "seize", "171"
+        if kind == "ASSAULT" and cyber_attack(token):
+            kind, mode, code = "COERCE", "cyber", "176"  # "hackers attacked the servers"
         if kind == "ASSAULT" and criticism(token, self.event_nouns):
             kind, mode, code = "ACCUSE", "disapprove", "111"  # "blasted the decision"
+        if kind == "COERCE" and mode == "deport" and removed_thing(token):
+            return None  # "the surgeon removed a tumour": no one is deported
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
         if trigger.lemma == lemma and _rescheduled(kind, particles):
             return None  # "pushes back the launch": a postponement, not a demand
-        if self._mere_mention(token, kind, mode) or self._commerce(token):
+        if self._mere_mention(token, kind, mode):
             return None
+        if mode != "cyber" and self._commerce(token):
+            return None  # a hacker is a golfer first in WordNet: a cyber attack is no game
         if self._pastime(token, kind):
             return None
         if kind == "ASSAULT" and (not_violence(token) or self._no_force(token)):
@@ -917,6 +931,11 @@ class Detector:
             return True
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
+
+    @staticmethod
+    def _discipline(token: Token) -> bool:
+        """A ban, suspension or fine of a contestant that is no arrest (:mod:`.leisure`)."""
+        return token.lemma_.lower() not in _ARRESTING and sport_discipline(token)
 
     def _topic_verb(self, verb: Token) -> bool:
         """Whether what the verb governs is a topic: a work's or a remembrance's
@@ -950,8 +969,10 @@ class Detector:
             return True  # "farmers welcomed the rain", "praised the new phone"
         if kind in _RULE_KINDS and house_rule(token):
             return True  # "the hospital banned visitors": an institution's own rule
-        if signed_thing(token, self.event_nouns):
-            return True  # "the author signed copies of her book"
+        if signed_thing(token, self.event_nouns) or inauguration(token):
+            return True  # "the author signed copies of her book", "opened the new bridge"
+        if kind in _RULE_KINDS | {"RETREAT"} and self._discipline(token):
+            return True  # "the athlete was banned for doping"
         if kind == "ASSAULT":
             return leisure_force(token, self.event_nouns) or figurative_force(
                 token, self.event_nouns
@@ -973,7 +994,7 @@ class Detector:
         opponents = [target, *prep_objects(token, _OPPONENT_PREPS)]
         members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
         contest = _contending(token)
-        abstracts = any(abstract(m, CONTESTED_SENSES) for m in members)
+        abstracts = any(abstract(m, CONTESTED_SENSES) or natural_force(m) for m in members)
         if contest and abstracts and not any(map(victim, members)):
             return True  # "struggling with falling sales and rising costs"
         violent = doer is not None and (
@@ -1027,6 +1048,8 @@ class Detector:
         trigger = self.lexicon.nouns.get(lower) or self.lexicon.nouns.get(lemma)
         if trigger is None:
             return None
+        if trigger.type == "ASSAULT" and figurative_attack(token):
+            return None  # "launched an attack on inflation"
         if lemma == "strike":
             mods = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "poss"}}
             if mods & _STRIKE_LABOUR or not (
@@ -1285,6 +1308,8 @@ class Detector:
             return None  # "inspired by the work it has done": a deed is no speaker
         if actor.heads and natural_force(actor.heads[0]):
             return None  # "heavy snow forced the closure of the airport": nature is no party
+        if kind != "ASSAULT" and recipient.heads and animal(recipient.heads[0]):
+            return None  # "rescued a cat", "pardoned the turkey": an animal is no party
         if kind not in _DOERS and actor.heads and no_party(actor.heads[0]):
             return None  # "a second A380 is travelling to the U.S.": a machine is no party
         if kind not in _DOERS and actor.heads and property_of_thing(actor.heads[0], token):

@@ -25,6 +25,11 @@ WordNet or by the dependency pattern, not by a list of sentences:
 * **things and institutions** — praising or blaming a thing or the weather ("farmers
   welcomed the rain"), a school's or a hospital's ban on its own ground ("the hospital banned
   visitors"), signing a copy or a thing ("the author signed copies of her book") is no event.
+* **computers attacked** — an attack by hackers or on servers and websites is the COERCE
+  (mode cyber) of CODEBOOKS.md, not an ASSAULT.
+* **inaugurations, removals and sport's rules** — someone who is no state opening a new
+  building ("the mayor opened the new bridge"), removing a thing ("the surgeon removed a
+  tumour"), a ban or a suspension of a contestant ("the athlete was banned for doping").
 * **forces of nature** — snow, a storm, a flood or a wildfire (WordNet "natural phenomenon",
   "conflagration") is no party, whatever it forces or destroys.
 * **training** — training people who bear no arms ("workers were trained") is teaching, not
@@ -40,8 +45,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.resources.wordnet import load_wordnet
-from newsgraph.stages.events.agency import CONTESTED_SENSES, abstract, first_sense, thing, weapon
-from newsgraph.stages.events.arguments import dep_child, passive_agent
+from newsgraph.stages.events.agency import (
+    CONTESTED_SENSES,
+    abstract,
+    first_sense,
+    thing,
+    victim,
+    weapon,
+)
+from newsgraph.stages.events.arguments import QUANTITIES, dep_child, passive_agent
 
 # Verbs of winning that WordNet files first under another sense ("crush" presses first).
 _WINNING = frozenset({"beat", "defeat", "crush", "thrash", "trounce", "rout", "vanquish"})
@@ -50,7 +62,8 @@ _WON = "get the better of"
 _CONTESTANTS = frozenset({"contestant", "athlete", "team", "rival", "champion", "opponent"})
 # A name that WordNet knows as one of these, by its most frequent sense, is a party.
 _PARTY_SENSES = frozenset({"noun.person", "noun.group"})
-_STATES = frozenset({"country", "state", "nation", "sovereign state", "kingdom", "republic"})
+# ("state" alone is also a condition: "black" descends from it.)
+_STATES = frozenset({"country", "nation", "sovereign state", "kingdom", "republic"})
 # Hypernyms that make a noun a show, a contest or a work of art.
 _SHOWS = frozenset(
     {"show", "diversion", "entertainment", "contest", "performance", "art"}
@@ -70,10 +83,14 @@ _SPOKEN_AT = frozenset({"noun.communication", "noun.cognition", "noun.act"})
 # Verbs that also mean making a picture.
 _PICTURING = frozenset({"shoot", "capture", "film"})
 _PICTURES = frozenset({"representation", "recording", "film", "photograph", "picture", "show"})
-_NATURE = frozenset({"natural phenomenon", "conflagration"})
+_NATURE = frozenset({"natural phenomenon", "conflagration", "combustion"})
 # Hypernyms of verbs of praise and blame ("hail" → praise, "criticize" → comment, "welcome"
 # → greet).
 _JUDGING = frozenset({"praise", "applaud", "knock", "comment", "greet"})
+# Who attacks computers, and what of a computer or its code a clause may name.
+_HACKERS = frozenset({"hacker", "programmer"})
+_DIGITAL = frozenset({"server", "website", "malware", "ransomware", "cyberattack", "database"})
+_NEW = frozenset({"new", "newly", "refurbished", "renovated", "rebuilt"})
 # Institutions whose rules bind only their own ground: schools, hospitals, firms, clubs.
 _INSTITUTIONS = frozenset(
     {"educational institution", "medical institution", "business", "enterprise", "club"}
@@ -81,7 +98,7 @@ _INSTITUTIONS = frozenset(
 # What one signs as a party (kept), and copies or signatures (a fan's or a reader's keepsake).
 _DOCUMENTS = frozenset({"agreement", "document", "legal document", "request", "law"})
 _COPIES = frozenset({"representation", "signature"})
-_HAPPENING = (("noun.phenomenon",), ("noun.event",))
+_HAPPENING = (("noun.phenomenon",), ("noun.event",), ("noun.process",))
 # People who bear arms: the words themselves, and WordNet hypernyms ("recruit" → serviceman;
 # not "force", which a staff of workers also descends from).
 _ARMED_WORDS = frozenset(
@@ -144,11 +161,12 @@ def _named_party(name: Token) -> bool:
     a state ("Hamas", "Kurds", "Israel"); a club named after a city, a weapon store or an
     animal ("Liverpool", "Arsenal", "the Springboks") is none, nor is a name WordNet lacks."""
     words = [name, *(c for c in name.children if c.dep_ == "compound")]
-    for word in words:
-        lemma = word.lemma_.lower()
-        if first_sense_of(lemma) in _PARTY_SENSES or not _STATES.isdisjoint(_ancestors(lemma)):
-            return True
-    return False
+    # A people's plural is its own lemma to the tagger ("Liberians"): the stem is tried too.
+    forms = {f for w in words for f in (w.lemma_.lower(), w.lower_.removesuffix("s"))}
+    return any(
+        first_sense_of(form) in _PARTY_SENSES or not _STATES.isdisjoint(_ancestors(form))
+        for form in forms
+    )
 
 
 def first_sense_of(lemma: str) -> str | None:
@@ -175,13 +193,56 @@ def leisure_force(verb: Token, event_nouns: frozenset[str]) -> bool:
     return contest_win(verb, event_nouns) or picture_made(verb) or criticism(verb, event_nouns)
 
 
+def figurative_attack(noun: Token) -> bool:
+    """Whether an attack or a war told as a noun is waged on an abstraction ("launched an
+    attack on inflation", "a war on poverty"): no one is its target."""
+    targets = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in {"on", "against"}
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if noun.dep_ == "dobj":  # "launched an attack on inflation": "on" may hang on the verb
+        targets += [
+            o
+            for p in noun.head.children
+            if p.dep_ == "prep" and p.lower_ in {"on", "against"}
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    return bool(targets) and all(map(_idea, targets))
+
+
+def _idea(token: Token) -> bool:
+    """An abstraction or a message by its most frequent sense that no sense makes people
+    ("inflation", a process first and an event second; not "the opposition")."""
+    senses = load_wordnet().supersenses(token.lemma_.lower(), "n")
+    common = token.pos_ == "NOUN"
+    return (
+        common
+        and senses[:1] != ()
+        and senses[0] in CONTESTED_SENSES
+        and _PARTY_SENSES.isdisjoint(senses)
+    )
+
+
+def animal(token: Token) -> bool:
+    """Whether the noun is an animal by its most frequent sense ("a cat", "the turkey", which
+    the tagger may take for a name when written in lower case; not "Turkey")."""
+    common = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())
+    return common and first_sense_of(token.lemma_.lower()) == "noun.animal"
+
+
 def figurative_force(verb: Token, event_nouns: frozenset[str]) -> bool:
     """Whether force is done to an abstraction, a message or a microbe ("broke the record",
     "attacked the virus"), which no one is harmed by; an act of the lexicon done to ("broke
     the ceasefire") and a weapon ("smashed the missiles") stay."""
     _, target = _doer_and_done_to(verb)
-    if verb.pos_ != "VERB" or target is None or target.lemma_.lower() in event_nouns:
+    if verb.pos_ != "VERB" or target is None:
         return False
+    if target.lemma_.lower() in event_nouns:
+        return figurative_attack(target)  # "launched an attack on inflation"
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in target.children):
         return False  # "part of the stronghold", "scores of refugees": what is picked counts
     if any("weapon" in _ancestors(f"{c.lower_} {target.lemma_}") for c in target.lefts):
@@ -263,6 +324,54 @@ def signed_thing(verb: Token, event_nouns: frozenset[str]) -> bool:
     if not _DOCUMENTS.isdisjoint(ancestors):
         return False
     return first_sense(signed) == "noun.artifact" or not _COPIES.isdisjoint(ancestors)
+
+
+def cyber_attack(verb: Token) -> bool:
+    """Whether an attack is made on computers ("hackers attacked the company's servers",
+    "attacked the ministry's website with malware"): the doer is a hacker or a programmer by
+    WordNet, or the clause names a computer's part or malicious code. CODEBOOKS.md files it
+    under COERCE (mode cyber), not ASSAULT: no one is physically harmed."""
+    doer, _ = _doer_and_done_to(verb)
+    if doer is not None and not _HACKERS.isdisjoint(
+        {doer.lemma_.lower(), *_ancestors(doer.lemma_)}
+    ):
+        return True
+    return any(t.lemma_.lower() in _DIGITAL for t in verb.subtree if t.i != verb.i)
+
+
+def inauguration(verb: Token) -> bool:
+    """Whether someone who is no state or organisation by name opens a new building ("the
+    mayor opened the new bridge", "the chef opened a new restaurant"): an inauguration, like
+    an unveiling. "Israel opened the crossing" and a state opening an embassy stay."""
+    if verb.lemma_.lower() != "open" or verb.pos_ != "VERB":
+        return False
+    doer, opened = _doer_and_done_to(verb)
+    if opened is None or first_sense(opened) != "noun.artifact":
+        return False
+    if doer is not None and (doer.ent_type_ or doer.pos_ == "PROPN"):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in _NEW for c in opened.children)
+
+
+def removed_thing(verb: Token) -> bool:
+    """Whether what a verb of removal takes away is no one ("the surgeon removed a tumour"):
+    deporting or expelling needs people; a place or a thing is where they are taken from. A
+    count stands for what it counts ("expelled thousands of refugees")."""
+    _, removed = _doer_and_done_to(verb)
+    if removed is not None and removed.lower_ in QUANTITIES:
+        of = next((c for c in removed.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        removed = (dep_child(of, "pobj") if of is not None else None) or removed
+    return removed is not None and not victim(removed)
+
+
+def sport_discipline(verb: Token) -> bool:
+    """Whether a ban, a suspension or a fine falls on a contestant ("the athlete was banned
+    for four years for doping", "the league suspended the club"): the sport's own rules, not
+    repression. An arrest by police stays (the caller leaves arrests out)."""
+    doer, punished = _doer_and_done_to(verb)
+    if punished is None or punished.pos_ != "NOUN" or not _contestant(punished):
+        return False  # a name may be a club or a people ("deported 168 Liberians")
+    return doer is None or not armed(doer)
 
 
 def picture_made(verb: Token) -> bool:
