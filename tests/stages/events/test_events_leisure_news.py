@@ -405,3 +405,71 @@ def test_issue6_people_rescued_or_pardoned_stay_recipients(
     events_only: Analyzer, text: str, kind: str
 ) -> None:
     assert event_types(events_only, text) == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters rejected the new library in a referendum.",
+        "The council approved plans for a new library.",
+        "The council approved funding for a new stadium.",
+        "The prime minister visited the flooded areas on Monday.",
+        "The minister visited the hospital on Friday.",
+    ],
+)
+def test_issue6_local_decisions_and_visits_to_places_meet_no_party(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The rebels rejected the peace proposal.", "REJECT"),
+        ("Parliament approved the plan to withdraw troops.", "AGREE"),
+        ("The president visited Russia last week.", "CONSULT"),
+        ("The minister visited the Iraqi capital on Sunday.", "CONSULT"),
+    ],
+)
+def test_issue6_decisions_and_visits_with_a_party_stay_events(
+    events_only: Analyzer, text: str, kind: str
+) -> None:
+    assert event_types(events_only, text) == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A landslide blocked the main road to the village.",
+        "A fallen tree blocked the railway line.",
+    ],
+)
+def test_issue6_a_thing_or_a_happening_blocking_a_road_is_no_protest(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_protesters_blocking_roads_stay_a_protest(events_only: Analyzer) -> None:
+    text = "Protesters blocked the main roads into the city."
+    assert event_types(events_only, text) == ["PROTEST"]
+
+
+def test_issue6_a_seizure_verb_with_nothing_seized_is_no_event(events_only: Analyzer) -> None:
+    text = "Police closed the motorway after a lorry overturned."
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_police_seizing_weapons_stay_coercion(events_only: Analyzer) -> None:
+    text = "Police seized weapons in a raid on the house."
+    assert event_types(events_only, text) == ["COERCE"]
+
+
+def test_issue6_a_cancelled_concert_is_no_sanction(events_only: Analyzer) -> None:
+    assert event_types(events_only, "The singer cancelled her concert because of illness.") == []
+
+
+def test_issue6_a_cancelled_visit_stays_a_sanction(events_only: Analyzer) -> None:
+    text = "The government cancelled the visit of the Turkish delegation."
+    assert event_types(events_only, text) == ["SANCTION"]

@@ -41,6 +41,7 @@ from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.events import modes as mode_rules
 from newsgraph.stages.events.agency import (
     CONTESTED_SENSES,
+    THING_SENSES,
     abstract,
     first_sense,
     harmless_blow,
@@ -86,8 +87,12 @@ from newsgraph.stages.events.leisure import (
     inauguration,
     leisure_force,
     natural_force,
+    nothing_taken,
     opinion_of_show,
     opinion_of_thing,
+    place_visited,
+    project_approved,
+    rejected_thing,
     removed_thing,
     signed_thing,
     sport_discipline,
@@ -747,9 +752,11 @@ _CONTENDING = frozenset({"contend", "try"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
 # What a show may be the object of: praise, blame, hosting it (or the promise to), a
 # postponement; none is an event.
-_SHOW_KINDS = frozenset({"SUPPORT", "ACCUSE", "CONSULT", "REJECT", "AGREE"})
+_SHOW_KINDS = frozenset({"SUPPORT", "ACCUSE", "CONSULT", "REJECT", "AGREE", "SANCTION"})
 # What praise or blame of a thing or of the weather is coded as.
 _OPINION_KINDS = frozenset({"SUPPORT", "ACCUSE"})
+# How CAMEO codes approving something (080 a yielding, or an agreement).
+_APPROVAL_KINDS = frozenset({"RETREAT", "AGREE", "SUPPORT", "CONCEDE"})
 # What a ban or an expulsion is coded as, which an institution may impose on its own ground.
 _RULE_KINDS = frozenset({"COERCE", "SANCTION"})
 # Verbs of arrest, which police use on athletes as on anyone.
@@ -906,6 +913,8 @@ class Detector:
             kind, mode, code = "ACCUSE", "disapprove", "111"  # "blasted the decision"
         if kind == "COERCE" and mode == "deport" and removed_thing(token):
             return None  # "the surgeon removed a tumour": no one is deported
+        if kind == "COERCE" and mode == "seize" and nothing_taken(token):
+            return None  # "after a lorry overturned": nothing is seized
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
         if trigger.lemma == lemma and _rescheduled(kind, particles):
@@ -931,6 +940,13 @@ class Detector:
             return True
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
+
+    def _no_crowd(self, actor: Token) -> bool:
+        """Whether a protest's doer is a thing or a happening that is no protest itself ("a
+        landslide", "a fallen tree"; not "the protests", "the strike", "Workers")."""
+        if actor.lemma_.lower() in self.event_nouns or actor.pos_ != "NOUN":
+            return False
+        return first_sense(actor) in THING_SENSES | _HAPPENINGS | {"noun.phenomenon"}
 
     @staticmethod
     def _discipline(token: Token) -> bool:
@@ -967,6 +983,12 @@ class Detector:
             return True
         if kind in _OPINION_KINDS and opinion_of_thing(token):
             return True  # "farmers welcomed the rain", "praised the new phone"
+        if kind == "REJECT" and rejected_thing(token):
+            return True  # "voters rejected the new library in a referendum"
+        if kind in _APPROVAL_KINDS and project_approved(token):
+            return True  # "the council approved funding for a new stadium"
+        if kind == "CONSULT" and place_visited(token):
+            return True  # "the prime minister visited the flooded areas"
         if kind in _RULE_KINDS and house_rule(token):
             return True  # "the hospital banned visitors": an institution's own rule
         if signed_thing(token, self.event_nouns) or inauguration(token):
@@ -1306,6 +1328,8 @@ class Detector:
             return None  # "Fiat bought a twenty percent stake in Chrysler": a purchase
         if QUAD.get(kind) == 1 and actor.heads and first_sense(actor.heads[0]) in _HAPPENINGS:
             return None  # "inspired by the work it has done": a deed is no speaker
+        if kind == "PROTEST" and actor.heads and self._no_crowd(actor.heads[0]):
+            return None  # "a landslide blocked the main road": only people protest
         if actor.heads and natural_force(actor.heads[0]):
             return None  # "heavy snow forced the closure of the airport": nature is no party
         if kind != "ASSAULT" and recipient.heads and animal(recipient.heads[0]):

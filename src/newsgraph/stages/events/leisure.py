@@ -30,6 +30,9 @@ WordNet or by the dependency pattern, not by a list of sentences:
 * **inaugurations, removals and sport's rules** — someone who is no state opening a new
   building ("the mayor opened the new bridge"), removing a thing ("the surgeon removed a
   tumour"), a ban or a suspension of a contestant ("the athlete was banned for doping").
+* **local decisions** — voting down a thing ("voters rejected the new library"), approving
+  plans or funding for one ("approved funding for a new stadium"), visiting a place that
+  names no party ("visited the flooded areas"): no counterpart is refused, met or yielded to.
 * **forces of nature** — snow, a storm, a flood or a wildfire (WordNet "natural phenomenon",
   "conflagration") is no party, whatever it forces or destroys.
 * **training** — training people who bear no arms ("workers were trained") is teaching, not
@@ -47,6 +50,7 @@ from spacy.tokens import Token
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.events.agency import (
     CONTESTED_SENSES,
+    THING_SENSES,
     abstract,
     first_sense,
     thing,
@@ -91,6 +95,9 @@ _JUDGING = frozenset({"praise", "applaud", "knock", "comment", "greet"})
 _HACKERS = frozenset({"hacker", "programmer"})
 _DIGITAL = frozenset({"server", "website", "malware", "ransomware", "cyberattack", "database"})
 _NEW = frozenset({"new", "newly", "refurbished", "renovated", "rebuilt"})
+_PARTICLES = frozenset({"out", "off", "away", "back", "down", "up", "over"})
+# Where a visit meets no one: a place or a building by its most frequent sense.
+_PLACES = frozenset({"noun.location", "noun.artifact"})
 # Institutions whose rules bind only their own ground: schools, hospitals, firms, clubs.
 _INSTITUTIONS = frozenset(
     {"educational institution", "medical institution", "business", "enterprise", "club"}
@@ -301,6 +308,58 @@ def opinion_of_thing(verb: Token) -> bool:
     return target is not None and (thing(target) or natural_force(target))
 
 
+def rejected_thing(verb: Token) -> bool:
+    """Whether what is rejected is a thing that is no weapon ("voters rejected the new
+    library in a referendum"): a vote on a project, no refusal of a party's demand or offer."""
+    _, target = _doer_and_done_to(verb)
+    if target is None or not _built(target):
+        return False
+    # "postponed the release of the hostages": a thing first ("a new release"), here an act
+    # done to people
+    return not any(victim(o) for p in target.children if p.lower_ == "of" for o in p.children)
+
+
+def _built(token: Token) -> bool:
+    """A thing by its most frequent sense that is no weapon and no person in any sense: a
+    building first, whatever its rarer senses ("library" is also a collection)."""
+    if weapon(token) or first_sense(token) not in THING_SENSES:
+        return False
+    return "noun.person" not in load_wordnet().supersenses(token.lemma_.lower(), "n")
+
+
+def project_approved(verb: Token) -> bool:
+    """Whether a plan, a budget or funding approved is for a thing ("the council approved
+    plans for a new library", "approved funding for a new stadium"): a local decision, with
+    no counterpart who yields or agrees. "approved the plan to withdraw troops" stays."""
+    _, project = _doer_and_done_to(verb)
+    if project is None or project.pos_ != "NOUN" or any(c.dep_ == "acl" for c in project.children):
+        return False
+    built = [
+        o
+        for p in project.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return bool(built) and all(map(_built, built))
+
+
+def place_visited(verb: Token) -> bool:
+    """Whether a visit is to a place that names no party ("the prime minister visited the
+    flooded areas", "the minister visited the hospital"): an inspection, as no one is met.
+    "visited Russia", "visited the White House" and "visited the Iraqi capital" stay visits."""
+    _, place = _doer_and_done_to(verb)
+    if place is None or place.pos_ != "NOUN" or place.ent_type_:
+        return False
+    if first_sense(place) not in _PLACES:
+        return False
+    return not any(
+        t.ent_type_ or t.pos_ == "PROPN" or t.dep_ == "poss"
+        for t in place.subtree
+        if t is not place
+    )
+
+
 def house_rule(verb: Token) -> bool:
     """Whether a ban or an expulsion is an institution's rule on its own ground ("the hospital
     banned visitors", "the school banned mobile phones"): the doer is a school, a hospital, a
@@ -351,6 +410,18 @@ def inauguration(verb: Token) -> bool:
     if doer is not None and (doer.ent_type_ or doer.pos_ == "PROPN"):
         return False
     return any(c.dep_ == "amod" and c.lower_ in _NEW for c in opened.children)
+
+
+def nothing_taken(verb: Token) -> bool:
+    """Whether a verb of seizure takes nothing: no object and no passive subject ("after a
+    lorry overturned"), the intransitive sense of a verb CAMEO codes for its transitive one."""
+    if verb.pos_ != "VERB" or verb.dep_ == "conj":
+        return False  # a conjunct shares its arguments ("has been found and defused")
+    # a particle makes another verb ("forces pulled out of the city"), coded elsewhere; the
+    # parser may attach it as a preposition
+    if any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ in _PARTICLES for c in verb.children):
+        return False
+    return dep_child(verb, "dobj", "nsubjpass", "auxpass") is None
 
 
 def removed_thing(verb: Token) -> bool:
