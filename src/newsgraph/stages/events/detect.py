@@ -714,8 +714,9 @@ _REPEATED_MARKERS = frozenset(
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST"})
 _TIME_PARTICLES = frozenset({"back", "off"})
 _ENTERING = frozenset({"go", "be", "remain", "stay"})
-# Holding a place that protesters, workers or students do as a sit-in, not by force.
-_OCCUPYING = frozenset({"occupy", "seize", "take over"})
+# Holding a place that protesters, workers or students do as a sit-in ("seized" and "took
+# over" say force was used, and stay attacks).
+_OCCUPYING = frozenset({"occupy"})
 # Verbs of coming together that are a demonstration when protesters do it.
 _GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "march", "rally"})
 # "released a film / a report / footage": CAMEO's "release" frees people or property; a work
