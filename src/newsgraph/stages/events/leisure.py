@@ -120,7 +120,7 @@ _ARMED_KINDS = frozenset(
 # talking, which "continue" descends from) and of study, as against inquiry ("investigate").
 _TALKING = frozenset({"talk of", "hash out"})
 _STUDYING = frozenset({"study", "examine", "analyse", "analyze", "research", "review"})
-_ACTING = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def passive(verb: Token) -> bool:
@@ -504,7 +504,7 @@ def _counterpart(verb: Token) -> bool:
     ("the two leaders", "Putin and Erdogan")."""
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return True
-    subject = dep_child(verb, *_ACTING)
+    subject = dep_child(verb, *_SUBJECT_DEPS)
     if subject is None:
         return False
     return bool(subject.conjuncts) or any(
