@@ -473,3 +473,10 @@ def test_issue6_a_cancelled_concert_is_no_sanction(events_only: Analyzer) -> Non
 def test_issue6_a_cancelled_visit_stays_a_sanction(events_only: Analyzer) -> None:
     text = "The government cancelled the visit of the Turkish delegation."
     assert event_types(events_only, text) == ["SANCTION"]
+
+
+def test_issue6_a_grant_given_is_no_takeover(events_only: Analyzer) -> None:
+    """A grant descends from "acquisition" in WordNet, as a buyout does: only takeovers,
+    buyouts and mergers are commerce, and a state's grant stays aid (promised: AGREE)."""
+    text = "Finland gave Tanzania a grant of 5 million dollars."
+    assert event_types(events_only, text) == ["AID"]

@@ -47,8 +47,9 @@ from newsgraph.stages.events.mentions import game
 _EMPLOYING = frozenset({"fire", "sack", "hire", "sign"})
 # Hypernyms (of a verb's first senses) that make an "as" complement a label.
 _DESCRIBING = frozenset({"advertise", "describe", "publicize"})
-# What a takeover, a merger or a buyout descends from.
-_DEALS = frozenset({"acquisition", "consolidation", "buyout", "takeover", "merger"})
+# Takeovers and mergers, and what they descend from in WordNet; not "acquisition" at large,
+# which a grant or a purchase also descends from ("will give Tanzania a grant" is aid).
+_DEALS = frozenset({"consolidation", "buyout", "takeover", "merger"})
 _DELAYING = frozenset({"delay", "postpone", "defer"})
 # Senses of a delayed thing that may be a political act ("delayed the vote", "the talks").
 _ACTS = frozenset({"noun.act", "noun.event", "noun.communication"})
