@@ -214,10 +214,10 @@ def test_plover_gsr_floor_on_heldout(events_only: Analyzer, tmp_path: Path) -> N
     result = _score(events_only, "plover-gsr.jsonl", "heldout", tmp_path)
     assert result["docs"] == 95
     assert result["micro_f1"] >= 0.69
-    # Lowered on purpose from 0.59 on 2026-12-03 (0.598 -> 0.589, one held-out event fewer
-    # found): the non-conflict-news round removed 12 of the demo's 21 false events and raised
-    # the case2021 held-out ACLED figure; see docs/results.md, Events.
-    assert result["macro_f1"] >= 0.58
+    # Lowered on purpose from 0.59 on 2026-12-03 (0.598 -> 0.589) by the non-conflict-news
+    # round; back to 0.59 after the sport, culture, science and weather round (0.592); see
+    # docs/results.md, Events.
+    assert result["macro_f1"] >= 0.59
     assert result["actor_match"] >= 0.92
     assert result["recipient_match"] >= 0.68
     assert result["mode_acc"] >= 0.63

@@ -5,6 +5,8 @@ Issue 6 asks for precision on news that is not about conflict. After the classes
 news still gave events through verbs that CAMEO files under political acts but that, with the
 arguments a firm or a household gives them, are ordinary commerce:
 
+* **takeovers** — rejecting or approving a takeover bid or a merger of no named party ("the
+  board rejected the takeover bid"): a deal between firms, not a political refusal.
 * **employment** — firing, sacking, hiring or signing a person ("The company fired 200
   workers", "The club signed a new goalkeeper"): PLOVER has no event for managing staff.
 * **description** — a verb of advertising or describing with an "as" complement ("It is being
@@ -45,6 +47,9 @@ from newsgraph.stages.events.mentions import game
 _EMPLOYING = frozenset({"fire", "sack", "hire", "sign"})
 # Hypernyms (of a verb's first senses) that make an "as" complement a label.
 _DESCRIBING = frozenset({"advertise", "describe", "publicize"})
+# Takeovers and mergers, and what they descend from in WordNet; not "acquisition" at large,
+# which a grant or a purchase also descends from ("will give Tanzania a grant" is aid).
+_DEALS = frozenset({"consolidation", "buyout", "takeover", "merger"})
 _DELAYING = frozenset({"delay", "postpone", "defer"})
 # Senses of a delayed thing that may be a political act ("delayed the vote", "the talks").
 _ACTS = frozenset({"noun.act", "noun.event", "noun.communication"})
@@ -52,6 +57,7 @@ _GATHERINGS = frozenset({"meeting", "gathering"})
 _PEOPLE = frozenset({"noun.person", "noun.group"})
 # Who plays games: the first hypernyms of a subject, or the subject itself.
 _CONTESTANTS = frozenset({"contestant", "athlete", "team"})
+_BLOWS = frozenset({"hit", "strike", "kick"})
 _MERGING = frozenset({"merge", "integrate", "unify", "consolidate"})
 _PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 # A military unit merged into another is a change of the armed group (ACLED), not commerce.
@@ -70,6 +76,24 @@ def employment(verb: Token) -> bool:
     if staff is None or staff.ent_type_ in _PARTY_ENTS - {"PERSON"}:
         return False
     return first_sense(staff) == "noun.person"
+
+
+def commercial_deal(verb: Token) -> bool:
+    """Whether the act is about a takeover, a merger or a buyout of no named party ("the
+    board rejected the takeover bid", "shareholders approved the merger"): the thing done to,
+    or a word that modifies it, descends from an acquisition or a consolidation in WordNet.
+    "rejected Russia's takeover of Crimea" names a party and stays."""
+    deal = dep_child(verb, "dobj", "nsubjpass")
+    if deal is None or deal.pos_ != "NOUN":
+        return False
+    if any(_party(t) for t in deal.subtree if t.dep_ in {"poss", "pobj"}):
+        return False
+    kinds = [deal, *(c for c in deal.children if c.dep_ in {"compound", "amod"})]
+    wordnet = load_wordnet()
+    return any(
+        k.lemma_.lower() in _DEALS or not _DEALS.isdisjoint(wordnet.senses(k.lemma_, "n").ancestors)
+        for k in kinds
+    )
 
 
 def described_as(verb: Token) -> bool:
@@ -154,7 +178,10 @@ def sporting(verb: Token) -> bool:
     kinds = {player.lemma_.lower(), *load_wordnet().senses(player.lemma_, "n").ancestors[:3]}
     if _CONTESTANTS.isdisjoint(kinds) or _armed_team(player):
         return False
-    return first_sense(prize) not in _PEOPLE | {"noun.location"} and not _party(prize)
+    # Ground is taken in a fight ("captured the town"), but a player's blow lands on the
+    # goal's frame ("the striker hit the post").
+    places = set() if verb.lemma_.lower() in _BLOWS else {"noun.location"}
+    return first_sense(prize) not in _PEOPLE | places and not _party(prize)
 
 
 def _armed_team(player: Token) -> bool:

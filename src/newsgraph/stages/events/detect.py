@@ -41,10 +41,12 @@ from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.events import modes as mode_rules
 from newsgraph.stages.events.agency import (
     CONTESTED_SENSES,
+    THING_SENSES,
     abstract,
     first_sense,
     harmless_blow,
     no_party,
+    thing,
     trade,
     victim,
     weapon,
@@ -63,6 +65,7 @@ from newsgraph.stages.events.arguments import (
 )
 from newsgraph.stages.events.auxiliary import as_preposition, helper_verb
 from newsgraph.stages.events.commerce import (
+    commercial_deal,
     described_as,
     employment,
     left_game,
@@ -74,6 +77,28 @@ from newsgraph.stages.events.commerce import (
     sporting,
 )
 from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
+from newsgraph.stages.events.leisure import (
+    animal,
+    civilian_training,
+    criticism,
+    cyber_attack,
+    figurative_attack,
+    figurative_force,
+    house_rule,
+    inauguration,
+    leisure_force,
+    natural_force,
+    nothing_taken,
+    opinion_of_show,
+    opinion_of_thing,
+    place_visited,
+    project_approved,
+    rejected_thing,
+    removed_thing,
+    signed_thing,
+    sport_discipline,
+    talked_about,
+)
 from newsgraph.stages.events.mentions import (
     TOPIC_DEPS,
     displayed,
@@ -696,6 +721,9 @@ _REPEATED_MARKERS = frozenset(
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST"})
 _TIME_PARTICLES = frozenset({"back", "off"})
 _ENTERING = frozenset({"go", "be", "remain", "stay"})
+# Holding a place that protesters, workers or students do as a sit-in ("seized" and "took
+# over" say force was used, and stay attacks).
+_OCCUPYING = frozenset({"occupy"})
 # Verbs of coming together that are a demonstration when protesters do it.
 _GATHERING = frozenset({"gather", "assemble", "converge", "congregate", "march", "rally"})
 # "released a film / a report / footage": CAMEO's "release" frees people or property; a work
@@ -730,6 +758,21 @@ _TRADABLE = frozenset({"COOPERATE", "AGREE"})
 # WordNet's hypernyms of contending verbs ("fight", "battle", "combat", "attack"; "struggle").
 _CONTENDING = frozenset({"contend", "try"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
+# What a show may be the object of: praise, blame, hosting it (or the promise to), a
+# postponement; none is an event.
+_SHOW_KINDS = frozenset({"SUPPORT", "ACCUSE", "CONSULT", "REJECT", "AGREE", "SANCTION"})
+# What praise or blame of a thing or of the weather is coded as.
+_OPINION_KINDS = frozenset({"SUPPORT", "ACCUSE"})
+# How CAMEO codes approving something (080 a yielding, or an agreement).
+_APPROVAL_KINDS = frozenset({"RETREAT", "AGREE", "SUPPORT", "CONCEDE"})
+# What a ban or an expulsion is coded as, which an institution may impose on its own ground.
+_RULE_KINDS = frozenset({"COERCE", "SANCTION"})
+# Verbs of arrest, which police use on athletes as on anyone.
+_ARRESTING = frozenset({"arrest", "detain", "jail", "imprison", "hold", "apprehend"})
+# How CAMEO codes talking about or studying an act: a consultation, an inquiry.
+_TALK_KINDS = frozenset({"CONSULT", "ACCUSE"})
+# How CAMEO codes training someone: an intent to cooperate, or cooperation itself.
+_TRAINING_KINDS = frozenset({"AGREE", "COOPERATE"})
 
 
 @dataclass
@@ -864,17 +907,31 @@ class Detector:
                 break
         if lemma in _GATHERING and _subject_lemmas(token) & _PROTESTERS:
             kind, mode, code = "PROTEST", "demo", "141"  # "protesters gathered at the square"
+        if lemma in _OCCUPYING and _subject_lemmas(token) & _PROTESTERS:
+            kind, mode, code = "PROTEST", "obstruct", "144"  # "workers occupied the factory"
         if (
             lemma in _WEAPON_FINDING
             and (after | before_words) & _WEAPON_OBJECTS
             and (lemma != "detonate" or _disposal(token, after | before_words))
         ):
             kind, mode, code = "COERCE", "seize", "171"
+        if kind == "ASSAULT" and cyber_attack(token):
+            kind, mode, code = "COERCE", "cyber", "176"  # "hackers attacked the servers"
+        if kind == "ASSAULT" and criticism(token, self.event_nouns):
+            kind, mode, code = "ACCUSE", "disapprove", "111"  # "blasted the decision"
+        if kind == "COERCE" and mode == "deport" and removed_thing(token):
+            return None  # "the surgeon removed a tumour": no one is deported
+        if kind == "COERCE" and mode == "seize" and nothing_taken(token):
+            return None  # "after a lorry overturned": nothing is seized
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
         if trigger.lemma == lemma and _rescheduled(kind, particles):
             return None  # "pushes back the launch": a postponement, not a demand
-        if self._mere_mention(token, kind, mode) or self._commerce(token):
+        if self._mere_mention(token, kind, mode):
+            return None
+        if mode != "cyber" and self._commerce(token):
+            return None  # a hacker is a golfer first in WordNet: a cyber attack is no game
+        if self._pastime(token, kind):
             return None
         if kind == "ASSAULT" and (not_violence(token) or self._no_force(token)):
             return None
@@ -898,12 +955,31 @@ class Detector:
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
 
+    def _no_crowd(self, actor: Token) -> bool:
+        """Whether a protest's doer is a thing or a happening that is no protest itself ("a
+        landslide", "a fallen tree"; not "the protests", "the strike", "Workers")."""
+        if actor.lemma_.lower() in self.event_nouns or actor.pos_ != "NOUN":
+            return False
+        return first_sense(actor) in THING_SENSES | _HAPPENINGS | {"noun.phenomenon"}
+
+    @staticmethod
+    def _discipline(token: Token) -> bool:
+        """A ban, suspension or fine of a contestant that is no arrest (:mod:`.leisure`)."""
+        return token.lemma_.lower() not in _ARRESTING and sport_discipline(token)
+
+    def _topic_verb(self, verb: Token) -> bool:
+        """Whether what the verb governs is a topic: a work's or a remembrance's
+        (:mod:`.mentions`), or an act talked about or studied ("lawmakers debated the US
+        bombing of the base", :mod:`.leisure`)."""
+        return topic_verb(verb, self.event_nouns) or talked_about(verb, self.event_nouns)
+
     def _commerce(self, token: Token) -> bool:
         """An act of a firm or a household in political words (see :mod:`.commerce`): hiring
-        or firing staff, a label ("billed as"), a delayed thing, merged units, a paid debt,
-        an act on a promotion, a game."""
+        or firing staff, a takeover or a merger, a label ("billed as"), a delayed thing,
+        merged units, a paid debt, an act on a promotion, a game."""
         return (
             employment(token)
+            or commercial_deal(token)
             or described_as(token)
             or routine_delay(token, self.event_nouns)
             or reorganisation(token)
@@ -912,6 +988,34 @@ class Detector:
             or sporting(token)
             or left_game(token)
         )
+
+    def _pastime(self, token: Token, kind: str) -> bool:
+        """Sport, culture, science or training in the words of force or diplomacy (see
+        :mod:`.leisure`): an opinion of a show or hosting one, a game won, force on an
+        abstraction, a picture made, people trained who bear no arms, an act talked about."""
+        if kind in _SHOW_KINDS and opinion_of_show(token):
+            return True
+        if kind in _OPINION_KINDS and opinion_of_thing(token):
+            return True  # "farmers welcomed the rain", "praised the new phone"
+        if kind == "REJECT" and rejected_thing(token):
+            return True  # "voters rejected the new library in a referendum"
+        if kind in _APPROVAL_KINDS and project_approved(token):
+            return True  # "the council approved funding for a new stadium"
+        if kind == "CONSULT" and place_visited(token):
+            return True  # "the prime minister visited the flooded areas"
+        if kind in _RULE_KINDS and house_rule(token):
+            return True  # "the hospital banned visitors": an institution's own rule
+        if signed_thing(token, self.event_nouns) or inauguration(token):
+            return True  # "the author signed copies of her book", "opened the new bridge"
+        if kind in _RULE_KINDS | {"RETREAT"} and self._discipline(token):
+            return True  # "the athlete was banned for doping"
+        if kind == "ASSAULT":
+            return leisure_force(token, self.event_nouns) or figurative_force(
+                token, self.event_nouns
+            )
+        if kind in _TRAINING_KINDS and civilian_training(token):
+            return True
+        return kind in _TALK_KINDS and talked_about(token, self.event_nouns)
 
     def _no_force(self, token: Token) -> bool:
         """A verb of force that harms no one (see :mod:`.agency`): striving ("is fighting to
@@ -926,7 +1030,7 @@ class Detector:
         opponents = [target, *prep_objects(token, _OPPONENT_PREPS)]
         members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
         contest = _contending(token)
-        abstracts = any(abstract(m, CONTESTED_SENSES) for m in members)
+        abstracts = any(abstract(m, CONTESTED_SENSES) or natural_force(m) for m in members)
         if contest and abstracts and not any(map(victim, members)):
             return True  # "struggling with falling sales and rising costs"
         violent = doer is not None and (
@@ -980,6 +1084,8 @@ class Detector:
         trigger = self.lexicon.nouns.get(lower) or self.lexicon.nouns.get(lemma)
         if trigger is None:
             return None
+        if trigger.type == "ASSAULT" and figurative_attack(token):
+            return None  # "launched an attack on inflation"
         if lemma == "strike":
             mods = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "poss"}}
             if mods & _STRIKE_LABOUR or not (
@@ -1115,7 +1221,7 @@ class Detector:
                 break
             if topic_head(head, ABOUT_NOUNS):
                 return False
-            if current.dep_ in TOPIC_DEPS and topic_verb(head, self.event_nouns):
+            if current.dep_ in TOPIC_DEPS and self._topic_verb(head):
                 return False  # "the film depicts the bombing", "commemorated the massacre"
             current = head
         if carrier is not None:
@@ -1236,6 +1342,12 @@ class Detector:
             return None  # "Fiat bought a twenty percent stake in Chrysler": a purchase
         if QUAD.get(kind) == 1 and actor.heads and first_sense(actor.heads[0]) in _HAPPENINGS:
             return None  # "inspired by the work it has done": a deed is no speaker
+        if kind == "PROTEST" and actor.heads and self._no_crowd(actor.heads[0]):
+            return None  # "a landslide blocked the main road": only people protest
+        if actor.heads and natural_force(actor.heads[0]):
+            return None  # "heavy snow forced the closure of the airport": nature is no party
+        if kind != "ASSAULT" and recipient.heads and animal(recipient.heads[0]):
+            return None  # "rescued a cat", "pardoned the turkey": an animal is no party
         if kind not in _DOERS and actor.heads and no_party(actor.heads[0]):
             return None  # "a second A380 is travelling to the U.S.": a machine is no party
         if kind not in _DOERS and actor.heads and property_of_thing(actor.heads[0], token):
@@ -1769,9 +1881,10 @@ def _statement_warning(token: Token) -> bool:
         return False
     if not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux"):
         return True
-    # "warned that profits would fall": a forecast about an abstraction, no one's act
+    # "warned that profits would fall", "that the glacier would collapse": a forecast about
+    # an abstraction, a thing or the weather, no one's act
     subject = dep_child(content, "nsubj")
-    return subject is not None and abstract(subject)
+    return subject is not None and (abstract(subject) or thing(subject) or natural_force(subject))
 
 
 def _refusal(head: Token) -> bool:

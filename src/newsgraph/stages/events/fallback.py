@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.stages.events.agency import harmless_blow, trade, weapon
+from newsgraph.stages.events.leisure import leisure_force, talked_about
 from newsgraph.stages.events.mentions import (
     TOPIC_DEPS,
     month_name,
@@ -379,8 +380,10 @@ def _possible(doc: Doc) -> bool:
 @dataclass(frozen=True)
 class _Aside:
     """Verbs whose words are not a report, found once per document: force used of something
-    else (sport, a dismissal, a loss or an accident: :mod:`.agency`), trade (a deal to buy
-    shares is no political agreement), and verbs whose object is a topic (:mod:`.mentions`)."""
+    else (sport, a dismissal, a loss or an accident: :mod:`.agency`; a game won, an
+    abstraction, a picture, speech: :mod:`.leisure`), trade (a deal to buy
+    shares is no political agreement), and verbs whose object is a topic (:mod:`.mentions`;
+    an act talked about or studied, :mod:`.leisure`)."""
 
     not_violence: frozenset[int]
     topic_verbs: frozenset[int]
@@ -393,9 +396,14 @@ def _set_aside(doc: Doc) -> _Aside:
             t.i
             for t in verbs
             if t.pos_ == "VERB"
-            and (not_violence(t) or harmless_blow(t, _ATTACKS) or trade(t, _AID))
+            and (
+                not_violence(t)
+                or harmless_blow(t, _ATTACKS)
+                or trade(t, _AID)
+                or leisure_force(t, _ATTACKS)
+            )
         ),
-        frozenset(t.i for t in verbs if topic_verb(t)),
+        frozenset(t.i for t in verbs if topic_verb(t) or talked_about(t, _ATTACKS)),
     )
 
 

@@ -18,9 +18,11 @@ this module, so that a topic is a topic wherever the act is read:
 * **force used of something else.** Firing a person is a dismissal, shooting a ball or
   beating a side by a scoreline or in a final is sport (:func:`not_violence`).
 
-People who discuss or study an act are *not* a mere mention here: on CASE 2021's tune part
-"Egyptians online have been widely discussing an alleged series of gang rapes" reports the
-rapes, and police investigating a killing report the killing.
+People who discuss or study an act are judged in :mod:`.leisure`: a body debating an act with
+no counterpart ("lawmakers debated the bombing") or people studying one ("historians studied
+the invasion") give no event, as the act is their topic; but an act named only through a
+noun that is no act ("widely discussing an alleged series of gang rapes", CASE 2021's tune
+part) is still read by the fallback, and police investigating a killing report an inquiry.
 """
 
 from __future__ import annotations
