@@ -58,13 +58,15 @@ def _shared(source: str) -> Path:
 
 def test_issue6_confidence_on_judgements_never_fitted(analyzer: Analyzer) -> None:
     """The judged events of PolNeAR articles (political news) are not fitted on: the shipped
-    model ranks and calibrates them (docs/events.md: AUC 0.789, Brier 0.139 against 0.477 for
+    model ranks and calibrates them (docs/events.md: AUC 0.776, Brier 0.155 against 0.464 for
     the old constant)."""
     _shared("quotes/polnear-train.jsonl")
     rows = [json.loads(line) for line in JUDGEMENTS.read_text("utf-8").splitlines()]
     test = [r for r in rows if r["source"] not in FIT_SOURCES]
     examples = judged_examples(analyzer, test, SHARED)
-    assert len(examples) >= 0.9 * len(test)
+    # Rules that remove events shrink the set (76 judged, 66 still coded after the 2026-12-03
+    # precision rounds); far fewer would mean the judgements no longer fit the stage.
+    assert len(examples) >= 0.75 * len(test)
     labels = np.array([e[3] for e in examples])
     by_key = {
         (r["doc"], r["start"], r["end"]): r for r in test
@@ -82,8 +84,8 @@ def test_issue6_confidence_on_judgements_never_fitted(analyzer: Analyzer) -> Non
                 probs.append(event.evidence.confidence)
     assert len(probs) == len(labels)
     # The stage's own precision on these whole articles (docs/events.md: 0.171 before the
-    # deaths-and-thoughts round, 0.183 after): most coded clauses are still no events.
-    assert labels.mean() >= 0.17
+    # 2026-12-03 precision rounds, 0.197 after): most coded clauses are still no events.
+    assert labels.mean() >= 0.19
     assert roc_auc_score(labels, probs) >= 0.72
     assert brier_score_loss(labels, probs) <= 0.17
 
