@@ -178,7 +178,7 @@ def test_click_through_facet_map_article_story(server: str, page: tuple[Any, Wat
     # issue 5: who asserts the events; here the outlets narrate them all
     p.click('section[data-facet="asserted_by"] a[data-value="outlet"]')
     p.wait_for_url("**asserted_by=outlet**")
-    according = p.locator("#events-table tbody td:nth-child(9)").all_inner_texts()
+    according = p.locator("#events-table tbody td:nth-child(10)").all_inner_texts()
     assert according and set(according) == {"the outlet"}
     # row -> map: the marker's popup opens, the row is selected, the URL says which
     row = p.locator(f'#events-table tbody tr[data-gid="{RICH_ID}/e1"]')
