@@ -57,7 +57,7 @@ from newsgraph.stages.events.agency import (
     victim,
     weapon,
 )
-from newsgraph.stages.events.arguments import QUANTITIES, dep_child, passive_agent
+from newsgraph.stages.events.arguments import QUANTITIES, dep_child, passive_agent, prep_objects
 
 # Verbs of winning that WordNet files first under another sense ("crush" presses first).
 _WINNING = frozenset({"beat", "defeat", "crush", "thrash", "trounce", "rout", "vanquish"})
@@ -203,22 +203,14 @@ def leisure_force(verb: Token, event_nouns: frozenset[str]) -> bool:
 def figurative_attack(noun: Token) -> bool:
     """Whether an attack or a war told as a noun is waged on an abstraction ("launched an
     attack on inflation", "a war on poverty"): no one is its target."""
-    targets = [
-        o
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ in {"on", "against"}
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
+    targets = prep_objects(noun, _AIMED)
     if noun.dep_ == "dobj":  # "launched an attack on inflation": "on" may hang on the verb
-        targets += [
-            o
-            for p in noun.head.children
-            if p.dep_ == "prep" and p.lower_ in {"on", "against"}
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
+        targets += prep_objects(noun.head, _AIMED)
     return bool(targets) and all(map(_idea, targets))
+
+
+# The prepositions that name what an attack or a war is aimed at.
+_AIMED = frozenset({"on", "against"})
 
 
 def _idea(token: Token) -> bool:
@@ -334,13 +326,7 @@ def project_approved(verb: Token) -> bool:
     _, project = _doer_and_done_to(verb)
     if project is None or project.pos_ != "NOUN" or any(c.dep_ == "acl" for c in project.children):
         return False
-    built = [
-        o
-        for p in project.children
-        if p.dep_ == "prep" and p.lower_ == "for"
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
+    built = prep_objects(project, frozenset({"for"}))
     return bool(built) and all(map(_built, built))
 
 
