@@ -584,3 +584,38 @@ def test_issue4_english_word_is_not_a_respelled_town(
     assert _names(nlp, gazetteer, text) == []
     # Positive control: a transliteration, which is what the folding is for.
     assert "Falluja" in _names(nlp, gazetteer, "Fighting continued in Falluja on Monday.")
+
+
+def _resolved_names(
+    nlp: spacy.language.Language, gazetteer: Gazetteer, text: str
+) -> dict[str, str | None]:
+    mentions = recognize_mod.recognize(nlp(text), gazetteer, 50000, [])
+    resolved = resolve_mod.drop_borrowed_names(resolve_mod.resolve(mentions, Counter()), Counter())
+    return {r.mention.text: r.candidate.country for r in resolved}
+
+
+def test_issue4_town_name_borrowed_by_a_venue_far_away_is_dropped(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # A Las Vegas hotel is not in Myanmar or on Lake Como.
+    text = "Guests fled the Mandalay Bay hotel in Las Vegas, Nevada, after shots were fired."
+    assert _resolved_names(nlp, gazetteer, text) == {"Las Vegas": "US", "Nevada": "US"}
+    text = "A guard at the Bellagio Hotel in Las Vegas, Nevada, was hurt."
+    assert "Bellagio" not in _resolved_names(nlp, gazetteer, text)
+    # Positive controls: the front of a name in the article's country, and an article with
+    # nothing else to compare with.
+    text = "The Munich Security Conference opened in Germany on Friday."
+    assert _resolved_names(nlp, gazetteer, text)["Munich"] == "DE"
+    text = "The Toronto Star reported the fire on Monday."
+    assert _resolved_names(nlp, gazetteer, text) == {"Toronto": "CA"}
+
+
+def test_issue4_a_place_word_ner_calls_a_person_is_a_place(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # The small model tags these lone town names PERSON; WordNet knows them only as places.
+    assert _names(nlp, gazetteer, "Alexandria police found the body on Tuesday.") == ["Alexandria"]
+    text = "Investigators in Calais said the truck was stopped."
+    assert _names(nlp, gazetteer, text) == ["Calais"]
+    # Negative control: a surname WordNet knows as a person keeps NER's PERSON label.
+    assert _names(nlp, gazetteer, "Jackson said the road would reopen on Monday.") == []

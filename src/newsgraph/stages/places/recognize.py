@@ -416,9 +416,10 @@ def _admit(
     if prev in _PLACE_PREPS or (prev == "the" and i > 1 and toks.lower[i - 2] in _PLACE_PREPS):
         cues.add("prep")
         points += 1.0
+    place_word = _place_word(toks, i, j)
     if label in _NER_PLACE:
         points += 2.0 if not wider else 1.0
-    elif label == "PERSON":
+    elif label == "PERSON" and (wider or not place_word):
         points -= 4.0 if wider else 2.0
     elif label in _NER_OTHER and wider:
         # "Gainesville Police Department": a place-named organisation names the place.
@@ -462,6 +463,8 @@ def _admit(
         # "Holy Cross Cemetery"): the evidence is the longer name's, not the village's.
         cues.add("postal-prefix")
         points -= 1.0
+    if _front(toks, i, j):
+        cues.add("front")
     start_char = toks.idx[i]
     end_char = toks.idx[j - 1] + len(toks.text[j - 1])
     surface = toks.doc_text[start_char:end_char]
@@ -593,11 +596,36 @@ def _plain(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+def _place_word(toks: _Tokens, i: int, j: int) -> bool:
+    """WordNet knows the name as a place and never as a person ("Gainesville", "Duluth").
+
+    The small NER model calls many lone town names PERSON; for a word WordNet has only place
+    (and other non-person) senses of, that label is the model's mistake, not evidence.
+    """
+    wordnet = load_wordnet()
+    senses = set(wordnet.supersenses(" ".join(toks.lower[i:j]), "n"))
+    return "noun.location" in senses and "noun.person" not in senses
+
+
 def _is_common(phrase: str) -> bool:
     """WordNet knows the phrase, as a noun or adjective with no sense of a kind names have."""
     wordnet = load_wordnet()
     senses = {*wordnet.supersenses(phrase, "n"), *wordnet.supersenses(phrase, "a")}
     return bool(senses) and not senses & _NAME_SENSES
+
+
+def _front(toks: _Tokens, i: int, j: int) -> bool:
+    """The match begins a longer name: "Mandalay Bay", "Sirius XM", "Riv-Ellen Prell".
+
+    The next word is capitalised (glued by a hyphen or not), or NER's entity goes on past it.
+    Resolution decides what that means (`resolve.drop_borrowed_names`).
+    """
+    n = len(toks.text)
+    if j < n and toks.name_like(j):
+        return True
+    if j + 1 < n and toks.text[j] == "-" and not toks.space[j - 1] and toks.name_like(j + 1):
+        return True
+    return toks.ent[i] >= 0 and toks.ents[toks.ent[i]].end > j
 
 
 def _dotted_parts(toks: _Tokens, i: int, j: int) -> list[str]:
