@@ -619,3 +619,16 @@ def test_issue4_a_place_word_ner_calls_a_person_is_a_place(
     assert _names(nlp, gazetteer, text) == ["Calais"]
     # Negative control: a surname WordNet knows as a person keeps NER's PERSON label.
     assert _names(nlp, gazetteer, "Jackson said the road would reopen on Monday.") == []
+
+
+def test_issue4_a_division_of_a_state_lies_in_that_state(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # Federal court districts are not Israel's Southern District or American Samoa's Eastern.
+    text = "He was charged in the Southern District of New York on Monday."
+    assert _resolved_names(nlp, gazetteer, text) == {"New York": "US"}
+    text = "A judge of the Eastern District of Texas ruled on the patent case."
+    assert "Eastern District" not in _resolved_names(nlp, gazetteer, text)
+    # Positive control: the division lies in the place named after "of".
+    text = "Rockets hit the Southern District of Israel overnight."
+    assert _resolved_names(nlp, gazetteer, text)["Southern District"] == "IL"

@@ -290,7 +290,30 @@ def recognize(
     _plural_units(toks, mentions, gazetteer)
     _add_bare_counties(mentions, gazetteer)
     _link_admin_pairs(toks, mentions)
+    mentions = _drop_parts_elsewhere(toks, mentions)
     return _borders(doc, toks, mentions, gazetteer)
+
+
+def _drop_parts_elsewhere(toks: _Tokens, mentions: list[Mention]) -> list[Mention]:
+    """A division X in "X of Y" lies in Y: one that lies only outside Y is some other X.
+
+    "the Southern District of West Virginia" is a court's district, not Israel's Southern
+    District; "the Eastern District of New York" not American Samoa's. Y must be a country or
+    a first-level division for its extent to be known; a town X is left alone, as "the Nice of
+    Russia" still names Nice.
+    """
+    dropped: set[int] = set()
+    for left, right in itertools.pairwise(mentions):
+        if right.start != left.end + 1 or toks.lower[left.end] != "of":
+            continue
+        admins = {c.admin1 for c in right.candidates if c.precision == "province" and c.admin1}
+        countries = {c.country for c in right.candidates if c.precision == "country"}
+        if not admins and not countries:
+            continue
+        units = all(c.precision in ("province", "district") for c in left.candidates)
+        if units and not any(c.admin1 in admins or c.country in countries for c in left.candidates):
+            dropped.add(id(left))
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def _add_bare_counties(mentions: list[Mention], gazetteer: Gazetteer) -> None:
