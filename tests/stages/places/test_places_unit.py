@@ -632,3 +632,13 @@ def test_issue4_a_division_of_a_state_lies_in_that_state(
     # Positive control: the division lies in the place named after "of".
     text = "Rockets hit the Southern District of Israel overnight."
     assert _resolved_names(nlp, gazetteer, text)["Southern District"] == "IL"
+
+
+def test_issue4_landform_noun_ending_a_longer_name_is_not_a_town(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "Peninsula" (Ohio) is not meant by "the Korean Peninsula".
+    text = "Tensions rose on the Korean Peninsula after the missile test."
+    assert "Peninsula" not in _names(nlp, gazetteer, text)
+    # Positive control: the town itself.
+    assert "Peninsula" in _names(nlp, gazetteer, "Police in Peninsula, Ohio, closed the road.")

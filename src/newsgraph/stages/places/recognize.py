@@ -111,7 +111,13 @@ _NAME_SENSES = frozenset({"noun.location", "noun.person", "noun.object"})
 _ACRONYM_LEN = 5
 _DATELINE_MARKS = frozenset({",", ":", "-", "--", "---", "–", "—", "("})
 # Points against a match for its words' class, by cue (see `_word_class_penalty`).
-_CLASS_PENALTY = {"before-person": 4.0, "acronym": 2.0, "common-word": 2.0, "respelled-word": 2.0}
+_CLASS_PENALTY = {
+    "before-person": 4.0,
+    "acronym": 2.0,
+    "common-word": 2.0,
+    "respelled-word": 2.0,
+    "landform-tail": 2.0,
+}
 # Evidence that outweighs a word's common meaning: the name was read as a demonym, a curated
 # site, a framed or "X County" name, or a dateline.
 _STRONG_CUES = frozenset({"demonym", "curated", "head", "unit", "dateline"})
@@ -534,6 +540,8 @@ def _word_class_penalty(
         cues.add("common-word")
     elif _respelled_word(toks, i, j, candidates):
         cues.add("respelled-word")
+    elif _landform_tail(toks, i, j, candidates):
+        cues.add("landform-tail")
     return sum(_CLASS_PENALTY.get(cue, 0.0) for cue in cues)
 
 
@@ -594,6 +602,23 @@ def _common_word(toks: _Tokens, i: int, j: int, organisation: bool) -> bool:
     if j - i == 1 and attributive:
         return False
     return _is_common(" ".join(toks.lower[i:j]))
+
+
+def _landform_tail(toks: _Tokens, i: int, j: int, candidates: list[Candidate]) -> bool:
+    """A landform noun ending a longer name: "the Korean Peninsula", "the Nile Delta".
+
+    WordNet calls such words natural objects, a class `_common_word` spares because rivers
+    and mountains name towns ("Kanawha"); at the end of NER's longer name the word is that
+    name's head noun, and the towns it matches ("Peninsula", Ohio) are not meant.
+    """
+    if j - i != 1 or toks.ent[i] < 0 or any(c.precision != "city" for c in candidates):
+        return False
+    ent = toks.ents[toks.ent[i]]
+    if not (ent.start < i and ent.end == j):
+        return False
+    wordnet = load_wordnet()
+    senses = set(wordnet.supersenses(toks.lower[i], "n"))
+    return "noun.object" in senses and not senses & {"noun.location", "noun.person"}
 
 
 def _respelled_word(toks: _Tokens, i: int, j: int, candidates: list[Candidate]) -> bool:
