@@ -95,7 +95,7 @@ def test_issue4_lgl_held_out_floor(places_analyzer: Analyzer) -> None:
 @pytest.mark.parametrize(
     ("text", "url", "country"),
     [
-        ("A bus crashed near Cordoba on Sunday.", None, "CO"),
+        ("A bus crashed near Cordoba on Sunday.", "https://noticias.example.es/n/1", "ES"),
         ("A bus crashed near Cordoba on Sunday.", "https://diario.example.com.ar/n/1", "AR"),
         ("Voters in Perth went to the polls.", None, "AU"),
         ("Voters in Perth went to the polls.", "https://www.bbc.co.uk/news/1", "GB"),

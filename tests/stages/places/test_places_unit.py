@@ -518,3 +518,127 @@ def test_issue4_only_ner_entities_wholly_resolved_in_one_country_become_places()
     assert (curated.type, curated.country) == ("PERSON", None)
     assert (partly.type, partly.country) == ("PERSON", None)
     assert (split.type, split.country) == ("GPE", None)
+
+
+def _names(nlp: spacy.language.Language, gazetteer: Gazetteer, text: str) -> list[str]:
+    return [m.text for m in recognize_mod.recognize(nlp(text), gazetteer, 50000, [])]
+
+
+def test_issue4_state_abbreviation_needs_its_written_form(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "Mass" (also a village "Mas") and an acronym "AL" are not Massachusetts and Alabama.
+    text = "Thousands attended the Mass at the cathedral, and the Mass was broadcast live."
+    assert "Mass" not in _names(nlp, gazetteer, text)
+    assert "AL" not in _names(nlp, gazetteer, "Critics of the exhortation (AL) wrote a letter.")
+    # Positive control: the abbreviation written as one, after a town.
+    doc = nlp("She moved to Springfield, Mass., last year.")
+    mentions = recognize_mod.recognize(doc, gazetteer, 50000, [])
+    springfield = next(m for m in mentions if m.text == "Springfield")
+    assert springfield.admin1 == "US.MA"
+
+
+def test_issue4_acronyms_are_not_towns(nlp: spacy.language.Language, gazetteer: Gazetteer) -> None:
+    text = "The UN said aid had arrived, according to a NATO statement and a UPI report."
+    assert _names(nlp, gazetteer, text) == []
+    assert _names(nlp, gazetteer, "A police SWAT team entered the house on Monday.") == []
+    # Positive controls: the gazetteer's own abbreviations and a dateline in capitals.
+    assert "US" in _names(nlp, gazetteer, "US troops left the base on Tuesday.")
+    assert "NEWARK" in _names(nlp, gazetteer, "NEWARK -- The city council met on Monday.")
+
+
+def test_issue4_capitalised_common_words_are_not_places(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "White House" (Tennessee), "Justice" (Illinois), "Casino" and "Congress" (Arizona).
+    text = "The White House said the Justice Department would respond to the ruling."
+    assert _names(nlp, gazetteer, text) == []
+    assert _names(nlp, gazetteer, "Guards at the Casino said the doors were locked.") == []
+    text = "Congress will vote on the bill, and the debate in Congress will be long."
+    assert _names(nlp, gazetteer, text) == []
+    # Positive controls: a town modifying a noun, and a common word inside a village's name.
+    assert _names(nlp, gazetteer, "Roselle police said the driver fled after the crash.") == [
+        "Roselle"
+    ]
+    assert "Ten Mile" in _names(nlp, gazetteer, "The driver, a resident of Ten Mile, was not hurt.")
+
+
+def test_issue4_title_or_first_name_before_a_person_is_not_a_place(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "Officer" (Victoria, Australia), "Leader" (Cuba), "Trenton" in "Trenton Tolliver".
+    assert _names(nlp, gazetteer, "Officer Amber Smith arrested the man after a chase.") == []
+    assert _names(nlp, gazetteer, "Senate Majority Leader Mitch McConnell spoke on Monday.") == []
+    doc = nlp("Trenton Tolliver loves gym class, his mother said.")
+    mentions = recognize_mod.recognize(doc, gazetteer, 50000, ["Courtney Tolliver"])
+    assert [m.text for m in mentions] == []
+    # Positive control: a town before a title is still the town.
+    assert "Dallas" in _names(nlp, gazetteer, "Dallas police said the suspect was arrested.")
+
+
+def test_issue4_english_word_is_not_a_respelled_town(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # Folding doubled letters makes "Holy" Holly (Michigan) and "Body" Boody (Illinois).
+    text = "The faithful received Holy Communion and the Body of Christ at the service."
+    assert _names(nlp, gazetteer, text) == []
+    # Positive control: a transliteration, which is what the folding is for.
+    assert "Falluja" in _names(nlp, gazetteer, "Fighting continued in Falluja on Monday.")
+
+
+def _resolved_names(
+    nlp: spacy.language.Language, gazetteer: Gazetteer, text: str
+) -> dict[str, str | None]:
+    mentions = recognize_mod.recognize(nlp(text), gazetteer, 50000, [])
+    resolved = resolve_mod.drop_borrowed_names(resolve_mod.resolve(mentions, Counter()), Counter())
+    return {r.mention.text: r.candidate.country for r in resolved}
+
+
+def test_issue4_town_name_borrowed_by_a_venue_far_away_is_dropped(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # A Las Vegas hotel is not in Myanmar or on Lake Como.
+    text = "Guests fled the Mandalay Bay hotel in Las Vegas, Nevada, after shots were fired."
+    assert _resolved_names(nlp, gazetteer, text) == {"Las Vegas": "US", "Nevada": "US"}
+    text = "A guard at the Bellagio Hotel in Las Vegas, Nevada, was hurt."
+    assert "Bellagio" not in _resolved_names(nlp, gazetteer, text)
+    # Positive controls: the front of a name in the article's country, and an article with
+    # nothing else to compare with.
+    text = "The Munich Security Conference opened in Germany on Friday."
+    assert _resolved_names(nlp, gazetteer, text)["Munich"] == "DE"
+    text = "The Toronto Star reported the fire on Monday."
+    assert _resolved_names(nlp, gazetteer, text) == {"Toronto": "CA"}
+
+
+def test_issue4_a_place_word_ner_calls_a_person_is_a_place(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # The small model tags these lone town names PERSON; WordNet knows them only as places.
+    assert _names(nlp, gazetteer, "Alexandria police found the body on Tuesday.") == ["Alexandria"]
+    text = "Investigators in Calais said the truck was stopped."
+    assert _names(nlp, gazetteer, text) == ["Calais"]
+    # Negative control: a surname WordNet knows as a person keeps NER's PERSON label.
+    assert _names(nlp, gazetteer, "Jackson said the road would reopen on Monday.") == []
+
+
+def test_issue4_a_division_of_a_state_lies_in_that_state(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # Federal court districts are not Israel's Southern District or American Samoa's Eastern.
+    text = "He was charged in the Southern District of New York on Monday."
+    assert _resolved_names(nlp, gazetteer, text) == {"New York": "US"}
+    text = "A judge of the Eastern District of Texas ruled on the patent case."
+    assert "Eastern District" not in _resolved_names(nlp, gazetteer, text)
+    # Positive control: the division lies in the place named after "of".
+    text = "Rockets hit the Southern District of Israel overnight."
+    assert _resolved_names(nlp, gazetteer, text)["Southern District"] == "IL"
+
+
+def test_issue4_landform_noun_ending_a_longer_name_is_not_a_town(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "Peninsula" (Ohio) is not meant by "the Korean Peninsula".
+    text = "Tensions rose on the Korean Peninsula after the missile test."
+    assert "Peninsula" not in _names(nlp, gazetteer, text)
+    # Positive control: the town itself.
+    assert "Peninsula" in _names(nlp, gazetteer, "Police in Peninsula, Ohio, closed the road.")

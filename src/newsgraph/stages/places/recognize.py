@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, IS_STOP, LENGTH, POS, SENT_START, SPACY
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
+from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.places.gazetteer import (
     KIND_ABBREV,
     KIND_ALT,
     KIND_DEMONYM,
+    KIND_NAME,
     Candidate,
     Gazetteer,
     fold_key,
@@ -100,6 +103,24 @@ _FACILITY = frozenset(
 # Flight 574"): the name says where a carrier is from, not where anything happened.
 _CARRIER = frozenset({"air", "airline", "airlines", "airways", "aviation", "flight"})
 _BORDER_WORDS = frozenset({"border", "borders", "frontier", "boundary"})
+# WordNet supersenses a place name may also have: places themselves ("Mobile", "Concord"),
+# people, whose surnames name half the towns of the US ("Fremont", "Hutchinson"), and natural
+# objects, as rivers and mountains name towns and counties ("Kanawha", "Chattahoochee").
+_NAME_SENSES = frozenset({"noun.location", "noun.person", "noun.object"})
+# Acronyms are at most this long ("NATO", "SWAT"); words after a dateline's place name.
+_ACRONYM_LEN = 5
+_DATELINE_MARKS = frozenset({",", ":", "-", "--", "---", "–", "—", "("})
+# Points against a match for its words' class, by cue (see `_word_class_penalty`).
+_CLASS_PENALTY = {
+    "before-person": 4.0,
+    "acronym": 2.0,
+    "common-word": 2.0,
+    "respelled-word": 2.0,
+    "landform-tail": 2.0,
+}
+# Evidence that outweighs a word's common meaning: the name was read as a demonym, a curated
+# site, a framed or "X County" name, or a dateline.
+_STRONG_CUES = frozenset({"demonym", "curated", "head", "unit", "dateline"})
 
 
 @dataclass
@@ -135,6 +156,7 @@ class _Tokens:
     idx: list[int]
     space: list[bool]
     propn: list[bool]
+    noun: list[bool]
     stop: list[bool]
     sent_start: list[bool]
     ent: list[int]  # index into ``ents`` or -1
@@ -161,6 +183,7 @@ class _Tokens:
             idx=[r[0] for r in rows],
             space=[bool(r[2]) for r in rows],
             propn=[r[3] == PROPN for r in rows],
+            noun=[r[3] == NOUN for r in rows],
             stop=[bool(r[4]) for r in rows],
             sent_start=[k == 0 or r[5] == 1 for k, r in enumerate(rows)],
             ent=ent,
@@ -246,17 +269,25 @@ def recognize(
         if taken.intersection(range(i, j)) or _city_of_institution(toks, i, j, found[key]):
             continue
         mention = _admit(doc, toks, i, j, key, found[key], min_population)
-        if mention is None or mention.points < admit_points:
-            if mention is not None:
-                refused.append(mention)
+        if mention is None:
             continue
+        admitted = mention.points >= admit_points
+        if not admitted:
+            refused.append(mention)
+            if mention.points + _class_penalty(mention) < admit_points:
+                continue
         # "in New Concord": the evidence that admits "Concord" is evidence for the whole name
-        # GeoNames knows, which was refused only for being a small place.
+        # GeoNames knows, which was refused only for being a small place. A word refused only
+        # for its class ("Grove", a common noun) may still be a word of such a name ("Meadow
+        # Grove"), and a name refused for its class ("White House") takes its words with it.
         wider = [
             m
             for m in refused
-            if m.start <= i and j <= m.end and not taken.intersection(range(m.start, m.end))
-        ]
+            if m.start <= i and j <= m.end and m is not mention
+            and not taken.intersection(range(m.start, m.end))
+        ]  # fmt: skip
+        if any(_class_penalty(m) for m in wider) or not (admitted or wider):
+            continue
         if wider:
             mention = max(wider, key=lambda m: m.end - m.start)
         taken.update(range(mention.start, mention.end))
@@ -265,7 +296,30 @@ def recognize(
     _plural_units(toks, mentions, gazetteer)
     _add_bare_counties(mentions, gazetteer)
     _link_admin_pairs(toks, mentions)
+    mentions = _drop_parts_elsewhere(toks, mentions)
     return _borders(doc, toks, mentions, gazetteer)
+
+
+def _drop_parts_elsewhere(toks: _Tokens, mentions: list[Mention]) -> list[Mention]:
+    """A division X in "X of Y" lies in Y: one that lies only outside Y is some other X.
+
+    "the Southern District of West Virginia" is a court's district, not Israel's Southern
+    District; "the Eastern District of New York" not American Samoa's. Y must be a country or
+    a first-level division for its extent to be known; a town X is left alone, as "the Nice of
+    Russia" still names Nice.
+    """
+    dropped: set[int] = set()
+    for left, right in itertools.pairwise(mentions):
+        if right.start != left.end + 1 or toks.lower[left.end] != "of":
+            continue
+        admins = {c.admin1 for c in right.candidates if c.precision == "province" and c.admin1}
+        countries = {c.country for c in right.candidates if c.precision == "country"}
+        if not admins and not countries:
+            continue
+        units = all(c.precision in ("province", "district") for c in left.candidates)
+        if units and not any(c.admin1 in admins or c.country in countries for c in left.candidates):
+            dropped.add(id(left))
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def _add_bare_counties(mentions: list[Mention], gazetteer: Gazetteer) -> None:
@@ -344,8 +398,18 @@ def _admit(
         candidates = [c for c in candidates if c.kind != KIND_ABBREV or c.precision != "city"]
     if not candidates:
         return None
-    if all(c.kind == KIND_ABBREV for c in candidates) and not _abbrev_ok(toks, i, j, candidates):
-        return None
+    abbrevs = [c for c in candidates if c.kind == KIND_ABBREV]
+    if abbrevs and not _abbrev_ok(toks, i, j, abbrevs):
+        if len(abbrevs) == len(candidates):
+            return None
+        dotted = toks.text[j - 1].endswith(".") or (
+            j < n and toks.text[j] == "." and not toks.space[j - 1]
+        )
+        if not dotted:
+            # "the Mass", "Amoris Laetitia (AL)": a word or an acronym, not the state's
+            # abbreviation, though a village of that name keeps the span ("Mas", "Ål"); written
+            # with its period ("a Mass. man") it stays the abbreviation.
+            candidates = [c for c in candidates if c.kind != KIND_ABBREV]
     cues: set[str] = set()
     points = 0.0
     label, wider = None, False
@@ -381,9 +445,10 @@ def _admit(
     if prev in _PLACE_PREPS or (prev == "the" and i > 1 and toks.lower[i - 2] in _PLACE_PREPS):
         cues.add("prep")
         points += 1.0
+    place_word = _place_word(toks, i, j)
     if label in _NER_PLACE:
         points += 2.0 if not wider else 1.0
-    elif label == "PERSON":
+    elif label == "PERSON" and (wider or not place_word):
         points -= 4.0 if wider else 2.0
     elif label in _NER_OTHER and wider:
         # "Gainesville Police Department": a place-named organisation names the place.
@@ -410,9 +475,11 @@ def _admit(
     if single and (lower in _GENERIC or (toks.stop[i] and not toks.text[i].isupper())):
         points -= 4.0
     caps_opener = toks.sent_start[i] and toks.text[i].isupper() and len(toks.text[i]) > 2
-    if caps_opener and nxt in (",", ":", "-", "--", "—", "(") and label != "PERSON":
+    if caps_opener and nxt in _DATELINE_MARKS and label != "PERSON":
         cues.add("dateline")  # "BEIRUT:", "COLUMBUS, Ohio (AP) —"
         points += 2.0
+    if not cues & _STRONG_CUES:
+        points -= _word_class_penalty(toks, i, j, (label, wider), cues, candidates)
     if nxt in _FACILITY and not curated and not unit:
         # "Lincoln High" is a school, but "Laurel County High School" still names the county.
         points -= 4.0
@@ -425,6 +492,8 @@ def _admit(
         # "Holy Cross Cemetery"): the evidence is the longer name's, not the village's.
         cues.add("postal-prefix")
         points -= 1.0
+    if _front(toks, i, j):
+        cues.add("front")
     start_char = toks.idx[i]
     end_char = toks.idx[j - 1] + len(toks.text[j - 1])
     surface = toks.doc_text[start_char:end_char]
@@ -442,6 +511,169 @@ def _admit(
         head=head,
         points=points,
     )
+
+
+def _word_class_penalty(
+    toks: _Tokens,
+    i: int,
+    j: int,
+    ner: tuple[str | None, bool],
+    cues: set[str],
+    candidates: list[Candidate],
+) -> float:
+    """Points against a match that its words' class says is no place name.
+
+    ``ner`` is NER's label over the span and whether its entity is wider. Each class is
+    general, not a list of names: a title or first name before a person's name, an acronym
+    ("US" is one only where the gazetteer lacks it as an abbreviation), a capitalised common
+    word, and an English word matched only through spelling folds. The class found is added to
+    ``cues``.
+    """
+    label, wider = ner
+    if _before_person(toks, i, j):
+        cues.add("before-person")
+    elif not any(c.kind == KIND_ABBREV for c in candidates) and _acronym(toks, i, j):
+        cues.add("acronym")
+    elif label in ("GPE", "LOC") and not wider:
+        return 0.0
+    elif _common_word(toks, i, j, label in _NER_OTHER and not wider):
+        cues.add("common-word")
+    elif _respelled_word(toks, i, j, candidates):
+        cues.add("respelled-word")
+    elif _landform_tail(toks, i, j, candidates):
+        cues.add("landform-tail")
+    return sum(_CLASS_PENALTY.get(cue, 0.0) for cue in cues)
+
+
+def _class_penalty(mention: Mention) -> float:
+    """The points a mention lost for its words' class (0 when none)."""
+    return sum(_CLASS_PENALTY.get(cue, 0.0) for cue in mention.cues)
+
+
+def _before_person(toks: _Tokens, i: int, j: int) -> bool:
+    """A single word right before a person's name is a title or a first name.
+
+    "Officer Amber Guyger", "Majority Leader Mitch McConnell", "Trenton Tolliver" (his mother,
+    Courtney Tolliver, is named in the article): the next word begins a PERSON entity or is a
+    word of a person's full name. Abbreviations ("Ga. Hugley", "U.S. President") are left
+    alone: they are state or country codes, never a title.
+    """
+    if j - i != 1 or j >= len(toks.text) or not toks.text[i].isalpha():
+        return False
+    nxt = toks.ent[j]
+    if nxt >= 0 and toks.ents[nxt].start == j and toks.ents[nxt].label_ == "PERSON":
+        return True
+    # A surname, not a common word the NER model swept into a "person" ("Police Department").
+    return toks.text[j] in toks.person_words and not _is_common(toks.lower[j])
+
+
+def _acronym(toks: _Tokens, i: int, j: int) -> bool:
+    """A short word in capitals amid ordinary text: "UN", "NATO", "UPI", not the town "Un".
+
+    Acronyms are short; a longer word in capitals is a name written so ("NEWARK"). A headline
+    in capitals ("FIRE IN DAYTON") writes every word so, and a dateline ("HUME – A member…")
+    is followed by a dash or colon: the neighbours tell which.
+    """
+    text = toks.text[i]
+    if j - i != 1 or not (text.isalpha() and text.isupper() and len(text) <= _ACRONYM_LEN):
+        return False
+    if j < len(toks.text) and toks.text[j] in _DATELINE_MARKS:
+        return False
+    return not any(
+        0 <= k < len(toks.text) and len(toks.text[k]) > 1 and toks.text[k].isupper()
+        for k in (i - 1, j)
+    )
+
+
+def _common_word(toks: _Tokens, i: int, j: int, organisation: bool) -> bool:
+    """A capitalised common noun or adjective ("Justice", "Casino", "White House"), by WordNet.
+
+    WordNet knows the words of many names; a word whose senses include none of a place, a
+    person or a natural object (`_NAME_SENSES`) is a common word capitalised as part of another
+    name, a title or a headline. It may still be a town that the context marks as one: right
+    after a place preposition ("in Saratoga"), unless NER reads the word itself as an
+    organisation ("in Congress"), or a single word modifying a lower-case noun, as place names
+    do ("Roselle police").
+    """
+    n = len(toks.text)
+    if i > 0 and toks.lower[i - 1] in _PLACE_PREPS and not organisation:
+        return False
+    attributive = j < n and toks.noun[j] and toks.text[j].islower()
+    if j - i == 1 and attributive:
+        return False
+    return _is_common(" ".join(toks.lower[i:j]))
+
+
+def _landform_tail(toks: _Tokens, i: int, j: int, candidates: list[Candidate]) -> bool:
+    """A landform noun ending a longer name: "the Korean Peninsula", "the Nile Delta".
+
+    WordNet calls such words natural objects, a class `_common_word` spares because rivers
+    and mountains name towns ("Kanawha"); at the end of NER's longer name the word is that
+    name's head noun, and the towns it matches ("Peninsula", Ohio) are not meant.
+    """
+    if j - i != 1 or toks.ent[i] < 0 or any(c.precision != "city" for c in candidates):
+        return False
+    ent = toks.ents[toks.ent[i]]
+    if not (ent.start < i and ent.end == j):
+        return False
+    wordnet = load_wordnet()
+    senses = set(wordnet.supersenses(toks.lower[i], "n"))
+    return "noun.object" in senses and not senses & {"noun.location", "noun.person"}
+
+
+def _respelled_word(toks: _Tokens, i: int, j: int, candidates: list[Candidate]) -> bool:
+    """An English word that matches only towns spelt otherwise: "Body" → Boody, "Holy" → Holly.
+
+    Folding doubled letters and transliteration digraphs joins the spellings of one foreign
+    name ("Fallujah", "Falluja"); a word WordNet knows, written as spelt, is that word. Only
+    matches by the towns' own names are judged (an alternate name's spelling is not on the
+    candidate).
+    """
+    if j - i != 1 or not all(c.kind == KIND_NAME for c in candidates):
+        return False
+    word = toks.lower[i]
+    wordnet = load_wordnet()
+    if not (wordnet.supersenses(word, "n") or wordnet.supersenses(word, "a")):
+        return False
+    return all(_plain(c.name) != word for c in candidates)
+
+
+def _plain(name: str) -> str:
+    """Lower case without accents ("Ål" → "al")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def _place_word(toks: _Tokens, i: int, j: int) -> bool:
+    """WordNet knows the name as a place and never as a person ("Gainesville", "Duluth").
+
+    The small NER model calls many lone town names PERSON; for a word WordNet has only place
+    (and other non-person) senses of, that label is the model's mistake, not evidence.
+    """
+    wordnet = load_wordnet()
+    senses = set(wordnet.supersenses(" ".join(toks.lower[i:j]), "n"))
+    return "noun.location" in senses and "noun.person" not in senses
+
+
+def _is_common(phrase: str) -> bool:
+    """WordNet knows the phrase, as a noun or adjective with no sense of a kind names have."""
+    wordnet = load_wordnet()
+    senses = {*wordnet.supersenses(phrase, "n"), *wordnet.supersenses(phrase, "a")}
+    return bool(senses) and not senses & _NAME_SENSES
+
+
+def _front(toks: _Tokens, i: int, j: int) -> bool:
+    """The match begins a longer name: "Mandalay Bay", "Sirius XM", "Riv-Ellen Prell".
+
+    The next word is capitalised (glued by a hyphen or not), or NER's entity goes on past it.
+    Resolution decides what that means (`resolve.drop_borrowed_names`).
+    """
+    n = len(toks.text)
+    if j < n and toks.name_like(j):
+        return True
+    if j + 1 < n and toks.text[j] == "-" and not toks.space[j - 1] and toks.name_like(j + 1):
+        return True
+    return toks.ent[i] >= 0 and toks.ents[toks.ent[i]].end > j
 
 
 def _dotted_parts(toks: _Tokens, i: int, j: int) -> list[str]:

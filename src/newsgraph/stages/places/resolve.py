@@ -55,6 +55,8 @@ Support = tuple[dict[str, float], dict[str, float], int]
 PASSES = 3
 NEAR_KM = 150.0
 MID_KM = 400.0
+# Recognition points of a place solid enough to tell which countries an article is about.
+CONTEXT_POINTS = 2.0
 
 
 @dataclass
@@ -401,6 +403,32 @@ def resolve(
         results.extend(Resolution(m, best, probability, ranked) for m in group)
     results.sort(key=lambda r: r.mention.start)
     return results
+
+
+def drop_borrowed_names(
+    resolutions: list[Resolution], entity_countries: Counter[str]
+) -> list[Resolution]:
+    """Drop a town's name that only ever begins another name, far from the article's places.
+
+    Hotels, companies and people borrow town names: "the Mandalay Bay hotel" and "the Bellagio
+    Hotel" are in Las Vegas, "Sirius XM" is a radio network. A name every mention of which is
+    the front of a longer name ("front", see recognition) and whose chosen town or site lies in
+    a country that none of the article's other places (those admitted on solid evidence,
+    `CONTEXT_POINTS`), actors or outlet lie in names the longer thing, not the town. Countries
+    and provinces are kept ("Iraq War veterans"), and so is everything in an article with
+    nothing else to compare with.
+    """
+    fronts = {r.mention.key for r in resolutions if r.candidate.precision in ("city", "point")}
+    fronts -= {r.mention.key for r in resolutions if "front" not in r.mention.cues}
+    context = {
+        r.candidate.country
+        for r in resolutions
+        if r.mention.key not in fronts and r.mention.points >= CONTEXT_POINTS
+    }
+    context.update(country for country, count in entity_countries.items() if count)
+    if not context:
+        return resolutions
+    return [r for r in resolutions if r.mention.key not in fronts or r.candidate.country in context]
 
 
 def _relocate(
