@@ -87,9 +87,14 @@ def test_issue4_lgl_held_out_floor(places_analyzer: Analyzer) -> None:
         report = evaluate_layer(places_analyzer, "places", _held_out_lgl(Path(tmp)))
     # Measured on the held-out third in round 4: recall 0.882, acc161 0.8628, AUC 0.242 (round
     # 3: 0.881, 0.855, 0.250; its floor 0.850 was lowered on purpose, see docs/places.md).
-    assert report["recognition_r"] >= 0.88
-    assert report["acc161"] >= 0.860
-    assert report["auc_error"] <= 0.250
+    # 2026-12-03 (word classes, borrowed names): precision 0.759 -> 0.820, acc161 0.8636 ->
+    # 0.8681, recall 0.882 -> 0.8775. The recall floor was lowered on purpose from 0.88 to 0.87
+    # (six held-out toponyms for about 70 false places fewer; issue 4 asks >= 0.85), and a
+    # precision floor added (docs/places.md, "Word classes").
+    assert report["recognition_r"] >= 0.87
+    assert report["recognition_p"] >= 0.81
+    assert report["acc161"] >= 0.865
+    assert report["auc_error"] <= 0.245
 
 
 @pytest.mark.parametrize(
