@@ -138,7 +138,7 @@ def test_ingest_stores_examples_and_is_idempotent(
     assert main(["ingest", str(EXAMPLES), "--db", f"sqlite:///{db}", "--quiet"]) == 0
     first = capsys.readouterr().out
     assert "20 articles analysed, 0 failed" in first
-    assert re.search(r"\n  \d+ of the \d+ events likely real \(confidence >= 0.5: newsgraph", first)
+    assert re.search(r"\n  \d+ of the \d+ events at confidence >= 0.5, more likely real", first)
     assert main(["ingest", str(EXAMPLES), "--db", f"sqlite:///{db}", "--quiet"]) == 0
     assert "20 articles analysed" in capsys.readouterr().out
 

@@ -202,8 +202,8 @@ def format_corpus_summary(analyses: Iterable[dict[str, Any]], failures: int) -> 
         # Most coded clauses of whole articles are no events; the calibrated confidence says
         # which are likely real (docs/events.md, "Event confidence").
         lines.append(
-            f"  {likely} of the {totals['events']} events likely real (confidence >= "
-            f"{LIKELY_EVENT:g}: newsgraph events --min-confidence {LIKELY_EVENT:g})"
+            f"  {likely} of the {totals['events']} events at confidence >= {LIKELY_EVENT:g}, "
+            f"more likely real than not (newsgraph events --min-confidence {LIKELY_EVENT:g})"
         )
     if actors:
         lines.append("  most mentioned actors:")
