@@ -9,13 +9,15 @@ the ordinary npm client, then run this script::
         leaflet.markercluster-1.5.3.tgz
 
 It writes ``src/newsgraph/web/static/basemap/countries-110m.geojson`` (the 1:110m TopoJSON
-decoded to GeoJSON, coordinates rounded to 0.01°, deterministic key order) and copies the
+decoded to GeoJSON, coordinates rounded to 0.01°, rings that cross the antimeridian unwrapped
+east of 180°, deterministic key order) and copies the
 libraries' minified files and licences into ``src/newsgraph/web/static/vendor/``.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import tarfile
 from pathlib import Path
@@ -64,7 +66,18 @@ def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[lis
         arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
         points.extend(arc[1:] if points else arc)
     deduped = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
-    return [[x, y] for x, y in deduped]
+    return _unwrapped([[x, y] for x, y in deduped])
+
+
+def _unwrapped(ring: list[list[float]]) -> list[list[float]]:
+    """A ring that crosses the antimeridian (Fiji, Chukotka) with its western points moved
+    east by 360°, so that the map draws it whole instead of an edge across the world; a ring
+    that girdles the globe (Antarctica) keeps its seam."""
+    if all(abs(b[0] - a[0]) <= 180 for a, b in itertools.pairwise(ring)):
+        return ring
+    shifted = [[x + 360 if x < 0 else x, y] for x, y in ring]
+    xs = [x for x, _ in shifted]
+    return ring if max(xs) - min(xs) > 180 else shifted
 
 
 def countries_geojson(topology: dict[str, Any]) -> dict[str, Any]:
