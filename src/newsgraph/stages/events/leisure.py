@@ -135,7 +135,8 @@ def _doer_and_done_to(verb: Token) -> tuple[Token | None, Token | None]:
     return dep_child(verb, "nsubj"), dep_child(verb, "dobj")
 
 
-def _ancestors(lemma: str, pos: str = "n") -> frozenset[str]:
+def ancestors(lemma: str, pos: str = "n") -> frozenset[str]:
+    """The head words of the hypernyms of a word's first WordNet senses (``pos``: n or v)."""
     return frozenset(load_wordnet().senses(lemma.lower(), pos).ancestors)
 
 
@@ -143,7 +144,7 @@ def contest_win(verb: Token, event_nouns: frozenset[str]) -> bool:
     """Whether a verb of winning is a game: both sides are contestants (see the module
     docstring) and the clause names no weapon and no act of violence of the lexicon."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or (lemma not in _WINNING and _WON not in _ancestors(lemma, "v")):
+    if verb.pos_ != "VERB" or (lemma not in _WINNING and _WON not in ancestors(lemma, "v")):
         return False
     winner, loser = _doer_and_done_to(verb)
     if winner is None or loser is None or not (_contestant(winner) and _contestant(loser)):
@@ -171,7 +172,7 @@ def _named_party(name: Token) -> bool:
     # A people's plural is its own lemma to the tagger ("Liberians"): the stem is tried too.
     forms = {f for w in words for f in (w.lemma_.lower(), w.lower_.removesuffix("s"))}
     return any(
-        first_sense_of(form) in _PARTY_SENSES or not _STATES.isdisjoint(_ancestors(form))
+        first_sense_of(form) in _PARTY_SENSES or not _STATES.isdisjoint(ancestors(form))
         for form in forms
     )
 
@@ -188,7 +189,7 @@ def armed(person: Token) -> bool:
     words = [person, *(c for c in person.children if c.dep_ in {"compound", "amod"})]
     for word in words:
         lemma = word.lemma_.lower()
-        if lemma in _ARMED_WORDS or not _ARMED_KINDS.isdisjoint(_ancestors(lemma)):
+        if lemma in _ARMED_WORDS or not _ARMED_KINDS.isdisjoint(ancestors(lemma)):
             return True
     return False
 
@@ -244,9 +245,9 @@ def figurative_force(verb: Token, event_nouns: frozenset[str]) -> bool:
         return figurative_attack(target)  # "launched an attack on inflation"
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in target.children):
         return False  # "part of the stronghold", "scores of refugees": what is picked counts
-    if any("weapon" in _ancestors(f"{c.lower_} {target.lemma_}") for c in target.lefts):
+    if any("weapon" in ancestors(f"{c.lower_} {target.lemma_}") for c in target.lefts):
         return False  # "fired tear gas": "gas" alone is a state of matter
-    if not _MICROBES.isdisjoint(_ancestors(target.lemma_)):
+    if not _MICROBES.isdisjoint(ancestors(target.lemma_)):
         return True
     return first_sense(target) in _IDEAS and abstract(target, CONTESTED_SENSES)
 
@@ -279,7 +280,7 @@ def show(noun: Token) -> bool:
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s")}
-    return any(not _SHOWS.isdisjoint(_ancestors(form)) for form in forms)
+    return any(not _SHOWS.isdisjoint(ancestors(form)) for form in forms)
 
 
 def opinion_of_show(verb: Token) -> bool:
@@ -294,7 +295,7 @@ def opinion_of_thing(verb: Token) -> bool:
     welcomed the rain", "reviewers praised the new phone"): no party, and no act of one.
     Only verbs of judging by WordNet: "upgraded their ties" is a change of relations."""
     lemma = verb.lemma_.lower()
-    if lemma not in _JUDGING and _JUDGING.isdisjoint(_ancestors(lemma, "v")):
+    if lemma not in _JUDGING and _JUDGING.isdisjoint(ancestors(lemma, "v")):
         return False
     _, target = _doer_and_done_to(verb)
     return target is not None and (thing(target) or natural_force(target))
@@ -353,7 +354,7 @@ def house_rule(verb: Token) -> bool:
     doer, _ = _doer_and_done_to(verb)
     if doer is None or doer.pos_ != "NOUN" or doer.ent_type_:
         return False
-    return not _INSTITUTIONS.isdisjoint(_ancestors(doer.lemma_))
+    return not _INSTITUTIONS.isdisjoint(ancestors(doer.lemma_))
 
 
 def signed_thing(verb: Token, event_nouns: frozenset[str]) -> bool:
@@ -365,10 +366,10 @@ def signed_thing(verb: Token, event_nouns: frozenset[str]) -> bool:
     _, signed = _doer_and_done_to(verb)
     if signed is None or signed.pos_ != "NOUN" or signed.lemma_.lower() in event_nouns:
         return False
-    ancestors = _ancestors(signed.lemma_)
-    if not _DOCUMENTS.isdisjoint(ancestors):
+    kinds = ancestors(signed.lemma_)
+    if not _DOCUMENTS.isdisjoint(kinds):
         return False
-    return first_sense(signed) == "noun.artifact" or not _COPIES.isdisjoint(ancestors)
+    return first_sense(signed) == "noun.artifact" or not _COPIES.isdisjoint(kinds)
 
 
 def cyber_attack(verb: Token) -> bool:
@@ -377,9 +378,7 @@ def cyber_attack(verb: Token) -> bool:
     WordNet, or the clause names a computer's part or malicious code. CODEBOOKS.md files it
     under COERCE (mode cyber), not ASSAULT: no one is physically harmed."""
     doer, _ = _doer_and_done_to(verb)
-    if doer is not None and not _HACKERS.isdisjoint(
-        {doer.lemma_.lower(), *_ancestors(doer.lemma_)}
-    ):
+    if doer is not None and not _HACKERS.isdisjoint({doer.lemma_.lower(), *ancestors(doer.lemma_)}):
         return True
     return any(t.lemma_.lower() in _DIGITAL for t in verb.subtree if t.i != verb.i)
 
@@ -440,7 +439,7 @@ def picture_made(verb: Token) -> bool:
     if made is None:
         return False
     forms = {made.lemma_.lower(), made.lower_.removesuffix("s")}
-    return any(not _PICTURES.isdisjoint(_ancestors(form)) for form in forms)
+    return any(not _PICTURES.isdisjoint(ancestors(form)) for form in forms)
 
 
 def natural_force(doer: Token) -> bool:
@@ -464,7 +463,7 @@ def civilian_training(verb: Token) -> bool:
     """Whether the verb trains people who bear no arms ("workers were trained", "the company
     trains its staff"); training troops or police stays military cooperation."""
     lemma = verb.lemma_.lower()
-    if lemma != "train" and "train" not in _ancestors(lemma, "v"):
+    if lemma != "train" and "train" not in ancestors(lemma, "v"):
         return False
     _, trainee = _doer_and_done_to(verb)
     return trainee is not None and trainee.pos_ in {"NOUN", "PRON"} and not armed(trainee)

@@ -27,6 +27,8 @@ from spacy.tokens import Token
 
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.events.agency import weapon
+from newsgraph.stages.events.arguments import dep_child, passive_agent
+from newsgraph.stages.events.leisure import ancestors
 
 # Ancestors (WordNet hypernym heads) of what harms by itself.
 _NATURAL_HARM = frozenset(
@@ -57,7 +59,8 @@ _HAPPENINGS = frozenset({"noun.state", "noun.event", "noun.phenomenon", "noun.pr
 
 
 def _ancestors(lemma: str) -> frozenset[str]:
-    return frozenset(load_wordnet().senses(lemma, "n").ancestors) | {lemma}
+    """The word's noun hypernym heads, and the word itself ("wound" names a wound)."""
+    return ancestors(lemma) | {lemma}
 
 
 def natural_harm(verb: Token) -> bool:
@@ -74,13 +77,7 @@ def natural_harm(verb: Token) -> bool:
 
 def _doers(verb: Token) -> list[Token]:
     """The subject, or the object of the passive's "by", of a verb."""
-    found: list[Token] = []
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            found.append(child)
-        elif child.dep_ == "agent":
-            found.extend(o for o in child.children if o.dep_ == "pobj")
-    return found
+    return [t for t in (dep_child(verb, "nsubj"), passive_agent(verb)) if t is not None]
 
 
 def _natural(token: Token) -> bool:
@@ -91,8 +88,8 @@ def _natural(token: Token) -> bool:
     senses = load_wordnet().supersenses(lemma, "n")
     if not senses or senses[0] not in _HAPPENINGS:
         return False  # "these forces fought": a force is first of all a power, then a group
-    ancestors = _ancestors(lemma)
-    return not _NATURAL_HARM.isdisjoint(ancestors) and _VIOLENCE.isdisjoint(ancestors)
+    kinds = _ancestors(lemma)
+    return not _NATURAL_HARM.isdisjoint(kinds) and _VIOLENCE.isdisjoint(kinds)
 
 
 def peaceful_death(verb: Token, event_nouns: frozenset[str]) -> bool:
@@ -104,12 +101,12 @@ def peaceful_death(verb: Token, event_nouns: frozenset[str]) -> bool:
         if token.i == verb.i or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         lemma = token.lemma_.lower()
-        ancestors = _ancestors(lemma)
+        kinds = _ancestors(lemma)
         if (
             lemma in event_nouns
             or weapon(token)
-            or not _INJURY.isdisjoint(ancestors)
-            or not _VIOLENCE.isdisjoint(ancestors)
+            or not _INJURY.isdisjoint(kinds)
+            or not _VIOLENCE.isdisjoint(kinds)
         ):
             return False
     return True
