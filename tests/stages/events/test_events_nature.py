@@ -34,6 +34,7 @@ def test_issue6_harm_by_nature_is_no_assault(events_only: Analyzer, text: str) -
         "The company's founder has died at the age of 56.",
         "Kim assumed power after his father died in 2011.",
         "Last week fewer than 60 people had died and around 600 had been infected.",
+        "The former minister died of cancer on Sunday.",
     ],
 )
 def test_issue6_a_death_with_no_violence_is_no_assault(events_only: Analyzer, text: str) -> None:
@@ -60,6 +61,8 @@ def test_issue6_a_state_of_mind_is_no_consultation(events_only: Analyzer, text: 
         "Militants killed 12 villagers in Borno state on Monday.",
         "Two gunmen died in a shootout with police in the capital.",
         "Two soldiers died in the ambush near the border.",
+        "The soldier died of his wounds in hospital.",
+        "A policeman died of gunshot wounds on Sunday.",
         "One man died after picking up a hand grenade outside a subway station.",
         "The explosion killed five people at the market.",
         "The fire set by rioters killed two shopkeepers.",
