@@ -43,8 +43,9 @@ FOLDS = 5
 
 def judged_examples(
     analyzer: Analyzer, judgements: list[dict[str, Any]], data: Path
-) -> list[tuple[str, str, list[str], int]]:
-    """(source, document, features, label) of every judgement the stage still codes."""
+) -> list[tuple[str, str, list[str], int, float]]:
+    """(source, document, features, label, the stage's confidence) of every judgement the
+    stage still codes."""
     by_doc: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in judgements:
         by_doc[(row["source"], row["doc"])].append(row)
@@ -69,7 +70,9 @@ def judged_examples(
         for row in rows:
             found = coded.get((row["start"], row["end"], row["type"]))
             if found is not None:
-                examples.append((source, doc_id, event_features(doc, found), int(row["real"])))
+                features = event_features(doc, found)
+                confidence = found.evidence.confidence
+                examples.append((source, doc_id, features, int(row["real"]), confidence))
     return examples
 
 

@@ -52,7 +52,8 @@ from newsgraph.stages.events.triggers import load_lexicon
 from newsgraph.stages.events.typer import load_typer
 
 STAGE = "newsgraph_events"
-# Confidence of a document-level fallback event: below any clause-level event's.
+# Confidence of a document-level fallback event, read off cue words with no clause of its own:
+# a low constant, as the confidence model (confidence.py) was fitted on clause-level events.
 FALLBACK_CONFIDENCE = 0.1
 __all__ = ["STAGE", "EventsStage", "make_events_stage"]
 
@@ -186,8 +187,8 @@ class EventsStage:
         number: int,
         layers: _Layers,
     ) -> Event:
-        """The document-level event of :mod:`.fallback`, with low confidence so that any
-        clause-level event of the same article outranks it. Actor and recipient are the
+        """The document-level event of :mod:`.fallback`, with a low constant confidence (the
+        confidence model judges clause-level events only). Actor and recipient are the
         grammatical ones of the verb that governs the cue ("gas used by militants"), if any,
         and a protest's actor is its crowd; nothing is guessed beyond the parse."""
         cue = doc[found.cue.i : found.cue.i + 1]

@@ -888,8 +888,9 @@ class Detector:
         if trigger.code.startswith("01"):
             return None  # reporting verbs carry attribution, not events
         kind, mode, code = self.lexicon.refine(trigger, before, after)
-        if kind is None and lemma == "die" and not peaceful_death(token, self.event_nouns):
-            # CAMEO's "DIE OF *" is a natural death; "died of his wounds" is not (nature.py)
+        if kind is None and lemma == "die":
+            # CAMEO's "DIE OF *" makes every "died of" a natural death; whether the clause
+            # names violence ("died of his wounds") is decided below, as for any death
             kind, mode, code = trigger.type, trigger.mode, trigger.code
         if trigger.type in _PHYSICAL and kind is not None and QUAD.get(kind, 0) in {1, 3}:
             # "attacked government forces", "marched in the capital": CAMEO's patterns for

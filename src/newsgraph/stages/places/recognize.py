@@ -542,12 +542,16 @@ def _word_class_penalty(
         cues.add("respelled-word")
     elif _landform_tail(toks, i, j, candidates):
         cues.add("landform-tail")
-    return sum(_CLASS_PENALTY.get(cue, 0.0) for cue in cues)
+    return _penalty_of(cues)
 
 
 def _class_penalty(mention: Mention) -> float:
     """The points a mention lost for its words' class (0 when none)."""
-    return sum(_CLASS_PENALTY.get(cue, 0.0) for cue in mention.cues)
+    return _penalty_of(mention.cues)
+
+
+def _penalty_of(cues: set[str]) -> float:
+    return sum(_CLASS_PENALTY.get(cue, 0.0) for cue in cues)
 
 
 def _before_person(toks: _Tokens, i: int, j: int) -> bool:
