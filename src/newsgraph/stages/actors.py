@@ -14,11 +14,13 @@ repairs one NER error that loses people: an office before a full name read as an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsgraph.extensions import register_extensions
@@ -43,6 +45,16 @@ _TITLE_CLASSES = frozenset(
 _NOBILITY = frozenset({"aristocrat", "sovereign", "ruler"})
 # Words, and each punctuation mark on its own: "Kata'ib" → Kata ' ib, "al-Askari" → al - Askari.
 _WORD = re.compile(r"\w+|[^\w\s]")
+# Labels the small model confuses with each other for the same name; grouped into one entity.
+_MERGED_LABELS = frozenset({"PERSON", "ORG"})
+# Lower-case words inside personal names ("Osama bin Laden", "Abu Ali al-Askari").
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "der", "den", "van", "von",
+     "la", "le", "du", "dos", "das", "y"}
+)  # fmt: skip
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "mister"})
+_T = TypeVar("_T")
+_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 @dataclass
@@ -120,7 +132,7 @@ class ActorsStage:
                     found.append(_Found(span, None, self.ner_confidence))
         found.sort(key=lambda f: (f.span.start, f.span.end))
         self._fix_ents(doc, found)
-        doc._.ng_entities = self._group(found)
+        doc._.ng_entities = self._group(doc, found)
         return doc
 
     def _titled_person(self, ent: Span) -> Span | None:
@@ -136,11 +148,7 @@ class ActorsStage:
         name = ent[1:]
         if not all(t.is_title and t.is_alpha for t in name):
             return None
-        senses = self.wordnet.senses(ent[0].text, "n")
-        if not senses.supersenses or senses.supersenses[0] != "noun.person":
-            return None
-        ancestors = set(senses.ancestors)
-        if not ancestors & _TITLE_CLASSES or ancestors & _NOBILITY:
+        if not self._office(ent[0]):
             return None
         return Span(ent.doc, name.start, name.end, label="PERSON")
 
@@ -179,30 +187,47 @@ class ActorsStage:
         others = [e for e in doc.ents if not covered.intersection(range(e.start, e.end))]
         doc.ents = sorted([*others, *dictionary], key=lambda s: s.start)
 
-    def _group(self, found: list[_Found]) -> list[Entity]:
-        """One Entity per dictionary id or per distinct full name; link partial names."""
+    def _group(self, doc: Doc, found: list[_Found]) -> list[Entity]:
+        """One Entity per dictionary id or per cluster of NER names (see :func:`_name_clusters`).
+
+        ORG mentions whose cluster settled on a person are relabelled in ``doc.ents`` too, so
+        later stages see "Trump" as the person the rest of the article names, not the
+        organisation the small model took it for.
+        """
+        named = [f for f in found if f.entry is None]
+        clusters = _name_clusters([f.span for f in named], self._office)
+        cluster_of = {id(f): cluster for f, cluster in zip(named, clusters, strict=True)}
+        # Surnames of the dictionary's people named in full here ("Harper" → Stephen Harper).
+        known: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        for f in found:
+            if f.entry is not None and f.entry.type == "PERSON":
+                words = _words(f.span)
+                for n in range(1, len(words)):
+                    known.setdefault(words[-n:], []).append((f.span.start_char, f.entry.id))
         entities: dict[str, Entity] = {}
-        by_last_word: dict[str, str] = {}
         for f in found:
             span = f.span
             confidence = f.confidence
-            if f.entry is not None:
-                key = f.entry.id
-                if key not in entities:
-                    entities[key] = _entity_from_entry(f.entry)
-            else:
-                name = span.text
-                key = f"doc:{span.label_}:{name.lower()}"
-                last = span[-1].lower_
-                if key not in entities and len(span) == 1 and last in by_last_word:
-                    key = by_last_word[last]  # "Barra" after "Mary Barra"
+            cluster = cluster_of.get(id(f))
+            entry = f.entry
+            if cluster is not None and cluster.label == "PERSON":
+                person = _first_named(
+                    known.get(_words(span), known.get(cluster.words, [])), span.start_char
+                )
+                if person is not None:
+                    entry = self.entries[person]
                     confidence = min(confidence, _PARTIAL_CONFIDENCE)
+            if entry is not None:
+                key = entry.id
                 if key not in entities:
-                    entities[key] = Entity(id=key, name=name, type=_NER_LABELS[span.label_])
-            entity = entities[key]
-            if len(span) > 1 and entity.type == "PERSON":
-                by_last_word.setdefault(span[-1].lower_, key)
-            entity.mentions.append(
+                    entities[key] = _entity_from_entry(entry)
+            elif cluster is not None:
+                key = f"doc:{cluster.label}:{cluster.name.lower()}"
+                if cluster.partial(span):
+                    confidence = min(confidence, _PARTIAL_CONFIDENCE)  # "Barra" for Mary Barra
+                if key not in entities:
+                    entities[key] = Entity(id=key, name=cluster.name, type=cluster.label)
+            entities[key].mentions.append(
                 Mention(
                     start=span.start_char,
                     end=span.end_char,
@@ -216,7 +241,179 @@ class ActorsStage:
             )
         for entity in entities.values():
             entity.confidence = max(m.evidence.confidence for m in entity.mentions)
+        _relabel(doc, {(f.span.start, f.span.end): cluster_of[id(f)].label for f in named})
         return sorted(entities.values(), key=lambda e: e.mentions[0].start)
+
+    def _office(self, token: Token) -> bool:
+        """Whether a capitalised word names an office held by a person ("Sheriff")."""
+        senses = self.wordnet.senses(token.text, "n")
+        if not senses.supersenses or senses.supersenses[0] != "noun.person":
+            return False
+        ancestors = set(senses.ancestors)
+        return bool(ancestors & _TITLE_CLASSES) and not ancestors & _NOBILITY
+
+
+@dataclass
+class _Cluster:
+    """The name and type a group of NER mentions share."""
+
+    name: str
+    label: str
+    words: tuple[str, ...]
+
+    def partial(self, span: Span) -> bool:
+        """Whether ``span`` names the cluster by part of its name only."""
+        return _words(span) != self.words
+
+
+def _words(span: Span) -> tuple[str, ...]:
+    """The name's words in lower case, without a leading honorific ("Mr Spencer")."""
+    words = tuple(t.lower_ for t in span)
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _person_shaped(span: Span) -> bool:
+    """A full name as people are written: capitalised words ("McMahill", "O'Brien"),
+    particles ("bin", "al-") and initials, beginning and ending with a capitalised word
+    ("Jose Ines Garcia Zarate", not "BEFORE Paddock" or "the Mid-West")."""
+    if not (_capitalised(span[0]) and _capitalised(span[-1])):
+        return False
+    return all(
+        _capitalised(t)
+        or t.lower_ in _NAME_PARTICLES
+        or t.text in ("-", "'")
+        or _INITIAL.match(t.text)
+        for t in span
+    )
+
+
+def _capitalised(token: Token) -> bool:
+    """A word with a capital first letter that is not all capitals (an acronym or a shout)."""
+    word = token.text.replace("'", "").replace("’", "")
+    return word.isalpha() and word[0].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def _name_clusters(spans: list[Span], office: Callable[[Token], bool]) -> list[_Cluster]:
+    """Group the NER-only mentions of one article into the entities they name.
+
+    Three errors of the small NER model split one person into several entities: a surname
+    before the full name (headlines name "Sanders" before the body's "Bernie Sanders"), the same
+    name labelled PERSON in one sentence and ORG in another, and an office read as part of the
+    name ("Sheriff Lombardo" ORG). PERSON and ORG mentions are grouped by their words, without
+    a leading honorific or office; a shorter name joins the one longer person-shaped name it
+    ends ("Garcia Zarate" → "Jose Ines Garcia Zarate"), wherever in the article that name
+    stands. A group takes the label most of its mentions carry; a
+    shorter name joins a longer one only when PERSON then wins, so organisations sharing a word
+    ("Red Army", "Baku Red Army") stay apart, and a surname that ends two full names ("Bush")
+    joins neither. Other labels (GPE, NORP) keep their own name and label.
+    """
+
+    plain = {_words(span) for span in spans if span.label_ in _MERGED_LABELS}
+
+    def key(span: Span) -> tuple[str, ...]:
+        words = _words(span)
+        if words[1:] in plain and span[0].is_title and office(span[0]):
+            return words[1:]  # "Sheriff Lombardo" is the Lombardo named elsewhere
+        return words
+
+    by_words: dict[tuple[str, ...], list[int]] = {}
+    for i, span in enumerate(spans):
+        if span.label_ in _MERGED_LABELS:
+            by_words.setdefault(key(span), []).append(i)
+    labels = {w: Counter(spans[i].label_ for i in idx) for w, idx in by_words.items()}
+    root = {w: w for w in by_words}
+
+    def members(target: tuple[str, ...]) -> Counter[str]:
+        return sum((labels[w] for w, r in root.items() if r == target), Counter())
+
+    def join(words: tuple[str, ...], target: tuple[str, ...]) -> None:
+        for w, r in root.items():
+            if r == words:
+                root[w] = target
+
+    for words in sorted(by_words, key=len):
+        longer = {
+            root[w] for w in by_words
+            if len(w) > len(words) and w[-len(words):] == words
+            and _person_shaped(spans[by_words[w][0]])
+        }  # fmt: skip
+        if len(longer) != 1:
+            continue
+        target = longer.pop()
+        joined = members(target) + members(words)
+        # A person named in full owns the surname, however the model labelled it ("Trump" ORG
+        # 23 times after one "Donald Trump" PERSON); an organisation's name ending in a word once
+        # taken for a person ("Mid-West Igbo") is joined only by a longer name mostly PERSON.
+        if labels[target]["PERSON"] or (len(words) > 1 and joined["PERSON"] > joined["ORG"]):
+            join(words, target)
+    # Where each person named in full is first named, for one-word names the model gave
+    # another label ("Fastiggi" GPE after "Robert Fastiggi"); only an earlier full name counts.
+    surnames: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for words, idx in by_words.items():
+        if len(words) > 1 and labels[words]["PERSON"]:
+            surnames.setdefault(words[-1], []).append((spans[idx[0]].start_char, root[words]))
+    result = []
+    for span in spans:
+        words = key(span)
+        if span.label_ not in _MERGED_LABELS:
+            person = _first_named(surnames.get(words[-1], []), span.start_char, earlier_only=True)
+            if len(words) == 1 and person is not None:
+                words = person
+            else:
+                result.append(_Cluster(span.text, span.label_, words))
+                continue
+        counts = members(root[words])
+        full_person = len(root[words]) > 1 and labels[root[words]]["PERSON"] > 0
+        if full_person or counts["PERSON"] > counts["ORG"]:
+            label = "PERSON"
+        elif counts["ORG"] > counts["PERSON"]:
+            label = "ORG"
+        else:
+            label = span.label_  # a tie: each mention keeps the model's label
+        first = spans[by_words[root[words]][0]]
+        name = first[len(first) - len(root[words]) :].text  # without "Sheriff", "Ms"
+        result.append(_Cluster(name, label, root[words]))
+    return result
+
+
+def _first_named(
+    candidates: list[tuple[int, _T]], start: int, *, earlier_only: bool = False
+) -> _T | None:
+    """The candidate named first before ``start``; else, unless ``earlier_only``, the only one.
+
+    The first is the article's main character, whom a bare surname names: "Clinton's use of a
+    private email server" after Hillary, then Bill Clinton, were named in full.
+    """
+    before = [c for c in candidates if c[0] < start]
+    if before:
+        return min(before, key=lambda c: c[0])[1]
+    if not earlier_only and len({c[1] for c in candidates}) == 1:
+        return candidates[0][1]
+    return None
+
+
+def _relabel(doc: Doc, labels: dict[tuple[int, int], str]) -> None:
+    """Relabel as PERSON each ORG entity whose cluster settled on a person.
+
+    Only this way: a name the model once read as a person keeps that label for the pronoun and
+    speaker rules of later stages, even where most of its mentions were read as organisations.
+
+    Keys are the (start, end) tokens of the mention, which may begin after the entity's own
+    start where a determiner was stripped ("the Pentagon").
+    """
+    ents = []
+    for ent in doc.ents:
+        label = next(
+            (lab for (start, end), lab in labels.items() if end == ent.end and start >= ent.start),
+            ent.label_,
+        )
+        if ent.label_ == "ORG" and label == "PERSON":
+            ent = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id)
+        ents.append(ent)
+    if any(new.label_ != old.label_ for new, old in zip(ents, doc.ents, strict=True)):
+        doc.ents = ents
 
 
 def _entity_from_entry(entry: ActorEntry) -> Entity:
