@@ -472,12 +472,40 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
         actor_head = passive_agent(carrier) if passive else dep_child(carrier, *SUBJECT_DEPS)
         if actor_head is None and not passive:
             actor_head = inherited_subject(carrier)
+    undergoer = None
+    if actor_head is not None and _undergoes(actor_head, trigger):
+        undergoer, actor_head = actor_head, _prep_object(trigger, frozenset({"by"}))
     actor_head = _usable(actor_head)
     recipient_head = _prep_object(trigger, NOUN_RECIPIENT_PREPS)
+    if undergoer is not None and _usable_recipient(recipient_head) is None:
+        recipient_head = _usable(undergoer)  # not "Monday" in "Okafor's arrest on Monday"
     if recipient_head is None and carrier is not None:
         recipient_head = _prep_object(carrier, RECIPIENT_PREPS)
     recipient_head = _usable_recipient(_prefer_target(recipient_head, None, trigger))
     return argument(actor_head), argument(recipient_head)
+
+
+# Acts whose noun's possessor is the person who undergoes them when no "of" phrase names
+# another ("Guyger's arrest", "his release", "the journalist's murder"); with one, the possessor
+# is the doer ("the army's killing of civilians").
+_UNDERGONE = frozenset(
+    {"arrest", "detention", "capture", "abduction", "kidnapping", "kidnap", "imprisonment",
+     "incarceration", "internment", "deportation", "expulsion", "extradition", "release",
+     "execution", "assassination", "murder", "killing", "torture", "beating", "lynching",
+     "conviction", "acquittal", "sentencing", "indictment", "prosecution", "trial", "ouster",
+     "dismissal", "exile", "disappearance", "rescue", "death", "injury", "wounding"}
+)  # fmt: skip
+
+
+def _undergoes(possessor: Token, trigger: Token) -> bool:
+    """Whether a noun trigger's possessor is a person it happened to, not its doer."""
+    if possessor.dep_ != "poss" or trigger.lemma_.lower() not in _UNDERGONE:
+        return False
+    if _prep_object(trigger, frozenset({"of"})) is not None:
+        return False
+    if possessor.pos_ == "PRON":
+        return possessor.lower_ in {"his", "her", "their"}
+    return possessor.ent_type_ == "PERSON" or _person(possessor)
 
 
 def _on_state(trigger: Token) -> bool:
