@@ -32,7 +32,7 @@ from newsgraph.stages.events.acled import (
     SUB_TO_TYPE,
     acled_types,
 )
-from newsgraph.stages.events.arguments import Argument, argument, verb_arguments
+from newsgraph.stages.events.arguments import Argument, argument, doer, verb_arguments
 from newsgraph.stages.events.casualties import read_casualties
 from newsgraph.stages.events.classifier import AcledClassifier, load_classifier
 from newsgraph.stages.events.confidence import ConfidenceModel, event_features, load_confidence
@@ -46,6 +46,7 @@ from newsgraph.stages.events.linking import (
     link_place,
     link_quote,
     link_time,
+    place_before_act,
 )
 from newsgraph.stages.events.neighbours import load_neighbours
 from newsgraph.stages.events.triggers import load_lexicon
@@ -255,7 +256,10 @@ class EventsStage:
         confidence = cand.confidence
         spans = [(m.start_char, m.end_char) for m in cand.mentions]
         spans.extend(casualties.spans)
-        actor_spans = _spans(cand.actor.span)
+        actor = doer(cand.actor)
+        if place_before_act(layers.places, actor.heads):
+            actor = argument(None)  # "the Florida shooting": where, not who
+        actor_spans = _spans(actor.span)
         recipient_spans = _spans(cand.recipient.span)
         words = frozenset(
             w for t in doc[sent.start : sent.end] for w in (t.lower_, t.lemma_.lower())
@@ -266,7 +270,7 @@ class EventsStage:
             type=cand.type,
             evidence=Evidence(spans, STAGE, round(confidence, 3)),
             mode=list(cand.mode),
-            actor_text=cand.actor.text,
+            actor_text=actor.text,
             recipient_text=cand.recipient.text,
             actors=link_entities(layers.entities, actor_spans),
             recipients=link_entities(layers.entities, recipient_spans),

@@ -320,6 +320,37 @@ def _usable(token: Token | None) -> Token | None:
     return counted
 
 
+def doer(actor: Argument) -> Argument:
+    """The actor to report: an act named as the doer ("the bombing killed 30") stands for
+    whoever did it, the party its own phrase names ("the Taliban attack") or no one.
+
+    Applied to the finished event only: the filters of the detector read the subject as
+    written ("a landslide blocked the road" is no protest because a landslide is no party).
+    """
+    if len(actor.heads) != 1 or not _is_act(actor.heads[0]):
+        return actor
+    return argument(_act_party(actor.heads[0]))
+
+
+def _is_act(token: Token) -> bool:
+    """Whether a subject names an act or happening, not a party: a common noun whose most
+    frequent WordNet sense is an act or event ("the bombing", "the operation", "the raid")."""
+    if token.pos_ != "NOUN" or participant(token):
+        return False
+    senses = load_wordnet().supersenses(token.lemma_.lower(), "n")
+    return bool(senses) and senses[0] in {"noun.act", "noun.event"}
+
+
+def _act_party(act: Token) -> Token | None:
+    """The party an act's own phrase names as its doer ("the Taliban attack", "Russia's
+    offensive"), or None: the act is not its own actor."""
+    for child in act.children:
+        if child.dep_ in {"compound", "poss", "amod"} and child.ent_type_ in _OWNER_ENTS:
+            return child
+    by = _prep_object(act, frozenset({"by"}))
+    return by if by is not None and participant(by) else None
+
+
 # Pronouns that refer back to a party named as the subject of a governing verb.
 _PERSONAL = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 # Heads that count or group the party in their "of" phrase.
@@ -454,6 +485,8 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
     """Actor and recipient of a noun trigger; ``carrier`` is its light verb, if any."""
     actor_head: Token | None = None
     for child in trigger.children:
+        if child.ent_type_ in {"DATE", "TIME"}:
+            continue  # "Tuesday's meeting" says when
         if (
             child.dep_ == "poss"
             or (child.dep_ == "compound" and child.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"})

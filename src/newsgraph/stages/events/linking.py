@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.record import Entity, Place, Quote, TimeExpr
+from newsgraph.stages.events.arguments import participant
 
 # GeoNames feature codes of seas, gulfs, oceans, straits, lakes and canals.
 _WATER_CODES = frozenset({"SEA", "GULF", "OCN", "STRT", "LK", "CNL", "BAY", "CHN"})
@@ -108,6 +109,24 @@ def link_place(
             best = min(specific, key=lambda p: abs(p.start - trigger_char))
             return _place_link(best, None, sent.doc)
     return None
+
+
+def place_before_act(places: Sequence[Place] | None, heads: Sequence[Token]) -> bool:
+    """Whether an actor is only where an act happened: a town or province named before a noun
+    that is no party ("the Florida shooting", "the Baghdad bombing killed 30") says where, not
+    who did it. A country so named stays the actor ("US airstrikes"), a place's people stay
+    ("Florida officials" is headed by the officials), and without the places layer nothing
+    changes."""
+    if not places or not heads:
+        return False
+    for head in heads:
+        if head.dep_ != "compound" or head.head.pos_ != "NOUN" or participant(head.head):
+            return False
+        if not any(
+            p.start <= head.idx < p.end and p.precision not in (None, "country") for p in places
+        ):
+            return False
+    return True
 
 
 def _place_link(place: Place, site: Span | None, doc: Doc) -> dict[str, Any]:

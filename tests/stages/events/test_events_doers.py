@@ -1,12 +1,14 @@
-"""Acts a noun's possessor undergoes (issue 6, ``arguments._undergoes``): "Guyger's arrest"
-names who was arrested, not who arrested. Seen judging the events coded on whole articles,
-where the arrested officer was the arrest's actor. Invented sentences, with controls where
-the possessor is the doer."""
+"""Who did it (issue 6): the actor and recipient of events whose words name the act, its
+date or its place where a party usually stands. Seen reading the arguments of the judged real
+events on whole articles ("Guyger's arrest" with Guyger as the one arresting, "Florida" as the
+actor of the Florida shooting, "'s meeting" for "Tuesday's meeting"). Invented sentences, with
+controls where the party is the doer."""
 
 from __future__ import annotations
 
 import pytest
 
+import newsgraph
 from newsgraph.pipeline import Analyzer
 
 
@@ -56,3 +58,38 @@ def test_issue6_possessor_with_an_of_phrase_is_the_doer(
     assert events
     got_actor, got_recipient = events[0].actor_text, events[0].recipient_text
     assert got_actor == actor and got_recipient is not None and recipient in got_recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Florida shooting left 17 people dead, police said on Friday.",
+        "The Baghdad bombing killed 30 people.",
+        "The raid killed four men in the village, residents said.",
+    ],
+)
+def test_issue6_an_act_or_its_town_is_not_its_own_doer(text: str) -> None:
+    # The whole pipeline: the places layer tells a town from a country.
+    events = [e for e in newsgraph.analyze(text, published="2020-01-10").events]
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].actor_text is None and events[0].actors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("US airstrikes killed five militants in Syria on Monday.", "US"),
+        ("The Taliban attack killed six soldiers in Kunduz.", "Taliban"),
+        ("Police arrested three protesters in Lagos.", "Police"),
+    ],
+)
+def test_issue6_a_named_doer_stays(text: str, actor: str) -> None:
+    events = newsgraph.analyze(text, published="2020-01-10").events
+    assert events and events[0].actor_text is not None and actor in events[0].actor_text
+
+
+def test_issue6_a_date_owns_no_meeting(events_only: Analyzer) -> None:
+    text = "Tuesday's meeting between the two leaders took place in Singapore."
+    events = events_only.analyze(text).events
+    assert [e.type for e in events] == ["CONSULT"]
+    assert events[0].actor_text is None or "Tuesday" not in events[0].actor_text
