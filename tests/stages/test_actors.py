@@ -146,3 +146,12 @@ def test_issue6_one_word_of_a_person_named_before_is_that_person(stage: ActorsSt
     assert _grouped(stage, text, [("Anna Fastow", "PERSON"), ("Fastow", "GPE")]) == {
         "PERSON:Anna Fastow": ["Anna Fastow", "Fastow"]
     }
+
+
+def test_issue6_a_possessive_marker_is_not_part_of_the_name(stage: ActorsStage) -> None:
+    text = "Stephen Paddock\u2019s shooting stopped after six minutes."
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]  # "Stephen Paddock ’s"
+    assert doc.ents[0].text == "Stephen Paddock\u2019s"
+    stage(doc)
+    assert [e.id for e in doc._.ng_entities] == ["doc:PERSON:stephen paddock"]

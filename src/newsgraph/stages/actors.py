@@ -36,6 +36,7 @@ _DICT_CONFIDENCE = 0.9
 _PARTIAL_CONFIDENCE = 0.75
 # Leading words that are part of a NER span but not of the name ("the Iraqi parliament").
 _DETERMINERS = frozenset({"the", "a", "an", "'s"})
+_POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # WordNet classes of an office or function written before a name ("Spokeswoman Sandy Angers",
 # "Colonel John Smith"); ranks of nobility are left out, as "Prince Harry" is how he is named.
 _TITLE_CLASSES = frozenset(
@@ -429,9 +430,13 @@ def _entity_from_entry(entry: ActorEntry) -> Entity:
 
 
 def _strip_determiners(span: Span) -> Span | None:
-    start = span.start
-    while start < span.end and span.doc[start].lower_ in _DETERMINERS:
+    """The name inside a NER span: without leading determiners ("the Iraqi parliament") or a
+    trailing possessive marker the model sometimes takes in ("Stephen Paddock’s")."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in _DETERMINERS:
         start += 1
-    if start >= span.end:
+    while end > start and span.doc[end - 1].lower_ in _POSSESSIVE_MARKERS:
+        end -= 1
+    if start >= end:
         return None
-    return Span(span.doc, start, span.end, label=span.label)
+    return Span(span.doc, start, end, label=span.label)
