@@ -93,3 +93,25 @@ def test_issue6_a_date_owns_no_meeting(events_only: Analyzer) -> None:
     events = events_only.analyze(text).events
     assert [e.type for e in events] == ["CONSULT"]
     assert events[0].actor_text is None or "Tuesday" not in events[0].actor_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan attacked the port, but its troops were repulsed by late September.",
+        "The rebels were defeated by the end of the year.",
+    ],
+)
+def test_issue6_a_deadline_is_no_passive_agent(events_only: Analyzer, text: str) -> None:
+    events = [e for e in events_only.analyze(text).events if e.trigger]
+    assert events
+    for event in events:
+        assert event.actor_text is None or not any(
+            word in event.actor_text for word in ("September", "end")
+        )
+
+
+def test_issue6_where_an_act_happened_yields_to_whom_it_targets(events_only: Analyzer) -> None:
+    text = "In Texas, a lawsuit was filed against Boeing in March over claims of fraud."
+    events = [e for e in events_only.analyze(text).events if e.type == "ACCUSE"]
+    assert events and events[0].recipient_text == "Boeing"

@@ -412,9 +412,16 @@ def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
 
 
 def passive_agent(token: Token) -> Token | None:
-    """The object of a passive verb's "by" phrase ("was attacked by gunmen" → gunmen)."""
+    """The object of a passive verb's "by" phrase ("was attacked by gunmen" → gunmen); None
+    when the phrase is a deadline ("was repulsed by late September", "by the end of the
+    year"), which the parser also attaches as the agent."""
     by = dep_child(token, "agent")
-    return None if by is None else dep_child(by, "pobj")
+    agent = None if by is None else dep_child(by, "pobj")
+    if agent is None or participant(agent):
+        return agent
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in agent.subtree):
+        return None
+    return agent
 
 
 _ATTEMPTS = frozenset({"attempt", "bid", "plot", "effort", "try", "conspiracy"})
@@ -753,7 +760,10 @@ def affected_party(
     for token in places:
         if token.lemma_.lower() in _PROPOSALS:  # "respond to a demand from the US President"
             inner.extend(prep_objects(token, frozenset({"from", "by"})))
-    places = [_named_place(t) for t in [*places, *inner]]
+    # Where the act happened ("In California, a lawsuit was filed against Apple") yields to
+    # whom it names; "eased measures in Montenegro" still finds Montenegro, its only party.
+    ordered = sorted([*places, *inner], key=lambda t: t.head.lower_ == "in" and t.dep_ == "pobj")
+    places = [_named_place(t) for t in ordered]
     for token in places:
         if token.ent_type_ in _PARTY_ENTS and token.lemma_.lower() not in _WATER_NOUNS:
             return token
