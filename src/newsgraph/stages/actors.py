@@ -366,7 +366,10 @@ def _name_clusters(spans: list[Span], office: Callable[[Token], bool]) -> list[_
                 result.append(_Cluster(span.text, span.label_, words))
                 continue
         counts = members(root[words])
-        full_person = len(root[words]) > 1 and labels[root[words]]["PERSON"] > 0
+        # A full name the model once called a person owns the surname it was joined by; a
+        # name alone ("Parkers Prairie" PERSON once, ORG once) is left to the vote.
+        has_short = any(r == root[words] and w != r for w, r in root.items())
+        full_person = has_short and labels[root[words]]["PERSON"] > 0
         if full_person or counts["PERSON"] > counts["ORG"]:
             label = "PERSON"
         elif counts["ORG"] > counts["PERSON"]:

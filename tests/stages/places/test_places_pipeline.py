@@ -134,3 +134,32 @@ def test_issue4_seas_gulfs_and_straits_are_places(places_analyzer: Analyzer) -> 
         assert place["country"] is None  # shared waters name no single country
     assert by_text["Red Sea"]["precision"] == "country"
     assert by_text["Taiwan Strait"]["precision"] == "district"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor told the Post that the budget would pass.",
+        "The senator, speaking to the Globe, denied the report.",
+        "According to the Star, the deal collapsed on Friday.",
+        "The Herald reported that the plant would close.",
+    ],
+)
+def test_issue4_a_newspaper_told_or_reporting_is_no_town(
+    places_analyzer: Analyzer, text: str
+) -> None:
+    # Towns named Post (Texas), Globe (Arizona), Star and Herald exist; "the" and a verb of
+    # telling or reporting make the word a newspaper.
+    assert places_analyzer.analyze(text, published="2020-01-10").places == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police in Globe said the road was closed.", "Globe"),
+        ("She moved to Post, Texas, in 1990.", "Post"),
+    ],
+)
+def test_issue4_the_towns_themselves_stay(places_analyzer: Analyzer, text: str, name: str) -> None:
+    names = [p.name for p in places_analyzer.analyze(text, published="2020-01-10").places]
+    assert name in names

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, IS_STOP, LENGTH, POS, SENT_START, SPACY
 from spacy.symbols import NOUN, PROPN
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.places.gazetteer import (
@@ -117,6 +117,7 @@ _CLASS_PENALTY = {
     "common-word": 2.0,
     "respelled-word": 2.0,
     "landform-tail": 2.0,
+    "outlet": 4.0,
 }
 # Evidence that outweighs a word's common meaning: the name was read as a demonym, a curated
 # site, a framed or "X County" name, or a dateline.
@@ -480,6 +481,9 @@ def _admit(
         points += 2.0
     if not cues & _STRONG_CUES:
         points -= _word_class_penalty(toks, i, j, (label, wider), cues, candidates)
+        if single and not curated and _news_outlet(doc[i]):
+            cues.add("outlet")  # "told the Post", "the Globe reported"
+            points -= _CLASS_PENALTY["outlet"]
     if nxt in _FACILITY and not curated and not unit:
         # "Lincoln High" is a school, but "Laurel County High School" still names the county.
         points -= 4.0
@@ -543,6 +547,28 @@ def _word_class_penalty(
     elif _landform_tail(toks, i, j, candidates):
         cues.add("landform-tail")
     return _penalty_of(cues)
+
+
+def _news_outlet(token: Token) -> bool:
+    """ "The" and one capitalised word that someone tells, speaks to, or that reports: a
+    newspaper ("told the Post", "speaking to the Globe", "according to the Star", "the Herald
+    reported"), not the towns of those names. A place is not told things nor does it report;
+    a capital standing for its government takes no article ("Moscow said").
+    """
+    if token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in {"to", "with"}:
+        head = head.head  # "speaking to the Globe", "an interview with the Sun"
+        if head.lower_ == "according":
+            return True
+    elif token.dep_ not in {"dobj", "nsubj", "dative"}:
+        return False
+    if head.pos_ not in {"VERB", "NOUN"}:
+        return False
+    pos = "v" if head.pos_ == "VERB" else "n"
+    senses = load_wordnet().supersenses(head.lemma_.lower(), pos)
+    return bool(senses) and senses[0] == f"{'verb' if pos == 'v' else 'noun'}.communication"
 
 
 def _class_penalty(mention: Mention) -> float:
