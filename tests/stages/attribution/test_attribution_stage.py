@@ -710,6 +710,63 @@ def test_issue5_physical_thing_handled_is_no_statement(attribution_analyzer: Ana
     assert _text(a, _by_cue(a, "posted").source) == "The site"
 
 
+def test_issue5_reduced_passive_subject_is_no_speaker(attribution_analyzer: Analyzer) -> None:
+    """A headline drops the passive's "was": in "Jane Smith appointed as chief executive" the
+    subject is the one appointed, no speaker. With an object ("Lee appointed Smith as …") or an
+    auxiliary ("Critics have described the plan as …") the subject speaks."""
+    for text in (
+        "Jane Smith appointed as chief executive of the retailer",
+        "Former senator Tom Hale named as new ambassador to Canada",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, cue, source in (
+        ("Critics have described the plan as reckless.", "have described", "Critics"),
+        ("The senator described the bill as a disaster.", "described", "The senator"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, cue).source) == source, text
+
+
+def test_issue5_device_behind_relative_pronoun_is_no_speaker(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """A relative pronoun stands for its antecedent: "a camera, which …" is a device, which
+    says nothing ("which also allows users to …" is a feature); "the agency, which …" and "a
+    news anchor, who …" (WordNet's "anchor" is also a person) may speak."""
+    doc = attribution_analyzer.nlp(
+        "The phone has an upgraded camera, which lets users film in the dark. "
+        "The agency, which says it was not consulted, plans to appeal. "
+        "She interviewed a news anchor, who said the network was cutting jobs."
+    )
+    pronouns = [t.i for t in doc if t.lower_ in ("which", "who")]
+    assert [doc[i].head.dep_ for i in pronouns] == ["relcl", "relcl", "relcl"]
+    found = [instrument_source((i, i + 1), doc) for i in pronouns]
+    assert found == [True, False, False]
+    a = attribution_analyzer.analyze(
+        "The agency, which says it was not consulted, plans to appeal."
+    )
+    assert _text(a, _by_cue(a, "says").source) == "which"
+
+
+def test_issue5_financial_state_is_no_statement(attribution_analyzer: Analyzer) -> None:
+    """Declaring or filing for bankruptcy (WordNet: an insolvency, a financial condition) is a
+    company's legal act; declaring victory or a clause stays an attribution, as in PolNeAR."""
+    for text in (
+        "The retailer declared bankruptcy last week.",
+        "The regional airline filed for bankruptcy protection on Monday.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, content in (
+        ("The president declared victory on Tuesday night.", "victory"),
+        (
+            "The mayor declared that the curfew would end on Friday.",
+            "that the curfew would end on Friday",
+        ),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert [_text(a, c) for c in _by_cue(a, "declared").content] == [content], text
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

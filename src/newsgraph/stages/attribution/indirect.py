@@ -144,11 +144,16 @@ _REDUCED_OPENERS = frozenset({"when", "if", "after", "once", "while", "before", 
 _STANCE_PREPS = frozenset({"on", "over", "about", "between"})
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
 _FOCUS = frozenset({"even", "only"})
-# WordNet ancestors of nouns that name a weapon or a vehicle: such a subject or agent makes the
-# cue a verb in its physical sense ("was targeted *by dozens of missiles*", "tanks pushed …").
+# WordNet ancestors of nouns that name a weapon, a vehicle or a device: such a subject or agent
+# makes the cue a verb in its physical sense ("was targeted *by dozens of missiles*", "tanks
+# pushed …") or one of function ("a camera, which also *allows* users to …").
 _INSTRUMENTS = frozenset(
-    {"weapon", "weaponry", "armament", "ammunition", "explosive device", "vehicle"}
-)
+    {"weapon", "weaponry", "armament", "ammunition", "explosive device", "vehicle", "device",
+     "equipment"}
+)  # fmt: skip
+# Supersenses of a noun that may also name people: "anchor" (a news anchor), "machine" (a
+# party's), "monitor" are no instruments whatever their first sense.
+_PEOPLE = frozenset({"noun.person", "noun.group"})
 # Labels inside a noun phrase, climbed to find the phrase's head.
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case"})
 
@@ -246,9 +251,10 @@ def _reports(participle: Token) -> bool:
 
 
 def instrument_source(source: TokenRange, doc: Doc) -> bool:
-    """The source is a weapon or a vehicle, counted or not ("dozens of missiles from Iran"):
-    things that cannot say anything, so the cue is used in its physical sense ("was initially
-    *targeted* by …") and is no attribution. WordNet decides (ancestors of the common noun's
+    """The source is a weapon, a vehicle or a device, counted or not ("dozens of missiles from
+    Iran", "a camera, which …"): things that cannot say anything, so the cue is used in its
+    physical or functional sense ("was initially *targeted* by …", "also *allows* users to …")
+    and is no attribution. WordNet decides (ancestors of the common noun's
     first senses), which covers the long tail of arms and craft without a word list."""
     head = source_head(source, doc)
     if head is None or not head.text.islower():
@@ -258,6 +264,7 @@ def instrument_source(source: TokenRange, doc: Doc) -> bool:
         bool(senses.supersenses)
         and senses.supersenses[0] == "noun.artifact"
         and any(a in _INSTRUMENTS for a in senses.ancestors)
+        and _PEOPLE.isdisjoint(senses.supersenses)
     )
 
 

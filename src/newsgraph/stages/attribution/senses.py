@@ -88,6 +88,15 @@ _AGENT_ENTS = frozenset({"PERSON", "NORP", "ORG"})
 # first ones ("see": "the 1990s *saw* a boom").
 _UNDERGO = "undergo"
 _SEE = "see"
+# Tags of relative pronouns ("which", "that", "who").
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+# WordNet concepts of a financial state ("bankruptcy" is, in its second sense, an "insolvency";
+# "solvency" and "insolvency" are "financial conditions"): declaring or filing for one is a legal
+# act of a company, not a statement.
+_FINANCIAL_STATES = frozenset({"financial condition", "insolvency"})
+# Dependents that give a participle its own object, clause or agent: then it is no reduced
+# passive of the kind `reduced_passive` looks for.
+_ACTIVE_DEPS = frozenset({"aux", "auxpass", "dobj", "dative", "ccomp", "agent"})
 
 
 def source_head(source: TokenRange, doc: Doc) -> Token | None:
@@ -97,10 +106,18 @@ def source_head(source: TokenRange, doc: Doc) -> Token | None:
     heads = [t for t in doc[start:end] if t.head.i == t.i or not start <= t.head.i < end]
     if len(heads) != 1:
         return None
-    head = _counted(heads[0])
+    head = _counted(_antecedent(heads[0]))
     if head.pos_ != "NOUN" or head.ent_type_:
         return None
     return head
+
+
+def _antecedent(word: Token) -> Token:
+    """The noun a relative pronoun stands for ("an upgraded camera, *which* also allows users
+    to …": the camera), else the word itself: what the pronoun can say is what its noun can."""
+    if word.tag_ in _RELATIVE_TAGS and word.head.dep_ == "relcl" and word.head.head is not word:
+        return word.head.head
+    return word
 
 
 def _counted(noun: Token) -> Token:
@@ -283,3 +300,55 @@ def _agent(source: TokenRange, doc: Doc) -> bool:
         return False
     supersenses = load_wordnet().supersenses(root.lemma_.lower(), "n")
     return bool(supersenses) and supersenses[0] in _VOICED
+
+
+def financial_state(verb: Token) -> bool:
+    """The cue's object, or the object of its `for`, is a financial state or has one as its
+    compound ("*declared* bankruptcy", "*filed for* bankruptcy protection"): a company's legal
+    act, not a statement ("*referring to* the bankruptcy chapter" still talks about one).
+    "*Declared* victory" or "*declared* a state of emergency" stay attributions, as PolNeAR
+    annotates declaring war or victory."""
+    objects = [c for c in verb.rights if c.dep_ == "dobj"] + [
+        o
+        for p in verb.rights
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        _financial(word)
+        for noun in objects
+        if noun.pos_ == "NOUN" and not noun.ent_type_
+        for word in [noun, *(c for c in noun.lefts if c.dep_ == "compound")]
+    )
+
+
+def _financial(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    ancestors = load_wordnet().senses(lemma, "n").ancestors
+    return lemma in _FINANCIAL_STATES or not _FINANCIAL_STATES.isdisjoint(ancestors)
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle with a subject before it, an `as` predicate and no auxiliary, object,
+    clause or agent ("a woman later *identified as* …"; in a headline, where the tagger reads
+    the participle as a past tense, "Jane Smith *appointed as* chief executive"): a passive
+    without its "was", whose subject is the one appointed or named, not a speaker. "Lee
+    *appointed* Smith as …" (an object) and "an option *seen by* organizers as …" (an agent)
+    stay attributions."""
+    if verb.tag_ not in ("VBN", "VBD"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in _ACTIVE_DEPS for c in children):
+        return False
+    shape = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in children) and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in children
+    )
+    return shape and (verb.tag_ == "VBN" or _in_headline(verb))
+
+
+def _in_headline(word: Token) -> bool:
+    """The word is in the document's first line, its headline, which drops auxiliaries
+    ("Mary Barra appointed as …" is "was appointed"): the first sentence, before any line
+    break."""
+    return word.sent.start == 0 and all("\n" not in t.text_with_ws for t in word.doc[: word.i])
