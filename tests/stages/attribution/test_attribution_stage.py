@@ -767,6 +767,28 @@ def test_issue5_financial_state_is_no_statement(attribution_analyzer: Analyzer) 
         assert [_text(a, c) for c in _by_cue(a, "declared").content] == [content], text
 
 
+def test_issue5_raising_verb_reports_its_complement(attribution_analyzer: Analyzer) -> None:
+    """A raising verb ("seem", "appear") reports its complement, not the clause the parser hangs
+    before it after a colon or a coordination; another verb keeps a fronted clause ("X, the
+    union expects to announce")."""
+    for text, cue, content in (
+        (
+            "The mayor has struggled to explain the delays: Speaking in Albany on Monday, she "
+            "appeared to blame the contractors for them.",
+            "appeared",
+            "to blame the contractors for them",
+        ),
+        (
+            "The company will cut 500 jobs, the union expects to announce.",
+            "expects",
+            "The company will cut 500 jobs",
+        ),
+        ("The talks collapsed on Friday, officials said.", "said", "The talks collapsed on Friday"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert [_text(a, c) for c in _by_cue(a, cue).content] == [content], text
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

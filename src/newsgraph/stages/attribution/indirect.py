@@ -517,13 +517,16 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             and (token.pos_ != "NOUN" or child.i > token.i)
             and _same_paragraph(child, token)
         ]
-        if (
-            clauses
-            and all(c.i < token.i for c in clauses)
-            and not _set_off(clauses[-1], token)
-            and _reports_after(token, children)
-        ):
-            break  # "… were split …; white women *preferred* Clinton": the object is content
+        if clauses and all(c.i < token.i for c in clauses) and not _set_off(clauses[-1], token):
+            if _reports_after(token, children):
+                break  # "… were split …; white women *preferred* Clinton": the object is content
+            if token.lemma_.lower() in _RAISING and any(
+                c.dep_ == "xcomp" and c.i > token.i for c in children
+            ):
+                # "… make that case: Campaigning in Iowa, Clinton *seems* to have found …": a
+                # raising verb reports its complement; the clause hung before it is a sentence
+                # of its own ("X, the union expects to announce" keeps X).
+                continue
         if clauses:
             return [_subtree(_nearest_clause(token, clauses))], token.i + 1, False
     if token.dep_ == "parataxis":
