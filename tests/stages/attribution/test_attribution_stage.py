@@ -789,6 +789,38 @@ def test_issue5_raising_verb_reports_its_complement(attribution_analyzer: Analyz
         assert [_text(a, c) for c in _by_cue(a, cue).content] == [content], text
 
 
+def test_issue5_trailing_participle_of_speech_is_its_own_report(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """A participle of speech or thought the parser hangs inside the reported clause after a
+    comma ("…, *echoing* a letter", "…, *noting* that …") is the speaker's next attribution,
+    not part of the first one's content; a participle of another kind ("…, *creating* 200
+    jobs") stays in it."""
+    for text, content, second in (
+        (
+            "Mr. Hale said the council should delay the vote for the good of the city, echoing a "
+            "letter from the mayor's office.",
+            "the council should delay the vote for the good of the city",
+            "echoing",
+        ),
+        (
+            "The spokeswoman said that the company was not abandoning its plans for the plant, "
+            "noting that most of the money would go to training.",
+            "that the company was not abandoning its plans for the plant",
+            "noting",
+        ),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert [_text(a, c) for c in _by_cue(a, "said").content] == [content], text
+        assert _text(a, _by_cue(a, second).source) == _text(a, _by_cue(a, "said").source)
+    a = attribution_analyzer.analyze(
+        "He said the company would expand its factory in Ohio, creating 200 jobs."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "said").content] == [
+        "the company would expand its factory in Ohio, creating 200 jobs"
+    ]
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -528,7 +528,8 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
                 # of its own ("X, the union expects to announce" keeps X).
                 continue
         if clauses:
-            return [_subtree(_nearest_clause(token, clauses))], token.i + 1, False
+            clause = _nearest_clause(token, clauses)
+            return [_without_trailing_report(clause)], token.i + 1, False
     if token.dep_ == "parataxis":
         head = token.head
         # "X, he said, Reuters reported": the head is itself a cue; the content is its clause.
@@ -1210,6 +1211,37 @@ def _following_noun_phrase(token: Token) -> TokenRange | None:
     if head.pos_ not in ("PROPN", "NOUN") or head.left_edge.i != token.i + 1:
         return None
     return _trim(head.left_edge.i, head.right_edge.i + 1, doc)
+
+
+def _without_trailing_report(clause: Token) -> TokenRange:
+    """The clause's words up to a participle of speech or thought the parser hangs inside it
+    after a comma ("said Mr. Kasich should leave the race, *echoing* a memo …", "said that
+    the candidate was not contradicting his stance, *noting* that …"): the participle is the
+    speaker's next attribution, not part of what the first reports."""
+    start, end = _subtree(clause)
+    for word in clause.subtree:
+        if (
+            word.dep_ == "advcl"
+            and word.tag_ == "VBG"
+            and word.i > clause.i
+            and word.left_edge.i > start
+            and clause.doc[word.left_edge.i - 1].text == ","
+            and word.right_edge.i + 1 >= end
+            and not any(c.dep_ in _SUBJECTS for c in word.children)
+            and _speech_or_thought(word)
+        ):
+            return _trim(start, word.left_edge.i, clause.doc)
+    return start, end
+
+
+def _speech_or_thought(verb: Token) -> bool:
+    """A reporting verb of the core lexicon, or one whose commonest WordNet sense is one of
+    communication or cognition ("echo", "note", "blame")."""
+    lemma = verb.lemma_.lower()
+    return lemma in CORE_CUES or load_wordnet().supersenses(lemma, "v")[:1] in (
+        ("verb.communication",),
+        ("verb.cognition",),
+    )
 
 
 def _subtree(token: Token) -> TokenRange:
