@@ -821,6 +821,37 @@ def test_issue5_trailing_participle_of_speech_is_its_own_report(
     ]
 
 
+def test_issue5_trailing_relative_clause_with_its_own_speaker(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """A relative clause after a comma in which someone speaks or thinks ("…, which she said
+    …", "…, which critics argue …") is another attribution, not part of the object or clause
+    before it; a relative clause with no speaker of its own stays in the content."""
+    for text, cue, content, inner in (
+        (
+            "The senator criticized the new budget rules, which she said would hurt rural "
+            "hospitals.",
+            "criticized",
+            "the new budget rules",
+            "said",
+        ),
+        (
+            "The governor said the state would expand the program, which critics argue has "
+            "wasted millions.",
+            "said",
+            "the state would expand the program",
+            "argue",
+        ),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert [_text(a, c) for c in _by_cue(a, cue).content] == [content], text
+        assert _by_cue(a, inner).content, text
+    a = attribution_analyzer.analyze("The mayor praised the new stadium, which opened in May.")
+    assert [_text(a, c) for c in _by_cue(a, "praised").content] == [
+        "the new stadium, which opened in May"
+    ]
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

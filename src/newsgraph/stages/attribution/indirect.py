@@ -566,7 +566,7 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             and child.ent_type_ not in ("DATE", "TIME")
             and not _placeholder_object(child, children)
         ):
-            start, end = _subtree(child)
+            start, end = _without_trailing_report(child)
             carried = _carried_object(token, child, end)
             if carried is not None:
                 return [_subtree(carried)], carried.head.i + 1, True
@@ -1213,25 +1213,45 @@ def _following_noun_phrase(token: Token) -> TokenRange | None:
     return _trim(head.left_edge.i, head.right_edge.i + 1, doc)
 
 
-def _without_trailing_report(clause: Token) -> TokenRange:
-    """The clause's words up to a participle of speech or thought the parser hangs inside it
-    after a comma ("said Mr. Kasich should leave the race, *echoing* a memo …", "said that
-    the candidate was not contradicting his stance, *noting* that …"): the participle is the
-    speaker's next attribution, not part of what the first reports."""
-    start, end = _subtree(clause)
-    for word in clause.subtree:
+def _without_trailing_report(head: Token) -> TokenRange:
+    """The words of a reported clause or object up to a report of its own the parser hangs
+    inside it after a comma: a participle of speech or thought ("said Mr. Kasich should leave
+    the race, *echoing* a memo …", "said that …, *noting* that …"), the speaker's next
+    attribution; or a relative clause in which someone speaks or thinks ("criticized his
+    opponents for their animosity toward the department, which *he argued* seeks …"), another
+    attribution. Neither is part of what the first one reports."""
+    start, end = _subtree(head)
+    for word in head.subtree:
         if (
-            word.dep_ == "advcl"
-            and word.tag_ == "VBG"
-            and word.i > clause.i
+            word.i > head.i
             and word.left_edge.i > start
-            and clause.doc[word.left_edge.i - 1].text == ","
+            and head.doc[word.left_edge.i - 1].text == ","
             and word.right_edge.i + 1 >= end
-            and not any(c.dep_ in _SUBJECTS for c in word.children)
-            and _speech_or_thought(word)
+            and (_reporting_participle(word) or _reporting_relative(word))
         ):
-            return _trim(start, word.left_edge.i, clause.doc)
+            return _trim(start, word.left_edge.i, head.doc)
     return start, end
+
+
+def _reporting_participle(word: Token) -> bool:
+    """A subjectless participle clause of speech or thought ("…, *noting* that …")."""
+    return (
+        word.dep_ == "advcl"
+        and word.tag_ == "VBG"
+        and not any(c.dep_ in _SUBJECTS for c in word.children)
+        and _speech_or_thought(word)
+    )
+
+
+def _reporting_relative(word: Token) -> bool:
+    """A relative clause holding a verb of speech or thought with a subject of its own ("…,
+    which *he argued* seeks …", "…, which *Hollande blamed* for …")."""
+    return word.dep_ == "relcl" and any(
+        _speech_or_thought(verb)
+        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
+        for verb in word.subtree
+        if verb.pos_ == "VERB"
+    )
 
 
 def _speech_or_thought(verb: Token) -> bool:
