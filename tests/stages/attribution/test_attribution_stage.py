@@ -852,6 +852,30 @@ def test_issue5_trailing_relative_clause_with_its_own_speaker(
     ]
 
 
+def test_issue5_authored_work_is_no_attribution(attribution_analyzer: Analyzer) -> None:
+    """Writing or drafting a written work (WordNet: a verb of making with a document or
+    publication as object) is authorship; a clause, a participle on the work or a topic
+    carries what it says, and then it is an attribution, as in PolNeAR."""
+    for text in (
+        "The former ambassador wrote a memoir last year.",
+        "The governor's aide drafted the letter on Tuesday.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, content in (
+        ("The senator wrote a letter urging the agency to delay the rule.", "to delay the rule"),
+        (
+            "The professor has written a book about the collapse of the steel industry.",
+            "a book about the collapse of the steel industry",
+        ),
+        (
+            "The mayor wrote that the budget would be balanced by June.",
+            "that the budget would be balanced by June",
+        ),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert [_text(a, c) for q in a.quotes for c in q.content] == [content], text
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

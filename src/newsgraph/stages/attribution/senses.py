@@ -88,6 +88,11 @@ _AGENT_ENTS = frozenset({"PERSON", "NORP", "ORG"})
 # first ones ("see": "the 1990s *saw* a boom").
 _UNDERGO = "undergo"
 _SEE = "see"
+# Dependents by which a verb or its object carries what a written work says: a clause ("wrote
+# that …"), a participle or relative clause on the work ("a letter *asking* …", "a book
+# *called* …"), a topic ("a book *about* …").
+_CARRIED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl"})
+_TOPIC_PREPS = frozenset({"about", "on", "of", "regarding", "concerning"})
 # Tags of relative pronouns ("which", "that", "who").
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # WordNet concepts of a financial state ("bankruptcy" is, in its second sense, an "insolvency";
@@ -352,3 +357,30 @@ def _in_headline(word: Token) -> bool:
     ("Mary Barra appointed as …" is "was appointed"): the first sentence, before any line
     break."""
     return word.sent.start == 0 and all("\n" not in t.text_with_ws for t in word.doc[: word.i])
+
+
+def authored_work(verb: Token) -> bool:
+    """A verb of making (commonest WordNet sense verb.creation: "write", "draft", "pen") with a
+    written work as object and nothing that says what it says ("She *wrote* a children's
+    book", "Baker *wrote* the letter"): authorship, not an attribution, which PolNeAR marks
+    only when a clause, a participle or a topic carries the content ("*wrote* a letter asking
+    the Justice Department to …", "has *written* a book about …")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if len(objects) != 1 or objects[0].pos_ != "NOUN" or objects[0].ent_type_:
+        return False
+    if any(c.dep_ in _CARRIED_DEPS or _topic(c) for c in (*verb.children, *objects[0].children)):
+        return False
+    wordnet = load_wordnet()
+    if wordnet.supersenses(verb.lemma_.lower(), "v")[:1] != ("verb.creation",):
+        return False
+    return not _DOCUMENTS.isdisjoint(wordnet.senses(objects[0].lemma_.lower(), "n").ancestors)
+
+
+def _topic(prep: Token) -> bool:
+    """A preposition naming what a work is about ("a book *about* …", "a memo *on* trade"),
+    not when ("*on* Tuesday")."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in _TOPIC_PREPS
+        and not any(c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    )
