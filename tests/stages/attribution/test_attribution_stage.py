@@ -876,6 +876,32 @@ def test_issue5_authored_work_is_no_attribution(attribution_analyzer: Analyzer) 
         assert [_text(a, c) for q in a.quotes for c in q.content] == [content], text
 
 
+def test_issue5_displaced_passive_agent_is_the_source(attribution_analyzer: Analyzer) -> None:
+    """A "by" phrase naming people that the parser hangs on a passive's predicate is its agent,
+    through a share ("about a third *of voters*"); a "by" phrase naming no one is not."""
+    for text, cue, source in (
+        (
+            "The mayor was declared the winner of the runoff by election officials late Tuesday.",
+            "was declared the winner of",
+            "election officials",
+        ),
+        (
+            "The governor is seen as a moderate who could win the state by about a third of "
+            "voters.",
+            "is seen as",
+            "about a third of voters",
+        ),
+        (
+            "The plan was described as a failure by the standards of the decade.",
+            "was described as",
+            None,
+        ),
+        ("The plan was criticized by the union.", "was criticized", "the union"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert _text(a, _by_cue(a, cue).source) == source, text
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -969,7 +969,7 @@ def _source_tokens(token: Token) -> TokenRange | None:
             if misparsed is not None:
                 return misparsed
         if any(c.dep_ == "nsubjpass" for c in current.children):
-            return _perfect_subject(current)
+            return _displaced_agent(current) or _perfect_subject(current)
         if current.tag_ == "VBN" and current.dep_ != "conj":
             # '"…," said the woman' (tagged VBN after a quote) names the speaker after it;
             # "Asked whether …, he said": the asker is not the answerer.
@@ -1031,6 +1031,31 @@ def _perfect_subject(verb: Token) -> TokenRange | None:
     if not contracted or passive or not any(c.dep_ in ("dobj", "ccomp") for c in children):
         return None
     return _subtree(subject)
+
+
+def _displaced_agent(verb: Token) -> TokenRange | None:
+    """The "by" phrase naming people that the parser hangs on a passive's predicate instead of
+    the verb ("Clinton was declared the winner in the … primaries *by news organizations*",
+    "X was confirmed as one of the passengers *by the Foreign Minister*"): the passive's
+    agent, PolNeAR's source."""
+    for word in verb.subtree:
+        if word.i > verb.i and word.dep_ == "prep" and word.lower_ == "by":
+            objects = [c for c in word.children if c.dep_ == "pobj"]
+            if objects and _person(_of_people(objects[0])):
+                return _subtree(objects[0])
+    return None
+
+
+def _of_people(noun: Token) -> Token:
+    """The people a share stands for ("a quarter *of voters*"), else the noun itself."""
+    shared = [
+        c
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for c in prep.children
+        if c.dep_ == "pobj" and _person(c)
+    ]
+    return shared[0] if shared and not _person(noun) else noun
 
 
 def _stance_passive(verb: Token, children: list[Token]) -> bool:
