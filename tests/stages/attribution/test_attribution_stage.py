@@ -902,6 +902,28 @@ def test_issue5_displaced_passive_agent_is_the_source(attribution_analyzer: Anal
         assert _text(a, _by_cue(a, cue).source) == source, text
 
 
+def test_issue5_participle_after_object_clause_or_quotation(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """A participle of speech after an object's clause ("denied the report that …,
+    *explaining* …") or after a comma and a closing quotation mark ('argue that "…," *citing*
+    …') belongs to the reporting verb: same speaker, and not part of the first content."""
+    a = attribution_analyzer.analyze(
+        "The spokesman denied the report that the plant is closing, explaining that the company "
+        "had only paused hiring."
+    )
+    assert _text(a, _by_cue(a, "explaining").source) == "The spokesman"
+    assert [_text(a, c) for c in _by_cue(a, "denied").content] == [
+        "the report that the plant is closing"
+    ]
+    a = attribution_analyzer.analyze(
+        'The two senators argue that "the rule is illegal," citing a ruling in which a federal '
+        "court struck down a similar measure."
+    )
+    assert _text(a, _by_cue(a, "citing").source) == "The two senators"
+    assert [_text(a, c) for c in _by_cue(a, "argue").content] == ['that "the rule is illegal,"']
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

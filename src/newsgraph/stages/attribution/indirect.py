@@ -1079,9 +1079,13 @@ def _reporter_participle(token: Token) -> Token | None:
     None unless the participle hangs inside a clause."""
     if token.dep_ == "conj" and token.tag_ == "VBG" and token.head.tag_ == "VBG":
         token = token.head
-    if token.tag_ != "VBG" or token.dep_ != "advcl" or token.doc[token.i - 1].text != ",":
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or not _after_comma(token.left_edge):
         return None
     head = token.head
+    if head.dep_ == "acl" and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+        # "Bennett denied the notion that a shakeup is coming, *explaining* …": the clause of
+        # the verb's object.
+        return head.head.head
     if head.dep_ not in _REPORTED_CLAUSES:
         return None
     while head.dep_ in _REPORTED_CLAUSES and _same_paragraph(head.head, token):
@@ -1250,12 +1254,22 @@ def _without_trailing_report(head: Token) -> TokenRange:
         if (
             word.i > head.i
             and word.left_edge.i > start
-            and head.doc[word.left_edge.i - 1].text == ","
+            and _after_comma(word.left_edge)
             and word.right_edge.i + 1 >= end
             and (_reporting_participle(word) or _reporting_relative(word))
         ):
             return _trim(start, word.left_edge.i, head.doc)
     return start, end
+
+
+def _after_comma(word: Token) -> bool:
+    """A comma comes right before the word, or before the quotation mark that closes right
+    before it ('argue that "there is precedent," *citing* …')."""
+    doc = word.doc
+    i = word.i - 1
+    if i > 0 and doc[i].text in _QUOTE_TOKENS:
+        i -= 1
+    return i >= 0 and doc[i].text == ","
 
 
 def _reporting_participle(word: Token) -> bool:
