@@ -924,6 +924,28 @@ def test_issue5_participle_after_object_clause_or_quotation(
     assert [_text(a, c) for c in _by_cue(a, "argue").content] == ['that "the rule is illegal,"']
 
 
+def test_issue5_that_clause_stranded_on_a_noun(attribution_analyzer: Analyzer) -> None:
+    """A complete "that" clause the parser hangs on a noun after a verb of speech ("said for
+    the first time that …", "told the crowd at the arena … that …") is the verb's content; a
+    relative clause whose "that" is its subject ("a moment that suited him") is not."""
+    for text, cue, content in (
+        (
+            "The minister said for the first time that the talks had stalled.",
+            "said",
+            "that the talks had stalled",
+        ),
+        (
+            "The coach told the crowd at the arena for the fans that the team would appeal the "
+            "ruling.",
+            "told",
+            "that the team would appeal the ruling",
+        ),
+        ("He said it at a moment that suited him best.", "said", "it"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert [_text(a, c) for c in _by_cue(a, cue).content] == [content], text
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -559,6 +559,9 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     question = _indirect_question(token, children)
     if question is not None:
         return [_subtree(question)], token.i + 1, False
+    stranded = _stranded_that_clause(token, children)
+    if stranded is not None:
+        return [_subtree(stranded)], token.i + 1, False
     for child in children:
         if (
             child.dep_ == "dobj"
@@ -583,6 +586,29 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     if found is not None:
         return found
     return _fallback_content(token, children)
+
+
+def _stranded_that_clause(verb: Token, children: list[Token]) -> Token | None:
+    """A complete clause opened by "that" which the parser hangs, as a relative clause, on a
+    noun after a verb of speech ("said for the first *time that* some emails have been
+    located", "told the audience at his fundraiser for *veterans that* he …"): the verb's
+    reported clause. Complete: "that" is no subject or object in it, and it has a subject."""
+    if verb.pos_ != "VERB" or not _speech_or_thought(verb):
+        return None
+    for child in children:
+        if child.i < verb.i or child.dep_ not in ("prep", "dobj", "dative", "npadvmod"):
+            continue
+        for word in child.subtree:
+            if (
+                word.dep_ == "relcl"
+                and any(
+                    c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < word.i
+                    for c in word.children
+                )
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+            ):
+                return word
+    return None
 
 
 def _carried_object(verb: Token, obj: Token, end: int) -> Token | None:
