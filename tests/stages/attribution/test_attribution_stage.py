@@ -946,6 +946,20 @@ def test_issue5_that_clause_stranded_on_a_noun(attribution_analyzer: Analyzer) -
         assert [_text(a, c) for c in _by_cue(a, cue).content] == [content], text
 
 
+def test_issue5_topic_hung_on_the_addressee(attribution_analyzer: Analyzer) -> None:
+    """ "reminded voters *of* …": the parser hangs the topic on the addressee; it is the content,
+    preposition included. A year or a place after "of" names the addressee ("the class of
+    2014")."""
+    a = attribution_analyzer.analyze(
+        "At every stop, the governor reminded voters of the jobs his plan had brought to the state."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "reminded").content] == [
+        "of the jobs his plan had brought to the state"
+    ]
+    a = attribution_analyzer.analyze("The principal was telling the class of 2014 on Friday.")
+    assert all(_text(a, c) != "of 2014" for q in a.quotes for c in q.content)
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

@@ -79,6 +79,7 @@ _LABEL_LINE = re.compile(
     re.MULTILINE,
 )
 # Prepositional objects that are circumstances, not content ("tweeted on Wednesday").
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 # Prepositional objects that name the medium of a statement ("said *in a statement*").
 _MEDIA = frozenset(
@@ -585,7 +586,31 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     found = _prep_content(token, children)
     if found is not None:
         return found
+    topic = _addressee_topic(token, children)
+    if topic is not None:
+        return [_subtree(topic)], token.i + 1, True
     return _fallback_content(token, children)
+
+
+def _addressee_topic(verb: Token, children: list[Token]) -> Token | None:
+    """What an addressee is told of or about, when the parser hangs the preposition on the
+    addressee ("reminded voters *of the six years* …", "warned residents *about* …"): the
+    content, preposition included (PolNeAR's span, as the preposition is not next to the
+    verb)."""
+    for obj in children:
+        if obj.dep_ in ("dobj", "dative") and obj.i > verb.i and _recipient(verb, obj):
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in _SPEECH_PREPS:
+                    objects = [
+                        c
+                        for c in prep.children
+                        if c.dep_ in ("pobj", "pcomp")
+                        and not c.like_num
+                        and c.ent_type_ not in _PLACES
+                    ]
+                    if objects:  # not "telling the class *of 2014*", "the people *of Iowa*"
+                        return prep
+    return None
 
 
 def _stranded_that_clause(verb: Token, children: list[Token]) -> Token | None:
