@@ -960,6 +960,28 @@ def test_issue5_topic_hung_on_the_addressee(attribution_analyzer: Analyzer) -> N
     assert all(_text(a, c) != "of 2014" for q in a.quotes for c in q.content)
 
 
+def test_issue5_answer_is_the_content(attribution_analyzer: Analyzer) -> None:
+    """An interjection right after a verb of speech is the answer given ("most economists said
+    *no*"), not the quotation of the question asked before it."""
+    for text, source, content in (
+        ("Asked whether the plan would work, most economists said no.", "most economists", "no"),
+        (
+            'Asked whether the mayor "has the integrity to serve," 75 percent of residents said '
+            "yes.",
+            "75 percent of residents",
+            "yes",
+        ),
+    ):
+        a = attribution_analyzer.analyze(text)
+        quote = _by_cue(a, "said")
+        assert (_text(a, quote.source), [_text(a, c) for c in quote.content]) == (
+            source,
+            [content],
+        ), text
+    a = attribution_analyzer.analyze("The mayor said the plan would work.")
+    assert [_text(a, c) for c in _by_cue(a, "said").content] == ["the plan would work"]
+
+
 def test_issue5_instrument_source_reads_wordnet(attribution_analyzer: Analyzer) -> None:
     """Weapons and craft, counted or not, are instruments; people, groups and documents not."""
     doc = attribution_analyzer.nlp("Dozens of missiles, a tank, the ministry and a report.")

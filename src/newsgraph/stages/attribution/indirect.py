@@ -563,6 +563,9 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     stranded = _stranded_that_clause(token, children)
     if stranded is not None:
         return [_subtree(stranded)], token.i + 1, False
+    answers = [c for c in children if c.dep_ == "intj" and c.i == token.i + 1]
+    if answers:  # "75 percent of residents said *yes*": the answer is what was said
+        return [(answers[0].i, answers[0].i + 1)], token.i + 1, False
     for child in children:
         if (
             child.dep_ == "dobj"
