@@ -718,13 +718,30 @@ def test_issue5_reduced_passive_subject_is_no_speaker(attribution_analyzer: Anal
         "Jane Smith appointed as chief executive of the retailer",
         "Former senator Tom Hale named as new ambassador to Canada",
     ):
-        assert attribution_analyzer.analyze(text).quotes == [], text
+        assert attribution_analyzer.analyze(text + "\n\nThe story continues.").quotes == [], text
     for text, cue, source in (
         ("Critics have described the plan as reckless.", "have described", "Critics"),
         ("The senator described the bill as a disaster.", "described", "The senator"),
     ):
         a = attribution_analyzer.analyze(text)
         assert _text(a, _by_cue(a, cue).source) == source, text
+
+
+def test_issue5_headline_passive_subject_is_acted_on(attribution_analyzer: Analyzer) -> None:
+    """A headline drops the passive's "was": its subject is the one criticized or named, not a
+    speaker; a "by" phrase is the agent. In the body, or with a relative pronoun ("Who Called
+    For …"), the past tense is active."""
+    body = "\n\nThe story continues here."
+    a = attribution_analyzer.analyze("Police chief criticized for response to protests" + body)
+    assert [_text(a, q.source) for q in a.quotes] == [None]
+    a = attribution_analyzer.analyze("Senator accused of fraud by former aide" + body)
+    assert [_text(a, q.source) for q in a.quotes] == ["former aide"]
+    a = attribution_analyzer.analyze("Jane Smith named new chief executive of retailer" + body)
+    assert a.quotes == []
+    a = attribution_analyzer.analyze(
+        "Protests continued on Monday.\n\nThe police chief criticized the response to the protests."
+    )
+    assert _text(a, _by_cue(a, "criticized").source) == "The police chief"
 
 
 def test_issue5_device_behind_relative_pronoun_is_no_speaker(

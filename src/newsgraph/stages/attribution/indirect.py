@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.attribution.cues import CORE_CUES
-from newsgraph.stages.attribution.senses import causes_feeling, source_head
+from newsgraph.stages.attribution.senses import causes_feeling, headline_passive, source_head
 
 TokenRange = tuple[int, int]
 
@@ -186,6 +186,8 @@ def from_verb(token: Token, sent: Span, confidence: float) -> Attribution:
         source: TokenRange | None = _join_glued(_subtree(inverted[0]), token.doc)
         if not content:
             content = [inverted[1]]
+    elif headline_passive(verb):
+        source = _by_phrase(verb)  # the subject is the one acted on, not the agent
     else:
         source = _source(verb)
         if source is None or not _touches_paragraph(source, verb):
@@ -1085,6 +1087,17 @@ def _perfect_subject(verb: Token) -> TokenRange | None:
     if not contracted or passive or not any(c.dep_ in ("dobj", "ccomp") for c in children):
         return None
     return _subtree(subject)
+
+
+def _by_phrase(verb: Token) -> TokenRange | None:
+    """The object of the verb's "by" ("Senator accused of fraud *by former aide*"): the agent
+    of a passive the parser read as active."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return _subtree(objects[0])
+    return None
 
 
 def _displaced_agent(verb: Token) -> TokenRange | None:

@@ -335,28 +335,53 @@ def _financial(noun: Token) -> bool:
 
 
 def reduced_passive(verb: Token) -> bool:
-    """A past participle with a subject before it, an `as` predicate and no auxiliary, object,
-    clause or agent ("a woman later *identified as* …"; in a headline, where the tagger reads
-    the participle as a past tense, "Jane Smith *appointed as* chief executive"): a passive
+    """A past participle with a subject before it, an `as` or object predicate and no
+    auxiliary, object, clause or agent ("a woman later *identified as* …"; in a headline, where
+    the tagger reads the participle as a past tense, "Jane Smith *appointed as* chief
+    executive", "Jane Smith *named* new chief executive"): a passive
     without its "was", whose subject is the one appointed or named, not a speaker. "Lee
     *appointed* Smith as …" (an object) and "an option *seen by* organizers as …" (an agent)
     stay attributions."""
-    if verb.tag_ not in ("VBN", "VBD"):
+    if verb.tag_ not in ("VBN", "VBD") or not _passive_shape(verb):
         return False
     children = list(verb.children)
-    if any(c.dep_ in _ACTIVE_DEPS for c in children):
-        return False
-    shape = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in children) and any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in children
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in children):
+        return False  # "Trump called a liar by Clinton": the agent speaks
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        return verb.tag_ == "VBN" or _in_headline(verb)
+    # an object predicate without the object only in a headline: "Rush Limbaugh *called* it
+    # ''liberal lingo''" is active, with its object quoted away
+    return any(c.dep_ == "oprd" for c in children) and _in_headline(verb)
+
+
+def headline_passive(verb: Token) -> bool:
+    """A past form in the headline with a subject before it and no auxiliary, object or clause
+    ("Police chief *criticized* for response to protests", "Senator *accused* of fraud by
+    former aide"): headlines drop the passive's "was" and tell past events in the present
+    ("Trump *wins* Iowa"), so the subject is the one criticized, not who criticizes."""
+    return verb.tag_ == "VBD" and _passive_shape(verb) and _in_headline(verb)
+
+
+def _passive_shape(verb: Token) -> bool:
+    """A subject before the verb, not a relative pronoun ("Who Called For …" keeps its past
+    tense), and no auxiliary, object, clause or agent of its own."""
+    children = list(verb.children)
+    return not any(c.dep_ in _ACTIVE_DEPS for c in children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and c.tag_ not in _RELATIVE_TAGS
+        for c in children
     )
-    return shape and (verb.tag_ == "VBN" or _in_headline(verb))
 
 
 def _in_headline(word: Token) -> bool:
-    """The word is in the document's first line, its headline, which drops auxiliaries
-    ("Mary Barra appointed as …" is "was appointed"): the first sentence, before any line
-    break."""
-    return word.sent.start == 0 and all("\n" not in t.text_with_ws for t in word.doc[: word.i])
+    """The word is in the document's headline, which drops auxiliaries ("Mary Barra appointed
+    as …" is "was appointed"): the first sentence, on a first line that a body follows (a
+    one-line text is a sentence, not a headline)."""
+    doc = word.doc
+    return (
+        word.sent.start == 0
+        and all("\n" not in t.text_with_ws for t in doc[: word.i])
+        and any("\n" in t.text_with_ws for t in doc[word.i :])
+    )
 
 
 def authored_work(verb: Token) -> bool:
