@@ -863,6 +863,12 @@ def test_issue5_trailing_relative_clause_with_its_own_speaker(
         a = attribution_analyzer.analyze(text)
         assert [_text(a, c) for c in _by_cue(a, cue).content] == [content], text
         assert _by_cue(a, inner).content, text
+    a = attribution_analyzer.analyze(
+        "The spokesman said officers were called to the mall, where they found two injured men."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "said").content] == [
+        "officers were called to the mall, where they found two injured men"
+    ]
     a = attribution_analyzer.analyze("The mayor praised the new stadium, which opened in May.")
     assert [_text(a, c) for c in _by_cue(a, "praised").content] == [
         "the new stadium, which opened in May"
@@ -914,6 +920,7 @@ def test_issue5_displaced_passive_agent_is_the_source(attribution_analyzer: Anal
             None,
         ),
         ("The plan was criticized by the union.", "was criticized", "the union"),
+        ("The governor was expected to attend the ceremony by himself.", "was expected", None),
     ):
         a = attribution_analyzer.analyze(text)
         assert _text(a, _by_cue(a, cue).source) == source, text

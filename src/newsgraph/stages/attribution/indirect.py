@@ -1108,9 +1108,14 @@ def _displaced_agent(verb: Token) -> TokenRange | None:
     for word in verb.subtree:
         if word.i > verb.i and word.dep_ == "prep" and word.lower_ == "by":
             objects = [c for c in word.children if c.dep_ == "pobj"]
-            if objects and _person(_of_people(objects[0])):
+            if objects and _person(_of_people(objects[0])) and not _reflexive(objects[0]):
                 return _subtree(objects[0])
     return None
+
+
+def _reflexive(word: Token) -> bool:
+    """ "by *himself*" is alone, not an agent."""
+    return word.pos_ == "PRON" and word.lower_.endswith(("self", "selves"))
 
 
 def _of_people(noun: Token) -> Token:
@@ -1351,8 +1356,11 @@ def _reporting_participle(word: Token) -> bool:
 
 def _reporting_relative(word: Token) -> bool:
     """A relative clause holding a verb of speech or thought with a subject of its own ("…,
-    which *he argued* seeks …", "…, which *Hollande blamed* for …")."""
-    return word.dep_ == "relcl" and any(
+    which *he argued* seeks …", "…, which *Hollande blamed* for …"); not one of place or time
+    ("…, where they found …")."""
+    if word.dep_ != "relcl" or any(c.tag_ == "WRB" for c in word.children):
+        return False  # "…, where they found …" tells the place, not a report
+    return any(
         _speech_or_thought(verb)
         and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
         for verb in word.subtree
