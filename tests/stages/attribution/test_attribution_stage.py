@@ -864,6 +864,10 @@ def test_issue5_trailing_relative_clause_with_its_own_speaker(
         assert [_text(a, c) for c in _by_cue(a, cue).content] == [content], text
         assert _by_cue(a, inner).content, text
     a = attribution_analyzer.analyze(
+        "The actor signed a statement that he said was written by his lawyers."
+    )
+    assert [_text(a, c) for c in _by_cue(a, "signed").content] == ["a statement"]
+    a = attribution_analyzer.analyze(
         "The spokesman said officers were called to the mall, where they found two injured men."
     )
     assert [_text(a, c) for c in _by_cue(a, "said").content] == [
@@ -965,6 +969,11 @@ def test_issue5_that_clause_stranded_on_a_noun(attribution_analyzer: Analyzer) -
             "that the team would appeal the ruling",
         ),
         ("He said it at a moment that suited him best.", "said", "it"),
+        (
+            "The author described the crisis in a way that ordinary readers could understand.",
+            "described",
+            "the crisis",
+        ),
     ):
         a = attribution_analyzer.analyze(text)
         assert [_text(a, c) for c in _by_cue(a, cue).content] == [content], text

@@ -562,9 +562,6 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     question = _indirect_question(token, children)
     if question is not None:
         return [_subtree(question)], token.i + 1, False
-    stranded = _stranded_that_clause(token, children)
-    if stranded is not None:
-        return [_subtree(stranded)], token.i + 1, False
     answers = [c for c in children if c.dep_ == "intj" and c.i == token.i + 1]
     if answers:  # "75 percent of residents said *yes*": the answer is what was said
         return [(answers[0].i, answers[0].i + 1)], token.i + 1, False
@@ -594,6 +591,9 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     topic = _addressee_topic(token, children)
     if topic is not None:
         return [_subtree(topic)], token.i + 1, True
+    stranded = _stranded_that_clause(token, children)
+    if stranded is not None:
+        return [_subtree(stranded)], token.i + 1, False
     return _fallback_content(token, children)
 
 
@@ -620,9 +620,11 @@ def _addressee_topic(verb: Token, children: list[Token]) -> Token | None:
 
 def _stranded_that_clause(verb: Token, children: list[Token]) -> Token | None:
     """A complete clause opened by "that" which the parser hangs, as a relative clause, on a
-    noun after a verb of speech ("said for the first *time that* some emails have been
-    located", "told the audience at his fundraiser for *veterans that* he …"): the verb's
-    reported clause. Complete: "that" is no subject or object in it, and it has a subject."""
+    noun after a verb of speech with no object of its own ("said for the first *time that*
+    some emails have been located", "told the audience at his fundraiser for *veterans that*
+    he …"): the verb's reported clause. Complete: "that" is no subject or object in it, and
+    it has a subject. With an object, the clause is the object's ("signed a statement that he
+    said …")."""
     if verb.pos_ != "VERB" or not _speech_or_thought(verb):
         return None
     for child in children:
@@ -1326,9 +1328,11 @@ def _without_trailing_report(head: Token) -> TokenRange:
         if (
             word.i > head.i
             and word.left_edge.i > start
-            and _after_comma(word.left_edge)
             and word.right_edge.i + 1 >= end
-            and (_reporting_participle(word) or _reporting_relative(word))
+            and (
+                (_after_comma(word.left_edge) and _reporting_participle(word))
+                or _reporting_relative(word, set_off=_after_comma(word.left_edge))
+            )
         ):
             return _trim(start, word.left_edge.i, head.doc)
     return start, end
@@ -1354,18 +1358,29 @@ def _reporting_participle(word: Token) -> bool:
     )
 
 
-def _reporting_relative(word: Token) -> bool:
+def _reporting_relative(word: Token, set_off: bool) -> bool:
     """A relative clause holding a verb of speech or thought with a subject of its own ("…,
     which *he argued* seeks …", "…, which *Hollande blamed* for …"); not one of place or time
-    ("…, where they found …")."""
+    ("…, where they found …"). Without a comma before it, only a clause whose own verb
+    reports another clause, the one the relative pronoun belongs to ("a letter of apology
+    that *he said* was drafted", "a gap that *experts say* renders …"); "a way that readers
+    could *understand*" or "the facts to which he *admitted*" are part of the noun phrase."""
     if word.dep_ != "relcl" or any(c.tag_ == "WRB" for c in word.children):
         return False  # "…, where they found …" tells the place, not a report
+    if not set_off:
+        return (
+            _speaks(word)
+            and _speech_or_thought(word)
+            and any(c.dep_ == "ccomp" for c in word.children)
+        )
     return any(
-        _speech_or_thought(verb)
-        and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
-        for verb in word.subtree
-        if verb.pos_ == "VERB"
+        verb.pos_ == "VERB" and _speaks(verb) and _speech_or_thought(verb) for verb in word.subtree
     )
+
+
+def _speaks(verb: Token) -> bool:
+    """The verb has a subject of its own, not the relative pronoun ("which *he* argued")."""
+    return any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
 
 
 def _speech_or_thought(verb: Token) -> bool:
