@@ -51,10 +51,13 @@ from newsgraph.stages.attribution.indirect import (
     restrictive_relative,
 )
 from newsgraph.stages.attribution.senses import (
+    authored_work,
     booked_result,
+    financial_state,
     handled_thing,
     mute_source,
     perceived_thing,
+    reduced_passive,
     shown_thing,
     undergone,
 )
@@ -240,7 +243,9 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
     market or an occasion ("US stocks see 9% drop"), or the pronoun of a restrictive relative
     clause below its stricter threshold ("voters *who say* …"); None too for a perception verb
     in the sense "undergo" ("Japan also saw a collapse"), for a product shown ("Apple
-    unveils new laptops") and for a weapon or vehicle moved ("the jet was being pushed")."""
+    unveils new laptops"), for a weapon or vehicle moved ("the jet was being pushed"), for a
+    bankruptcy declared, for a written work authored ("wrote a memoir") and for a headline's
+    passive ("Jane Smith appointed as …")."""
     attribution = from_verb(token, sent, score)
     source = attribution.source
     if source is not None and (
@@ -255,6 +260,9 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
         or perceived_thing(token)
         or handled_thing(token)
         or booked_result(token)
+        or financial_state(token)
+        or authored_work(token)
+        or reduced_passive(token)
         or instrument_patient(token)
     ):
         return None

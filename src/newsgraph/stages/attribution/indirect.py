@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.attribution.cues import CORE_CUES
-from newsgraph.stages.attribution.senses import causes_feeling, source_head
+from newsgraph.stages.attribution.senses import causes_feeling, headline_passive, source_head
 
 TokenRange = tuple[int, int]
 
@@ -79,6 +79,7 @@ _LABEL_LINE = re.compile(
     re.MULTILINE,
 )
 # Prepositional objects that are circumstances, not content ("tweeted on Wednesday").
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 # Prepositional objects that name the medium of a statement ("said *in a statement*").
 _MEDIA = frozenset(
@@ -144,11 +145,16 @@ _REDUCED_OPENERS = frozenset({"when", "if", "after", "once", "while", "before", 
 _STANCE_PREPS = frozenset({"on", "over", "about", "between"})
 # Focus adverbs before a subject ("*even* his allies said") are not part of PolNeAR's source.
 _FOCUS = frozenset({"even", "only"})
-# WordNet ancestors of nouns that name a weapon or a vehicle: such a subject or agent makes the
-# cue a verb in its physical sense ("was targeted *by dozens of missiles*", "tanks pushed …").
+# WordNet ancestors of nouns that name a weapon, a vehicle or a device: such a subject or agent
+# makes the cue a verb in its physical sense ("was targeted *by dozens of missiles*", "tanks
+# pushed …") or one of function ("a camera, which also *allows* users to …").
 _INSTRUMENTS = frozenset(
-    {"weapon", "weaponry", "armament", "ammunition", "explosive device", "vehicle"}
-)
+    {"weapon", "weaponry", "armament", "ammunition", "explosive device", "vehicle", "device",
+     "equipment"}
+)  # fmt: skip
+# Supersenses of a noun that may also name people: "anchor" (a news anchor), "machine" (a
+# party's), "monitor" are no instruments whatever their first sense.
+_PEOPLE = frozenset({"noun.person", "noun.group"})
 # Labels inside a noun phrase, climbed to find the phrase's head.
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case"})
 
@@ -180,6 +186,8 @@ def from_verb(token: Token, sent: Span, confidence: float) -> Attribution:
         source: TokenRange | None = _join_glued(_subtree(inverted[0]), token.doc)
         if not content:
             content = [inverted[1]]
+    elif headline_passive(verb):
+        source = _by_phrase(verb)  # the subject is the one acted on, not the agent
     else:
         source = _source(verb)
         if source is None or not _touches_paragraph(source, verb):
@@ -246,9 +254,10 @@ def _reports(participle: Token) -> bool:
 
 
 def instrument_source(source: TokenRange, doc: Doc) -> bool:
-    """The source is a weapon or a vehicle, counted or not ("dozens of missiles from Iran"):
-    things that cannot say anything, so the cue is used in its physical sense ("was initially
-    *targeted* by …") and is no attribution. WordNet decides (ancestors of the common noun's
+    """The source is a weapon, a vehicle or a device, counted or not ("dozens of missiles from
+    Iran", "a camera, which …"): things that cannot say anything, so the cue is used in its
+    physical or functional sense ("was initially *targeted* by …", "also *allows* users to …")
+    and is no attribution. WordNet decides (ancestors of the common noun's
     first senses), which covers the long tail of arms and craft without a word list."""
     head = source_head(source, doc)
     if head is None or not head.text.islower():
@@ -258,6 +267,7 @@ def instrument_source(source: TokenRange, doc: Doc) -> bool:
         bool(senses.supersenses)
         and senses.supersenses[0] == "noun.artifact"
         and any(a in _INSTRUMENTS for a in senses.ancestors)
+        and _PEOPLE.isdisjoint(senses.supersenses)
     )
 
 
@@ -510,15 +520,19 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             and (token.pos_ != "NOUN" or child.i > token.i)
             and _same_paragraph(child, token)
         ]
-        if (
-            clauses
-            and all(c.i < token.i for c in clauses)
-            and not _set_off(clauses[-1], token)
-            and _reports_after(token, children)
-        ):
-            break  # "… were split …; white women *preferred* Clinton": the object is content
+        if clauses and all(c.i < token.i for c in clauses) and not _set_off(clauses[-1], token):
+            if _reports_after(token, children):
+                break  # "… were split …; white women *preferred* Clinton": the object is content
+            if token.lemma_.lower() in _RAISING and any(
+                c.dep_ == "xcomp" and c.i > token.i for c in children
+            ):
+                # "… make that case: Campaigning in Iowa, Clinton *seems* to have found …": a
+                # raising verb reports its complement; the clause hung before it is a sentence
+                # of its own ("X, the union expects to announce" keeps X).
+                continue
         if clauses:
-            return [_subtree(_nearest_clause(token, clauses))], token.i + 1, False
+            clause = _nearest_clause(token, clauses)
+            return [_without_trailing_report(clause)], token.i + 1, False
     if token.dep_ == "parataxis":
         head = token.head
         # "X, he said, Reuters reported": the head is itself a cue; the content is its clause.
@@ -548,6 +562,9 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     question = _indirect_question(token, children)
     if question is not None:
         return [_subtree(question)], token.i + 1, False
+    answers = [c for c in children if c.dep_ == "intj" and c.i == token.i + 1]
+    if answers:  # "75 percent of residents said *yes*": the answer is what was said
+        return [(answers[0].i, answers[0].i + 1)], token.i + 1, False
     for child in children:
         if (
             child.dep_ == "dobj"
@@ -555,7 +572,7 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             and child.ent_type_ not in ("DATE", "TIME")
             and not _placeholder_object(child, children)
         ):
-            start, end = _subtree(child)
+            start, end = _without_trailing_report(child)
             carried = _carried_object(token, child, end)
             if carried is not None:
                 return [_subtree(carried)], carried.head.i + 1, True
@@ -571,7 +588,59 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     found = _prep_content(token, children)
     if found is not None:
         return found
+    topic = _addressee_topic(token, children)
+    if topic is not None:
+        return [_subtree(topic)], token.i + 1, True
+    stranded = _stranded_that_clause(token, children)
+    if stranded is not None:
+        return [_subtree(stranded)], token.i + 1, False
     return _fallback_content(token, children)
+
+
+def _addressee_topic(verb: Token, children: list[Token]) -> Token | None:
+    """What an addressee is told of or about, when the parser hangs the preposition on the
+    addressee ("reminded voters *of the six years* …", "warned residents *about* …"): the
+    content, preposition included (PolNeAR's span, as the preposition is not next to the
+    verb)."""
+    for obj in children:
+        if obj.dep_ in ("dobj", "dative") and obj.i > verb.i and _recipient(verb, obj):
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in _SPEECH_PREPS:
+                    objects = [
+                        c
+                        for c in prep.children
+                        if c.dep_ in ("pobj", "pcomp")
+                        and not c.like_num
+                        and c.ent_type_ not in _PLACES
+                    ]
+                    if objects:  # not "telling the class *of 2014*", "the people *of Iowa*"
+                        return prep
+    return None
+
+
+def _stranded_that_clause(verb: Token, children: list[Token]) -> Token | None:
+    """A complete clause opened by "that" which the parser hangs, as a relative clause, on a
+    noun after a verb of speech with no object of its own ("said for the first *time that*
+    some emails have been located", "told the audience at his fundraiser for *veterans that*
+    he …"): the verb's reported clause. Complete: "that" is no subject or object in it, and
+    it has a subject. With an object, the clause is the object's ("signed a statement that he
+    said …")."""
+    if verb.pos_ != "VERB" or not _speech_or_thought(verb):
+        return None
+    for child in children:
+        if child.i < verb.i or child.dep_ not in ("prep", "dobj", "dative", "npadvmod"):
+            continue
+        for word in child.subtree:
+            if (
+                word.dep_ == "relcl"
+                and any(
+                    c.lower_ == "that" and c.dep_ in ("mark", "advmod") and c.i < word.i
+                    for c in word.children
+                )
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+            ):
+                return word
+    return None
 
 
 def _carried_object(verb: Token, obj: Token, end: int) -> Token | None:
@@ -958,7 +1027,7 @@ def _source_tokens(token: Token) -> TokenRange | None:
             if misparsed is not None:
                 return misparsed
         if any(c.dep_ == "nsubjpass" for c in current.children):
-            return _perfect_subject(current)
+            return _displaced_agent(current) or _perfect_subject(current)
         if current.tag_ == "VBN" and current.dep_ != "conj":
             # '"…," said the woman' (tagged VBN after a quote) names the speaker after it;
             # "Asked whether …, he said": the asker is not the answerer.
@@ -1022,6 +1091,47 @@ def _perfect_subject(verb: Token) -> TokenRange | None:
     return _subtree(subject)
 
 
+def _by_phrase(verb: Token) -> TokenRange | None:
+    """The object of the verb's "by" ("Senator accused of fraud *by former aide*"): the agent
+    of a passive the parser read as active."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return _subtree(objects[0])
+    return None
+
+
+def _displaced_agent(verb: Token) -> TokenRange | None:
+    """The "by" phrase naming people that the parser hangs on a passive's predicate instead of
+    the verb ("Clinton was declared the winner in the … primaries *by news organizations*",
+    "X was confirmed as one of the passengers *by the Foreign Minister*"): the passive's
+    agent, PolNeAR's source."""
+    for word in verb.subtree:
+        if word.i > verb.i and word.dep_ == "prep" and word.lower_ == "by":
+            objects = [c for c in word.children if c.dep_ == "pobj"]
+            if objects and _person(_of_people(objects[0])) and not _reflexive(objects[0]):
+                return _subtree(objects[0])
+    return None
+
+
+def _reflexive(word: Token) -> bool:
+    """ "by *himself*" is alone, not an agent."""
+    return word.pos_ == "PRON" and word.lower_.endswith(("self", "selves"))
+
+
+def _of_people(noun: Token) -> Token:
+    """The people a share stands for ("a quarter *of voters*"), else the noun itself."""
+    shared = [
+        c
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for c in prep.children
+        if c.dep_ == "pobj" and _person(c)
+    ]
+    return shared[0] if shared and not _person(noun) else noun
+
+
 def _stance_passive(verb: Token, children: list[Token]) -> bool:
     """A passive of stance with what it is about after it and no agent: "The voters *are split
     on* whether …", "Republicans are deeply *divided over* …" (PolNeAR: the subject holds the
@@ -1043,9 +1153,13 @@ def _reporter_participle(token: Token) -> Token | None:
     None unless the participle hangs inside a clause."""
     if token.dep_ == "conj" and token.tag_ == "VBG" and token.head.tag_ == "VBG":
         token = token.head
-    if token.tag_ != "VBG" or token.dep_ != "advcl" or token.doc[token.i - 1].text != ",":
+    if token.tag_ != "VBG" or token.dep_ != "advcl" or not _after_comma(token.left_edge):
         return None
     head = token.head
+    if head.dep_ == "acl" and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+        # "Bennett denied the notion that a shakeup is coming, *explaining* …": the clause of
+        # the verb's object.
+        return head.head.head
     if head.dep_ not in _REPORTED_CLAUSES:
         return None
     while head.dep_ in _REPORTED_CLAUSES and _same_paragraph(head.head, token):
@@ -1200,6 +1314,83 @@ def _following_noun_phrase(token: Token) -> TokenRange | None:
     if head.pos_ not in ("PROPN", "NOUN") or head.left_edge.i != token.i + 1:
         return None
     return _trim(head.left_edge.i, head.right_edge.i + 1, doc)
+
+
+def _without_trailing_report(head: Token) -> TokenRange:
+    """The words of a reported clause or object up to a report of its own the parser hangs
+    inside it after a comma: a participle of speech or thought ("said Mr. Kasich should leave
+    the race, *echoing* a memo …", "said that …, *noting* that …"), the speaker's next
+    attribution; or a relative clause in which someone speaks or thinks ("criticized his
+    opponents for their animosity toward the department, which *he argued* seeks …"), another
+    attribution. Neither is part of what the first one reports."""
+    start, end = _subtree(head)
+    for word in head.subtree:
+        if (
+            word.i > head.i
+            and word.left_edge.i > start
+            and word.right_edge.i + 1 >= end
+            and (
+                (_after_comma(word.left_edge) and _reporting_participle(word))
+                or _reporting_relative(word, set_off=_after_comma(word.left_edge))
+            )
+        ):
+            return _trim(start, word.left_edge.i, head.doc)
+    return start, end
+
+
+def _after_comma(word: Token) -> bool:
+    """A comma comes right before the word, or before the quotation mark that closes right
+    before it ('argue that "there is precedent," *citing* …')."""
+    doc = word.doc
+    i = word.i - 1
+    if i > 0 and doc[i].text in _QUOTE_TOKENS:
+        i -= 1
+    return i >= 0 and doc[i].text == ","
+
+
+def _reporting_participle(word: Token) -> bool:
+    """A subjectless participle clause of speech or thought ("…, *noting* that …")."""
+    return (
+        word.dep_ == "advcl"
+        and word.tag_ == "VBG"
+        and not any(c.dep_ in _SUBJECTS for c in word.children)
+        and _speech_or_thought(word)
+    )
+
+
+def _reporting_relative(word: Token, set_off: bool) -> bool:
+    """A relative clause holding a verb of speech or thought with a subject of its own ("…,
+    which *he argued* seeks …", "…, which *Hollande blamed* for …"); not one of place or time
+    ("…, where they found …"). Without a comma before it, only a clause whose own verb
+    reports another clause, the one the relative pronoun belongs to ("a letter of apology
+    that *he said* was drafted", "a gap that *experts say* renders …"); "a way that readers
+    could *understand*" or "the facts to which he *admitted*" are part of the noun phrase."""
+    if word.dep_ != "relcl" or any(c.tag_ == "WRB" for c in word.children):
+        return False  # "…, where they found …" tells the place, not a report
+    if not set_off:
+        return (
+            _speaks(word)
+            and _speech_or_thought(word)
+            and any(c.dep_ == "ccomp" for c in word.children)
+        )
+    return any(
+        verb.pos_ == "VERB" and _speaks(verb) and _speech_or_thought(verb) for verb in word.subtree
+    )
+
+
+def _speaks(verb: Token) -> bool:
+    """The verb has a subject of its own, not the relative pronoun ("which *he* argued")."""
+    return any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children)
+
+
+def _speech_or_thought(verb: Token) -> bool:
+    """A reporting verb of the core lexicon, or one whose commonest WordNet sense is one of
+    communication or cognition ("echo", "note", "blame")."""
+    lemma = verb.lemma_.lower()
+    return lemma in CORE_CUES or load_wordnet().supersenses(lemma, "v")[:1] in (
+        ("verb.communication",),
+        ("verb.cognition",),
+    )
 
 
 def _subtree(token: Token) -> TokenRange:

@@ -88,6 +88,20 @@ _AGENT_ENTS = frozenset({"PERSON", "NORP", "ORG"})
 # first ones ("see": "the 1990s *saw* a boom").
 _UNDERGO = "undergo"
 _SEE = "see"
+# Dependents by which a verb or its object carries what a written work says: a clause ("wrote
+# that …"), a participle or relative clause on the work ("a letter *asking* …", "a book
+# *called* …"), a topic ("a book *about* …").
+_CARRIED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl"})
+_TOPIC_PREPS = frozenset({"about", "on", "of", "regarding", "concerning"})
+# Tags of relative pronouns ("which", "that", "who").
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+# WordNet concepts of a financial state ("bankruptcy" is, in its second sense, an "insolvency";
+# "solvency" and "insolvency" are "financial conditions"): declaring or filing for one is a legal
+# act of a company, not a statement.
+_FINANCIAL_STATES = frozenset({"financial condition", "insolvency"})
+# Dependents that give a participle its own object, clause or agent: then it is no reduced
+# passive of the kind `reduced_passive` looks for.
+_ACTIVE_DEPS = frozenset({"aux", "auxpass", "dobj", "dative", "ccomp", "agent"})
 
 
 def source_head(source: TokenRange, doc: Doc) -> Token | None:
@@ -97,10 +111,18 @@ def source_head(source: TokenRange, doc: Doc) -> Token | None:
     heads = [t for t in doc[start:end] if t.head.i == t.i or not start <= t.head.i < end]
     if len(heads) != 1:
         return None
-    head = _counted(heads[0])
+    head = _counted(_antecedent(heads[0]))
     if head.pos_ != "NOUN" or head.ent_type_:
         return None
     return head
+
+
+def _antecedent(word: Token) -> Token:
+    """The noun a relative pronoun stands for ("an upgraded camera, *which* also allows users
+    to …": the camera), else the word itself: what the pronoun can say is what its noun can."""
+    if word.tag_ in _RELATIVE_TAGS and word.head.dep_ == "relcl" and word.head.head is not word:
+        return word.head.head
+    return word
 
 
 def _counted(noun: Token) -> Token:
@@ -283,3 +305,107 @@ def _agent(source: TokenRange, doc: Doc) -> bool:
         return False
     supersenses = load_wordnet().supersenses(root.lemma_.lower(), "n")
     return bool(supersenses) and supersenses[0] in _VOICED
+
+
+def financial_state(verb: Token) -> bool:
+    """The cue's object, or the object of its `for`, is a financial state or has one as its
+    compound ("*declared* bankruptcy", "*filed for* bankruptcy protection"): a company's legal
+    act, not a statement ("*referring to* the bankruptcy chapter" still talks about one).
+    "*Declared* victory" or "*declared* a state of emergency" stay attributions, as PolNeAR
+    annotates declaring war or victory."""
+    objects = [c for c in verb.rights if c.dep_ == "dobj"] + [
+        o
+        for p in verb.rights
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        _financial(word)
+        for noun in objects
+        if noun.pos_ == "NOUN" and not noun.ent_type_
+        for word in [noun, *(c for c in noun.lefts if c.dep_ == "compound")]
+    )
+
+
+def _financial(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    ancestors = load_wordnet().senses(lemma, "n").ancestors
+    return lemma in _FINANCIAL_STATES or not _FINANCIAL_STATES.isdisjoint(ancestors)
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle with a subject before it, an `as` or object predicate and no
+    auxiliary, object, clause or agent ("a woman later *identified as* …"; in a headline, where
+    the tagger reads the participle as a past tense, "Jane Smith *appointed as* chief
+    executive", "Jane Smith *named* new chief executive"): a passive
+    without its "was", whose subject is the one appointed or named, not a speaker. "Lee
+    *appointed* Smith as …" (an object) and "an option *seen by* organizers as …" (an agent)
+    stay attributions."""
+    if verb.tag_ not in ("VBN", "VBD") or not _passive_shape(verb):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in children):
+        return False  # "Trump called a liar by Clinton": the agent speaks
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        return verb.tag_ == "VBN" or _in_headline(verb)
+    # an object predicate without the object only in a headline: "Rush Limbaugh *called* it
+    # ''liberal lingo''" is active, with its object quoted away
+    return any(c.dep_ == "oprd" for c in children) and _in_headline(verb)
+
+
+def headline_passive(verb: Token) -> bool:
+    """A past form in the headline with a subject before it and no auxiliary, object or clause
+    ("Police chief *criticized* for response to protests", "Senator *accused* of fraud by
+    former aide"): headlines drop the passive's "was" and tell past events in the present
+    ("Trump *wins* Iowa"), so the subject is the one criticized, not who criticizes."""
+    return verb.tag_ == "VBD" and _passive_shape(verb) and _in_headline(verb)
+
+
+def _passive_shape(verb: Token) -> bool:
+    """A subject before the verb, not a relative pronoun ("Who Called For …" keeps its past
+    tense), and no auxiliary, object, clause or agent of its own."""
+    children = list(verb.children)
+    return not any(c.dep_ in _ACTIVE_DEPS for c in children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and c.tag_ not in _RELATIVE_TAGS
+        for c in children
+    )
+
+
+def _in_headline(word: Token) -> bool:
+    """The word is in the document's headline, which drops auxiliaries ("Mary Barra appointed
+    as …" is "was appointed"): the first sentence, on a first line that a body follows (a
+    one-line text is a sentence, not a headline)."""
+    doc = word.doc
+    return (
+        word.sent.start == 0
+        and all("\n" not in t.text_with_ws for t in doc[: word.i])
+        and any("\n" in t.text_with_ws for t in doc[word.i :])
+    )
+
+
+def authored_work(verb: Token) -> bool:
+    """A verb of making (commonest WordNet sense verb.creation: "write", "draft", "pen") with a
+    written work as object and nothing that says what it says ("She *wrote* a children's
+    book", "Baker *wrote* the letter"): authorship, not an attribution, which PolNeAR marks
+    only when a clause, a participle or a topic carries the content ("*wrote* a letter asking
+    the Justice Department to …", "has *written* a book about …")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if len(objects) != 1 or objects[0].pos_ != "NOUN" or objects[0].ent_type_:
+        return False
+    if any(c.dep_ in _CARRIED_DEPS or _topic(c) for c in (*verb.children, *objects[0].children)):
+        return False
+    wordnet = load_wordnet()
+    if wordnet.supersenses(verb.lemma_.lower(), "v")[:1] != ("verb.creation",):
+        return False
+    return not _DOCUMENTS.isdisjoint(wordnet.senses(objects[0].lemma_.lower(), "n").ancestors)
+
+
+def _topic(prep: Token) -> bool:
+    """A preposition naming what a work is about ("a book *about* …", "a memo *on* trade"),
+    not when ("*on* Tuesday")."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in _TOPIC_PREPS
+        and not any(c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    )
