@@ -123,3 +123,31 @@ def test_issue6_function_verbs_are_no_acts(events_only: Analyzer, text: str, kin
 )
 def test_issue6_giving_and_helping_stay_acts(events_only: Analyzer, text: str, kind: str) -> None:
     assert kind in event_types(events_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The outbreak, which started in the north and has killed 80 people, is still spreading.",
+        "Cholera spread through the camps and has killed 40 people.",
+    ],
+)
+def test_issue6_harm_by_nature_told_through_a_conjunct_or_a_relative_is_no_assault(
+    events_only: Analyzer, text: str
+) -> None:
+    """The doer of a conjunct with no subject is its first conjunct's; a relative pronoun
+    stands for the noun it hangs on."""
+    assert "ASSAULT" not in event_types(events_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunmen who stormed the hotel and killed 20 guests were arrested.",
+        "The militia, which attacked the village and killed 12 people, withdrew.",
+    ],
+)
+def test_issue6_killings_by_armed_men_told_the_same_way_stay_assaults(
+    events_only: Analyzer, text: str
+) -> None:
+    assert "ASSAULT" in event_types(events_only, text)

@@ -48,6 +48,8 @@ _NATURAL_HARM = frozenset(
 _VIOLENCE = frozenset({"attack", "violence", "aggression", "military action", "conflict"})
 # Ancestors of a harm to the body that tells a violent death.
 _INJURY = frozenset({"wound", "injury", "torture", "gunshot", "explosion"})
+# Tags of relative pronouns ("that", "which", "who").
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MIND = frozenset({"verb.cognition", "verb.perception"})
 # Verbs of motion that are a meeting wherever it happens ("the ministers will meet next week").
 _COMING_TOGETHER = frozenset({"meet", "gather", "assemble", "convene", "reunite", "rendezvous"})
@@ -76,8 +78,21 @@ def natural_harm(verb: Token) -> bool:
 
 
 def _doers(verb: Token) -> list[Token]:
-    """The subject, or the object of the passive's "by", of a verb."""
-    return [t for t in (dep_child(verb, "nsubj"), passive_agent(verb)) if t is not None]
+    """The subject, or the object of the passive's "by", of a verb; a conjunct with neither
+    shares its first conjunct's ("plague, spread person to person, has killed 200"), and a
+    relative pronoun stands for the noun it hangs on ("the plague that … has killed 124")."""
+    doers = [t for t in (dep_child(verb, "nsubj"), passive_agent(verb)) if t is not None]
+    if not doers and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        doers = _doers(verb.head)
+    return [_antecedent(t) for t in doers]
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the plague that …" → plague), else itself."""
+    clause = token.head
+    if token.tag_ in _RELATIVE_TAGS and clause.dep_ == "relcl":
+        return clause.head
+    return token
 
 
 def _natural(token: Token) -> bool:
