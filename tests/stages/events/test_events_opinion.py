@@ -117,6 +117,8 @@ def test_issue6_a_call_between_parties_stays_a_consultation(events_only: Analyze
         "Students asked questions about the exam.",
         "She asked whether the museum would reopen.",
         "Journalists asked why the hospital had closed.",
+        "Journalists asked about the delays.",
+        "That is exactly what the voters are asking amid the crisis.",
     ],
 )
 def test_issue6_a_question_is_no_request(events_only: Analyzer, text: str) -> None:
@@ -132,6 +134,8 @@ def test_issue6_a_question_is_no_request(events_only: Analyzer, text: str) -> No
         "The refugees asked the United Nations for protection.",
         "Lebanon asked Israel to withdraw its troops.",
         "The union asked that the talks resume.",
+        "The unions insisted on a pay rise for nurses.",
+        "The council asked for more time.",
     ],
 )
 def test_issue6_asking_for_something_stays_a_request(events_only: Analyzer, text: str) -> None:

@@ -51,6 +51,8 @@ _SPEAKING_BODIES = frozenset({"ORG", "GPE", "NORP"})
 _LABELLING = frozenset({"label"})
 _ASKING = frozenset({"ask", "request", "question"})
 _QUESTIONS = "question"
+# Prepositions of what is asked for; others say when or where ("asking amid the crisis").
+_ASKED_FOR = frozenset({"for", "of", "on"})
 _WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 # The preposition of advocacy: arguing for a cause accuses no one.
 _ADVOCACY = "for"
@@ -147,8 +149,10 @@ def nothing_requested(verb: Token, kind: str) -> bool:
     if _ASKING.isdisjoint(ancestors(verb.lemma_, "v") | {verb.lemma_.lower()}):
         return False
     for child in verb.children:
-        if child.dep_ in {"xcomp", "dative", "prep", "iobj"}:
-            return False  # someone asked to act, or something asked for
+        if child.dep_ in {"xcomp", "dative", "iobj"}:
+            return False  # someone asked to act
+        if child.dep_ == "prep" and child.lower_ in _ASKED_FOR:
+            return False  # "asked for asylum", "insisted on improvements"
         if child.dep_ == "dobj" and not _question(child):
             return False  # "asked permission", "asked the court"
         if child.dep_ == "ccomp" and not _question(child):
