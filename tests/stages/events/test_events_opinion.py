@@ -140,3 +140,30 @@ def test_issue6_a_question_is_no_request(events_only: Analyzer, text: str) -> No
 )
 def test_issue6_asking_for_something_stays_a_request(events_only: Analyzer, text: str) -> None:
     assert event_types(events_only, text) == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor agreed with the report's findings.",
+        "One local farmer agrees.",
+        "The judge agreed with the experts' assessment.",
+    ],
+)
+def test_issue6_sharing_a_view_is_no_agreement(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels agreed to the truce.",
+        "Russia agreed with Turkey on a ceasefire.",
+        "The two sides agreed.",
+        "Israel and Hamas agreed on a prisoner exchange.",
+    ],
+)
+def test_issue6_an_agreement_to_something_or_between_parties_stays(
+    events_only: Analyzer, text: str
+) -> None:
+    assert event_types(events_only, text) == ["AGREE"]

@@ -118,6 +118,7 @@ from newsgraph.stages.events.nature import (
 from newsgraph.stages.events.neighbours import TriggerNeighbours
 from newsgraph.stages.events.opinion import (
     assertion_about_thing,
+    concurrence,
     impersonal,
     meaning_not_intent,
     naming,
@@ -954,8 +955,8 @@ class Detector:
             return None  # "given the state of …", "helps explain" (auxiliary.py)
         if assertion_about_thing(token, kind) or naming(token, kind):
             return None  # "argued that the shooting was an accident", "I call it …" (opinion.py)
-        if nothing_requested(token, kind):
-            return None  # '"Why not?" he asked': a question, nothing asked for (opinion.py)
+        if nothing_requested(token, kind) or concurrence(token, kind):
+            return None  # '"Why not?" he asked', "agreed with the statement" (opinion.py)
         if token.dep_ == "xcomp" and _contending(token.head) and self._striving(token.head):
             return None  # "battling to contain the fallout": the striving's aim, no act
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])

@@ -19,6 +19,12 @@ verb governs (its content), not by a list of sentences:
   next outbreak would be stronger", "it could spill over into neighbouring countries") is no
   coercive warning; see ``_statement_warning`` in :mod:`.detect`, which asks
   :func:`impersonal` here.
+* **views shared** — agreeing with a message or a thing ("the sheriff agreed with the
+  company's statement"), or one party agreeing with nothing named ("a teacher agrees"), is
+  concurring, not the agreement between parties that AGREE codes.
+* **names and questions** — "call" labels first in WordNet: calling something a name ("I
+  call it the toughest test") is no phone call; asking a question ('"Why?" he asked', "asked
+  about the delays") asks for nothing, so it is no REQUEST.
 * **meanings, not intents** — "mean", "intend", "plan" and "aim" (WordNet: "mean" signifies
   first, hypernym "convey"; the others descend from "intend" or "plan") express a party's
   intent only with an infinitive of what it intends ("Iran intends to cooperate with the
@@ -54,6 +60,9 @@ _QUESTIONS = "question"
 # Prepositions of what is asked for; others say when or where ("asking amid the crisis").
 _ASKED_FOR = frozenset({"for", "of", "on"})
 _WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+# Verbs of agreeing, and the words that make a subject two parties.
+_CONCURRING = frozenset({"agree", "concur"})
+_BOTH = frozenset({"two", "both"})
 # The preposition of advocacy: arguing for a cause accuses no one.
 _ADVOCACY = "for"
 
@@ -171,3 +180,32 @@ def _question(token: Token) -> bool:
     if any(m.tag_ in _WH_TAGS or m.lower_ in {"whether", "if"} for m in marks):
         return True
     return any(t.text == "?" for t in token.subtree)
+
+
+def concurrence(verb: Token, kind: str) -> bool:
+    """Whether an agreement is coded on a verb of agreeing that only shares a view: with a
+    message or a thing ("the sheriff agreed with the company's statement") or with nothing
+    and one party alone ("a teacher agrees"). An agreement to or on something ("agreed to
+    the truce", "agreed on a ceasefire"), with a party ("agreed with Turkey") or between two
+    ("the two sides agreed") stays an agreement."""
+    if kind != "AGREE" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _CONCURRING:
+        return False
+    partners: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp", "dobj", "dative"}:
+            return False
+        if child.dep_ == "prep" and child.lower_ != "with":
+            return False  # "agreed to the truce", "on a ceasefire"
+        if child.dep_ == "prep":
+            partners.extend(o for o in child.children if o.dep_ == "pobj")
+    if partners:
+        return not any(victim(p) for p in partners)
+    subject = dep_child(verb, "nsubj")
+    return subject is not None and not subject.conjuncts and not _pair(subject)
+
+
+def _pair(subject: Token) -> bool:
+    """Whether a subject names two parties by a number ("the two sides", "both leaders")."""
+    return any(
+        c.dep_ in {"nummod", "det", "predet"} and c.lower_ in _BOTH for c in subject.children
+    )
