@@ -19,8 +19,8 @@ verb governs (its content), not by a list of sentences:
   next outbreak would be stronger", "it could spill over into neighbouring countries") is no
   coercive warning; see ``_statement_warning`` in :mod:`.detect`, which asks
   :func:`impersonal` here.
-* **views shared** — agreeing with a message or a thing ("the sheriff agreed with the
-  company's statement"), or one party agreeing with nothing named ("a teacher agrees"), is
+* **views shared** — agreeing with a message or a thing ("the mayor agreed with the report's
+  findings"), or one party agreeing with nothing named ("a teacher agrees"), is
   concurring, not the agreement between parties that AGREE codes.
 * **names and questions** — "call" labels first in WordNet: calling something a name ("I
   call it the toughest test") is no phone call; asking a question ('"Why?" he asked', "asked
@@ -28,8 +28,8 @@ verb governs (its content), not by a list of sentences:
 * **meanings, not intents** — "mean", "intend", "plan" and "aim" (WordNet: "mean" signifies
   first, hypernym "convey"; the others descend from "intend" or "plan") express a party's
   intent only with an infinitive of what it intends ("Iran intends to cooperate with the
-  inspectors"). What a word or a remark means, a passive purpose ("the refugees were meant to
-  give Diem a constituency") or aiming a rifle promises nothing.
+  inspectors"). What a word or a remark means, a passive purpose ("the donations were meant to
+  pay for a new roof") or aiming a rifle promises nothing.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ def meaning_not_intent(verb: Token, kind: str) -> bool:
 def naming(verb: Token, kind: str) -> bool:
     """Whether a consultation is coded on a verb of naming (WordNet: "call" labels first) that
     names something: with an object predicate ("I call it the toughest test", "what he
-    called a new company") or passive with no caller ("what is called the communal Mass").
+    called a new company") or passive with no caller ("what is called the green belt").
     "The minister called his counterpart", "was called by the president" stay calls."""
     if kind != "CONSULT" or verb.pos_ != "VERB" or _first_hypernym(verb) not in _LABELLING:
         return False
@@ -150,8 +150,8 @@ def naming(verb: Token, kind: str) -> bool:
 
 def nothing_requested(verb: Token, kind: str) -> bool:
     """Whether a request is coded on a verb of asking that asks only a question: nothing
-    asked for, no one asked to act, no content but a question ('"Why not hold elections?"
-    Diem asked', "ask difficult questions", "what God is asking"). "Asked the UN for help",
+    asked for, no one asked to act, no content but a question ('"Why was the bridge
+    closed?" the commuter asked', "asked difficult questions", "what the voters are asking"). "Asked the UN for help",
     "asked Russia to withdraw" and "asked that the talks resume" stay requests."""
     if kind != "REQUEST" or verb.pos_ != "VERB":
         return False
@@ -184,7 +184,7 @@ def _question(token: Token) -> bool:
 
 def concurrence(verb: Token, kind: str) -> bool:
     """Whether an agreement is coded on a verb of agreeing that only shares a view: with a
-    message or a thing ("the sheriff agreed with the company's statement") or with nothing
+    message or a thing ("the mayor agreed with the report's findings") or with nothing
     and one party alone ("a teacher agrees"). An agreement to or on something ("agreed to
     the truce", "agreed on a ceasefire"), with a party ("agreed with Turkey") or between two
     ("the two sides agreed") stays an agreement."""
