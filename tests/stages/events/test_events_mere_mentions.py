@@ -152,3 +152,18 @@ def test_issue6_a_seized_ships_recipient_is_its_owners_country(
     countries = {e.id: e.country for e in analysis.entities}
     (event,) = analysis.events
     assert [countries[r] for r in event.recipients] == ["GB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police department fired Officer Jane Brown on Monday.",
+        "The sheriff's office fired Deputy Mark Ellis after the inquiry.",
+    ],
+)
+def test_issue6_firing_a_named_person_is_a_dismissal(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_firing_at_a_named_person_stays_an_attack(events_only: Analyzer) -> None:
+    assert event_types(events_only, "The gunman fired at Officer John Miller.") == ["ASSAULT"]

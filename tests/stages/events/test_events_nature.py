@@ -151,3 +151,18 @@ def test_issue6_killings_by_armed_men_told_the_same_way_stay_assaults(
     events_only: Analyzer, text: str
 ) -> None:
     assert "ASSAULT" in event_types(events_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of children caught the flu last winter.",
+        "Nurses in the ward are catching the infection.",
+    ],
+)
+def test_issue6_an_illness_caught_is_no_seizure(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_a_suspect_caught_stays_an_arrest(events_only: Analyzer) -> None:
+    assert event_types(events_only, "Police caught the suspect near the border.") == ["COERCE"]

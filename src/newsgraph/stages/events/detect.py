@@ -111,6 +111,7 @@ from newsgraph.stages.events.mentions import (
 )
 from newsgraph.stages.events.nature import (
     aimless_trip,
+    caught_illness,
     natural_harm,
     peaceful_death,
     state_of_mind,
@@ -935,6 +936,8 @@ class Detector:
             return None  # "the surgeon removed a tumour": no one is deported
         if kind == "COERCE" and mode == "seize" and nothing_taken(token):
             return None  # "after a lorry overturned": nothing is seized
+        if caught_illness(token, kind):
+            return None  # "people are catching the disease" (nature.py)
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
         if trigger.lemma == lemma and _rescheduled(kind, particles):

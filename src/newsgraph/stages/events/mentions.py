@@ -179,10 +179,10 @@ def month_name(token: Token) -> bool:
 
 def not_violence(token: Token) -> bool:
     """Whether a verb of force is used of something else: firing a person is a dismissal
-    ("the board fired the chief executive"), firing up a grill is cooking, and shooting a
-    ball or beating a side by a scoreline is sport. Judged by WordNet on the object (a
-    person; game equipment; not the actor: a "guard" or a "striker" may be an athlete in
-    WordNet), and by a scoreline in the clause.
+    ("the board fired the chief executive", "fired Officer Jane Doe"), firing up a grill is
+    cooking, and shooting a ball or beating a side by a scoreline is sport. Judged by WordNet
+    on the object (a person; game equipment; not the actor: a "guard" or a "striker" may be an
+    athlete in WordNet), by its name (a person's), and by a scoreline in the clause.
     Detection asks it of verbs typed ASSAULT; the fallback of every verb above a cue."""
     lemma = token.lemma_.lower()
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -193,6 +193,8 @@ def not_violence(token: Token) -> bool:
         senses = wordnet.supersenses(objects[0].lemma_.lower(), "n") if objects else ()
         if senses and senses[0] == "noun.person":
             return True
+        if objects and objects[0].ent_type_ == "PERSON":
+            return True  # "the department fired Officer Jane Doe": a named person dismissed
     if any("game equipment" in wordnet.senses(o.lemma_.lower(), "n").ancestors for o in objects):
         return True
     return _in_contest(token) or _scoreline(token)

@@ -13,6 +13,9 @@ gold sets' tune parts code no event on either. Decided by WordNet classes:
   natural phenomenon or a mishap by the ancestors of its first senses, and not violence;
 * **a death with no violence** — "die" with no weapon, wound, violent act or event noun in its
   clause ("died in a shootout", "died of his wounds", "died after picking up a grenade" stay);
+* **an illness caught** — a seizure coded on a verb whose object is a disease or what causes
+  one by WordNet ("people are catching the disease", "caught the flu"; fifth round): no one
+  is seized, "police caught the suspect" stays an arrest;
 * **a state of mind** — a consultation coded on a verb whose most frequent sense is one of
   cognition or perception (think, learn, consider, speculate, hear, contemplate);
 * **a trip to nowhere named** — a consultation coded on a verb of motion (arrive, leave, go,
@@ -125,6 +128,17 @@ def peaceful_death(verb: Token, event_nouns: frozenset[str]) -> bool:
         ):
             return False
     return True
+
+
+def caught_illness(verb: Token, kind: str) -> bool:
+    """Whether a seizure (COERCE) is coded on a verb whose object, or passive subject, is a
+    disease or an infectious agent: "people are catching the disease", "caught the flu"."""
+    if kind != "COERCE" or verb.pos_ != "VERB":
+        return False
+    caught = dep_child(verb, "dobj", "nsubjpass")
+    if caught is None or caught.pos_ != "NOUN":
+        return False
+    return not _NATURAL_HARM.isdisjoint(_ancestors(caught.lemma_.lower()))
 
 
 def aimless_trip(verb: Token, kind: str) -> bool:

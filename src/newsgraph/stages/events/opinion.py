@@ -151,8 +151,9 @@ def naming(verb: Token, kind: str) -> bool:
 def nothing_requested(verb: Token, kind: str) -> bool:
     """Whether a request is coded on a verb of asking that asks only a question: nothing
     asked for, no one asked to act, no content but a question ('"Why was the bridge
-    closed?" the commuter asked', "asked difficult questions", "what the voters are asking"). "Asked the UN for help",
-    "asked Russia to withdraw" and "asked that the talks resume" stay requests."""
+    closed?" the commuter asked', "asked difficult questions", "what the voters are
+    asking"). "Asked the UN for help", "asked Russia to withdraw" and "asked that the talks
+    resume" stay requests."""
     if kind != "REQUEST" or verb.pos_ != "VERB":
         return False
     if _ASKING.isdisjoint(ancestors(verb.lemma_, "v") | {verb.lemma_.lower()}):
