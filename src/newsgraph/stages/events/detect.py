@@ -47,6 +47,7 @@ from newsgraph.stages.events.agency import (
     harmless_blow,
     no_party,
     thing,
+    thing_changed,
     trade,
     victim,
     weapon,
@@ -938,6 +939,8 @@ class Detector:
             return None  # "after a lorry overturned": nothing is seized
         if caught_illness(token, kind):
             return None  # "people are catching the disease" (nature.py)
+        if thing_changed(token, kind, code):
+            return None  # "filled the empty seat": a thing changed yields to no one (agency.py)
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
         if trigger.lemma == lemma and _rescheduled(kind, particles):
