@@ -937,10 +937,6 @@ class Detector:
             return None  # "the surgeon removed a tumour": no one is deported
         if kind == "COERCE" and mode == "seize" and nothing_taken(token):
             return None  # "after a lorry overturned": nothing is seized
-        if caught_illness(token, kind):
-            return None  # "people are catching the disease" (nature.py)
-        if thing_changed(token, kind, code):
-            return None  # "filled the empty seat": a thing changed yields to no one (agency.py)
         if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
             return None
         if trigger.lemma == lemma and _rescheduled(kind, particles):
@@ -963,6 +959,10 @@ class Detector:
             return None  # "argued that the shooting was an accident", "I call it …" (opinion.py)
         if nothing_requested(token, kind) or concurrence(token, kind):
             return None  # '"Why not?" he asked', "agreed with the statement" (opinion.py)
+        if caught_illness(token, kind):
+            return None  # "people are catching the disease" (nature.py)
+        if thing_changed(token, kind, code):
+            return None  # "filled the empty seat": a thing changed yields to no one (agency.py)
         if token.dep_ == "xcomp" and _contending(token.head) and self._striving(token.head):
             return None  # "battling to contain the fallout": the striving's aim, no act
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
