@@ -167,3 +167,28 @@ def test_issue6_an_agreement_to_something_or_between_parties_stays(
     events_only: Analyzer, text: str
 ) -> None:
     assert event_types(events_only, text) == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This contradicted the mayor's earlier account.",
+        "That permitted the return of thousands of workers to the mines.",
+    ],
+)
+def test_issue6_a_fact_as_doer_is_no_party(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The opposition contradicted the mayor's earlier account.", ["ACCUSE"]),
+        ("The army permitted the return of thousands of refugees.", ["CONCEDE"]),
+        ("This killed five people and injured twelve.", ["ASSAULT"]),
+    ],
+)
+def test_issue6_a_party_or_an_act_of_force_keeps_its_event(
+    events_only: Analyzer, text: str, kinds: list[str]
+) -> None:
+    assert event_types(events_only, text) == kinds

@@ -121,6 +121,7 @@ from newsgraph.stages.events.neighbours import TriggerNeighbours
 from newsgraph.stages.events.opinion import (
     assertion_about_thing,
     concurrence,
+    fact_as_doer,
     impersonal,
     meaning_not_intent,
     naming,
@@ -959,6 +960,8 @@ class Detector:
             return None  # "argued that the shooting was an accident", "I call it …" (opinion.py)
         if nothing_requested(token, kind) or concurrence(token, kind):
             return None  # '"Why not?" he asked', "agreed with the statement" (opinion.py)
+        if fact_as_doer(token, kind):
+            return None  # "This contradicted the chief's statement": a fact (opinion.py)
         if caught_illness(token, kind):
             return None  # "people are catching the disease" (nature.py)
         if thing_changed(token, kind, code):

@@ -25,6 +25,9 @@ verb governs (its content), not by a list of sentences:
 * **names and questions** — "call" labels first in WordNet: calling something a name ("I
   call it the toughest test") is no phone call; asking a question ('"Why?" he asked', "asked
   about the delays") asks for nothing, so it is no REQUEST.
+* **facts as doers** — a demonstrative pronoun as the subject of a verbal or cooperative
+  act ("This contradicted the mayor's account", "That permitted the return of the workers")
+  stands for a fact or a remark, no party; acts of force keep it ("this killed five").
 * **meanings, not intents** — "mean", "intend", "plan" and "aim" (WordNet: "mean" signifies
   first, hypernym "convey"; the others descend from "intend" or "plan") express a party's
   intent only with an infinitive of what it intends ("Iran intends to cooperate with the
@@ -52,6 +55,8 @@ _SIGNIFYING = frozenset({"convey"})
 # Pronouns that name no one; "it" may still stand for an organisation or a state that speaks.
 _IMPERSONAL = frozenset({"it", "this", "that", "these", "those", "what", "which"})
 _SPEAKING_BODIES = frozenset({"ORG", "GPE", "NORP"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_FORCE = frozenset({"ASSAULT", "MOBILIZE"})
 # The hypernym of naming ("call" → label), the verbs of asking (WordNet: "ask" descends from
 # "request", "inquire" from "question") and the noun of questions.
 _LABELLING = frozenset({"label"})
@@ -210,3 +215,14 @@ def _pair(subject: Token) -> bool:
     return any(
         c.dep_ in {"nummod", "det", "predet"} and c.lower_ in _BOTH for c in subject.children
     )
+
+
+def fact_as_doer(verb: Token, kind: str) -> bool:
+    """Whether a verbal act's subject is a demonstrative pronoun that stands for a fact or a
+    remark ("This contradicted the chief's statement", "That permitted the redeployment"): a
+    pronoun of things is no party, where "it", "they" or "which" may stand for one. Acts of
+    force keep their reading ("this killed five people" tells a blast)."""
+    if kind in _FORCE or verb.pos_ != "VERB":
+        return False
+    doer = dep_child(verb, "nsubj")
+    return doer is not None and doer.pos_ == "PRON" and doer.lower_ in _DEMONSTRATIVES
