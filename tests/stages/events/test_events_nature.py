@@ -166,3 +166,21 @@ def test_issue6_an_illness_caught_is_no_seizure(events_only: Analyzer, text: str
 
 def test_issue6_a_suspect_caught_stays_an_arrest(events_only: Analyzer) -> None:
     assert event_types(events_only, "Police caught the suspect near the border.") == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firefighters arrived on the third floor where Mark Davis was trapped.",
+        "The nurses arrived at the ward where Dr Helen Price worked.",
+    ],
+)
+def test_issue6_a_name_in_a_clause_on_the_place_is_no_place_named(
+    events_only: Analyzer, text: str
+) -> None:
+    """Who is where one arrives is not where one arrives: the place's own words count."""
+    assert "CONSULT" not in event_types(events_only, text)
+
+
+def test_issue6_arriving_in_a_named_capital_stays_a_visit(events_only: Analyzer) -> None:
+    assert event_types(events_only, "The envoy arrived in Kabul on Monday.") == ["CONSULT"]

@@ -51,6 +51,8 @@ _NATURAL_HARM = frozenset(
 _VIOLENCE = frozenset({"attack", "violence", "aggression", "military action", "conflict"})
 # Ancestors of a harm to the body that tells a violent death.
 _INJURY = frozenset({"wound", "injury", "torture", "gunshot", "explosion"})
+# Clauses that hang on a noun and say something else of it.
+_CLAUSES = frozenset({"relcl", "acl", "advcl"})
 # Tags of relative pronouns ("that", "which", "who").
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MIND = frozenset({"verb.cognition", "verb.perception"})
@@ -153,8 +155,18 @@ def aimless_trip(verb: Token, kind: str) -> bool:
     ends = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod", "advmod"}]
     ends += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     return not any(
-        t.ent_type_ in _PLACES_AND_PARTIES or t.pos_ == "PROPN" for e in ends for t in e.subtree
+        t.ent_type_ in _PLACES_AND_PARTIES or t.pos_ == "PROPN" for e in ends for t in _phrase(e)
     )
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A place's own words, without the clauses that hang on it ("the 32nd floor where the
+    gunman was firing": the gunman is not where one arrived)."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ not in _CLAUSES:
+            words.extend(_phrase(child))
+    return words
 
 
 def state_of_mind(verb: Token, kind: str) -> bool:
