@@ -106,6 +106,7 @@ from newsgraph.stages.events.mentions import (
     month_name,
     not_violence,
     remembrance,
+    told_in,
     topic_head,
     topic_verb,
     work_subject,
@@ -972,11 +973,13 @@ class Detector:
 
     def _mere_mention(self, token: Token, kind: str, mode: str | None) -> bool:
         """A verb that only names an act (see :mod:`.mentions`): it remembers the act or its
-        victims, unveils a memorial, or has a work as its subject that does not speak for its
+        victims, unveils a memorial, is what a story tells, or has a work as its subject that does not speak for its
         authors ("the report examines …", "the podcast discusses …"; a report may still
         accuse or demand)."""
         if remembrance(token, self.event_nouns) or displayed(token):
             return True
+        if told_in(token, ABOUT_NOUNS):
+            return True  # "the story about how Cain killed his brother"
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
 
