@@ -973,9 +973,9 @@ class Detector:
 
     def _mere_mention(self, token: Token, kind: str, mode: str | None) -> bool:
         """A verb that only names an act (see :mod:`.mentions`): it remembers the act or its
-        victims, unveils a memorial, is what a story tells, or has a work as its subject that does not speak for its
-        authors ("the report examines …", "the podcast discusses …"; a report may still
-        accuse or demand)."""
+        victims, unveils a memorial, is what a story tells, or has a work as its subject that
+        does not speak for its authors ("the report examines …", "the podcast discusses …"; a
+        report may still accuse or demand)."""
         if remembrance(token, self.event_nouns) or displayed(token):
             return True
         if told_in(token, ABOUT_NOUNS):
