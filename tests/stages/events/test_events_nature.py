@@ -184,3 +184,19 @@ def test_issue6_a_name_in_a_clause_on_the_place_is_no_place_named(
 
 def test_issue6_arriving_in_a_named_capital_stays_a_visit(events_only: Analyzer) -> None:
     assert event_types(events_only, "The envoy arrived in Kabul on Monday.") == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He fought pancreatic cancer in 2004.",
+        "The singer has been battling breast cancer for two years.",
+    ],
+)
+def test_issue6_fighting_a_disease_is_no_assault(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_fighting_rebels_stays_an_assault(events_only: Analyzer) -> None:
+    text = "Government forces fought the rebels near the border."
+    assert event_types(events_only, text) == ["ASSAULT"]

@@ -114,6 +114,7 @@ from newsgraph.stages.events.mentions import (
 from newsgraph.stages.events.nature import (
     aimless_trip,
     caught_illness,
+    natural_cause,
     natural_harm,
     peaceful_death,
     state_of_mind,
@@ -1058,7 +1059,9 @@ class Detector:
         opponents = [target, *prep_objects(token, _OPPONENT_PREPS)]
         members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
         contest = _contending(token)
-        abstracts = any(abstract(m, CONTESTED_SENSES) or natural_force(m) for m in members)
+        abstracts = any(
+            abstract(m, CONTESTED_SENSES) or natural_force(m) or natural_cause(m) for m in members
+        )
         if contest and abstracts and not any(map(victim, members)):
             return True  # "struggling with falling sales and rising costs"
         violent = doer is not None and (

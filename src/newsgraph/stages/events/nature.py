@@ -79,7 +79,7 @@ def natural_harm(verb: Token) -> bool:
         # "crashed …, killing", "the earthquake hit the coast, killing": the crash or the
         # earthquake did it
         doers = [verb.head, *_doers(verb.head)]
-    return any(_natural(doer) for doer in doers)
+    return any(natural_cause(doer) for doer in doers)
 
 
 def _doers(verb: Token) -> list[Token]:
@@ -100,8 +100,9 @@ def _antecedent(token: Token) -> Token:
     return token
 
 
-def _natural(token: Token) -> bool:
-    """Whether the word names a disease, a natural phenomenon or an accident, not violence."""
+def natural_cause(token: Token) -> bool:
+    """Whether the word names a disease, a natural phenomenon or an accident, not violence
+    (what kills by itself, and what one fights with medicine: "fought pancreatic cancer")."""
     if (token.pos_ == "PROPN" or token.ent_type_) and not token.is_sent_start:
         return False  # a name; a capital opening the sentence says nothing ("Malaria kills")
     lemma = token.lemma_.lower()
