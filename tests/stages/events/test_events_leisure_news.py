@@ -480,3 +480,34 @@ def test_issue6_a_grant_given_is_no_takeover(events_only: Analyzer) -> None:
     buyouts and mergers are commerce, and a state's grant stays aid (promised: AGREE)."""
     text = "Finland gave Tanzania a grant of 5 million dollars."
     assert event_types(events_only, text) == ["AID"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state assembly debated the new housing bill late into the night.",
+        "Historians studied the archives of the empire.",
+        "The foundation was created to study and preserve folk music.",
+        "The team will examine and repair the old bridge.",
+    ],
+)
+def test_issue6_a_thing_or_a_text_talked_about_or_studied_is_no_event(
+    events_only: Analyzer, text: str
+) -> None:
+    """A topic need not be an act: a bill debated or archives studied, the object shared by
+    coordinated verbs ("to study and preserve folk music") included."""
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Police are investigating the killing.", "ACCUSE"),
+        ("Investigators examined the suspects.", "ACCUSE"),
+        ("The two leaders discussed the border dispute.", "CONSULT"),
+    ],
+)
+def test_issue6_inquiries_into_people_and_talks_between_parties_stay_events(
+    events_only: Analyzer, text: str, kind: str
+) -> None:
+    assert event_types(events_only, text) == [kind]

@@ -152,3 +152,41 @@ def test_issue6_a_seized_ships_recipient_is_its_owners_country(
     countries = {e.id: e.country for e in analysis.entities}
     (event,) = analysis.events
     assert [countries[r] for r in event.recipients] == ["GB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police department fired Officer Jane Brown on Monday.",
+        "The sheriff's office fired Deputy Mark Ellis after the inquiry.",
+    ],
+)
+def test_issue6_firing_a_named_person_is_a_dismissal(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_firing_at_a_named_person_stays_an_attack(events_only: Analyzer) -> None:
+    assert event_types(events_only, "The gunman fired at Officer John Miller.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The children read the story about how Cain killed his brother.",
+        "She wrote a novel about how the army crushed the uprising.",
+        "The film tells the story of how the rebels attacked the town.",
+    ],
+)
+def test_issue6_a_clause_a_story_tells_is_its_topic(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses spoke about how the army crushed the uprising.",
+        "The army crushed the uprising, the report said.",
+    ],
+)
+def test_issue6_an_act_witnesses_tell_stays_a_report(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == ["ASSAULT"]

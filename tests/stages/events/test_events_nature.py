@@ -123,3 +123,80 @@ def test_issue6_function_verbs_are_no_acts(events_only: Analyzer, text: str, kin
 )
 def test_issue6_giving_and_helping_stay_acts(events_only: Analyzer, text: str, kind: str) -> None:
     assert kind in event_types(events_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The outbreak, which started in the north and has killed 80 people, is still spreading.",
+        "Cholera spread through the camps and has killed 40 people.",
+    ],
+)
+def test_issue6_harm_by_nature_told_through_a_conjunct_or_a_relative_is_no_assault(
+    events_only: Analyzer, text: str
+) -> None:
+    """The doer of a conjunct with no subject is its first conjunct's; a relative pronoun
+    stands for the noun it hangs on."""
+    assert "ASSAULT" not in event_types(events_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunmen who stormed the hotel and killed 20 guests were arrested.",
+        "The militia, which attacked the village and killed 12 people, withdrew.",
+    ],
+)
+def test_issue6_killings_by_armed_men_told_the_same_way_stay_assaults(
+    events_only: Analyzer, text: str
+) -> None:
+    assert "ASSAULT" in event_types(events_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of children caught the flu last winter.",
+        "Nurses in the ward are catching the infection.",
+    ],
+)
+def test_issue6_an_illness_caught_is_no_seizure(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_a_suspect_caught_stays_an_arrest(events_only: Analyzer) -> None:
+    assert event_types(events_only, "Police caught the suspect near the border.") == ["COERCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firefighters arrived on the third floor where Mark Davis was trapped.",
+        "The nurses arrived at the ward where Dr Helen Price worked.",
+    ],
+)
+def test_issue6_a_name_in_a_clause_on_the_place_is_no_place_named(
+    events_only: Analyzer, text: str
+) -> None:
+    """Who is where one arrives is not where one arrives: the place's own words count."""
+    assert "CONSULT" not in event_types(events_only, text)
+
+
+def test_issue6_arriving_in_a_named_capital_stays_a_visit(events_only: Analyzer) -> None:
+    assert event_types(events_only, "The envoy arrived in Kabul on Monday.") == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He fought pancreatic cancer in 2004.",
+        "The singer has been battling breast cancer for two years.",
+    ],
+)
+def test_issue6_fighting_a_disease_is_no_assault(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_fighting_rebels_stays_an_assault(events_only: Analyzer) -> None:
+    text = "Government forces fought the rebels near the border."
+    assert event_types(events_only, text) == ["ASSAULT"]

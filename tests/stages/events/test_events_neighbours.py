@@ -55,3 +55,27 @@ def test_issue6_unknown_verb_is_coded_in_the_pipeline(events_only: Analyzer) -> 
     assert [(e.type, e.actor_text, e.recipient_text) for e in events] == [
         ("ACCUSE", "opposition", "government")
     ]
+
+
+@pytest.mark.parametrize("verb", ["prove", "radio", "work"])
+def test_issue6_a_neighbour_of_another_word_class_lends_no_coding(
+    neighbours: TriggerNeighbours, verb: str
+) -> None:
+    # "prove" (a state) lies next to "verify", "radio" (speech) next to "station" (deploying
+    # troops), "work" next to "pay": WordNet files each under another class than its neighbour.
+    assert neighbours.lookup(verb) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every detail of the story has been proven.",
+        "The rumours proved false.",
+        "The guard radioed down to the front desk.",
+        "The update works with older phones.",
+    ],
+)
+def test_issue6_a_verb_typed_only_by_a_neighbour_of_another_class_is_no_event(
+    events_only: Analyzer, text: str
+) -> None:
+    assert events_only.analyze(text).events == []

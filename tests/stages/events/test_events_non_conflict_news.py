@@ -161,3 +161,22 @@ def test_issue6_an_actor_never_starts_with_a_dateline(events_only: Analyzer) -> 
     text = "Carmaker news\nMay 29, 2011\n\nFiat announced on Friday that it had signed a deal."
     actors = [e.actor_text for e in events_only.analyze(text).events]
     assert actors and all(a is not None and "2011" not in a for a in actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor moved to fill the empty seat on the court.",
+        "The old hall was filled with folk music and laughter.",
+        "Her speeches fill the crowds with hope.",
+    ],
+)
+def test_issue6_a_thing_filled_is_no_concession(events_only: Analyzer, text: str) -> None:
+    """:func:`newsgraph.stages.events.agency.thing_changed`: CAMEO files "fill" with
+    "comply"; filling what is no demand and no act yields to no one."""
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_restrictions_loosened_stay_a_concession(events_only: Analyzer) -> None:
+    text = "The government loosened the restrictions on travel."
+    assert event_types(events_only, text) == ["CONCEDE"]

@@ -16,6 +16,10 @@ the decision follows word classes rather than lists:
 * **weapons** stay doers of attacks ("a missile struck a hospital", "a car bomb struck a
   convoy"): a noun of the weapon list of :mod:`.arguments` or one that descends from a weapon,
   an explosive device, a projectile or ammunition in WordNet.
+* **things changed** (fifth round) — CAMEO files verbs of physical change with yielding
+  ("fill" with "comply" and "obey", as in filling a demand; "clear", "loosen", "untie"):
+  filling a seat or a mind, clearing a deck is no concession when what is changed is no act
+  and no message, as a demand or a restriction is ("loosened the restrictions" stays).
 * a **model designation** ("A380", "Boeing 737") names a product, not its maker.
 """
 
@@ -58,6 +62,12 @@ _TRADING = frozenset({"get", "exchange", "trade"})
 # Blows that are also said of losses and accidents, and the degree words of a loss.
 _BLOWS = frozenset({"hit", "strike"})
 _DEGREE = frozenset({"hard", "hardest", "harder", "badly", "worst", "severely"})
+# CAMEO's plain yielding, and the supersenses of verbs of physical change.
+_YIELDING = "080"
+_PHYSICAL_CHANGE = frozenset({"verb.change", "verb.contact"})
+# What one yields by such a verb: a demand, a restriction, an order (acts and messages); a
+# name or a word WordNet lacks may be one too.
+_YIELDED = frozenset({"noun.act", "noun.communication", "noun.event", None})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _DESIGNATION = re.compile(r"^(?=.*[a-z])(?=(?:.*\d){3})[a-z0-9-]+$", re.IGNORECASE)
 
@@ -188,6 +198,19 @@ def harmless_blow(verb: Token, attacks: frozenset[str]) -> bool:
     if not violent and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children):
         return True
     return doer is not None and target is not None and inanimate(doer) and not victim(target)
+
+
+def thing_changed(verb: Token, kind: str, code: str) -> bool:
+    """Whether a yielding (CAMEO 080) is coded on a verb whose most frequent sense is a
+    physical change, done to what is no act and no message: "filled the empty seat", "the
+    radio is filled with gospel stations", "cleared the decks" (see the module docstring)."""
+    if kind != "RETREAT" or code != _YIELDING or verb.pos_ != "VERB":
+        return False
+    senses = load_wordnet().supersenses(verb.lemma_.lower(), "v")
+    if not senses or senses[0] not in _PHYSICAL_CHANGE:
+        return False
+    changed = dep_child(verb, "dobj", "nsubjpass")
+    return changed is not None and first_sense(changed) not in _YIELDED
 
 
 def trade(pred: Token, event_nouns: frozenset[str]) -> bool:

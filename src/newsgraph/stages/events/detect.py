@@ -47,6 +47,7 @@ from newsgraph.stages.events.agency import (
     harmless_blow,
     no_party,
     thing,
+    thing_changed,
     trade,
     victim,
     weapon,
@@ -105,17 +106,29 @@ from newsgraph.stages.events.mentions import (
     month_name,
     not_violence,
     remembrance,
+    told_in,
     topic_head,
     topic_verb,
     work_subject,
 )
 from newsgraph.stages.events.nature import (
     aimless_trip,
+    caught_illness,
+    natural_cause,
     natural_harm,
     peaceful_death,
     state_of_mind,
 )
 from newsgraph.stages.events.neighbours import TriggerNeighbours
+from newsgraph.stages.events.opinion import (
+    assertion_about_thing,
+    concurrence,
+    fact_as_doer,
+    impersonal,
+    meaning_not_intent,
+    naming,
+    nothing_requested,
+)
 from newsgraph.stages.events.recipients import typed_recipient
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
 from newsgraph.stages.events.typer import PloverTyper, typer_features
@@ -945,17 +958,29 @@ class Detector:
             return None  # "I think", "police arrived on the floor": no meeting (nature.py)
         if as_preposition(token) or helper_verb(token, kind):
             return None  # "given the state of …", "helps explain" (auxiliary.py)
+        if assertion_about_thing(token, kind) or naming(token, kind):
+            return None  # "argued that the shooting was an accident", "I call it …" (opinion.py)
+        if nothing_requested(token, kind) or concurrence(token, kind):
+            return None  # '"Why not?" he asked', "agreed with the statement" (opinion.py)
+        if fact_as_doer(token, kind):
+            return None  # "This contradicted the chief's statement": a fact (opinion.py)
+        if caught_illness(token, kind):
+            return None  # "people are catching the disease" (nature.py)
+        if thing_changed(token, kind, code):
+            return None  # "filled the empty seat": a thing changed yields to no one (agency.py)
         if token.dep_ == "xcomp" and _contending(token.head) and self._striving(token.head):
             return None  # "battling to contain the fallout": the striving's aim, no act
         return _Hit(token, trigger, kind, mode, code, token.doc[token.i : token.i + 1])
 
     def _mere_mention(self, token: Token, kind: str, mode: str | None) -> bool:
         """A verb that only names an act (see :mod:`.mentions`): it remembers the act or its
-        victims, unveils a memorial, or has a work as its subject that does not speak for its
-        authors ("the report examines …", "the podcast discusses …"; a report may still
-        accuse or demand)."""
+        victims, unveils a memorial, is what a story tells, or has a work as its subject that
+        does not speak for its authors ("the report examines …", "the podcast discusses …"; a
+        report may still accuse or demand)."""
         if remembrance(token, self.event_nouns) or displayed(token):
             return True
+        if told_in(token, ABOUT_NOUNS):
+            return True  # "the story about how Cain killed his brother"
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
 
@@ -1034,7 +1059,9 @@ class Detector:
         opponents = [target, *prep_objects(token, _OPPONENT_PREPS)]
         members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
         contest = _contending(token)
-        abstracts = any(abstract(m, CONTESTED_SENSES) or natural_force(m) for m in members)
+        abstracts = any(
+            abstract(m, CONTESTED_SENSES) or natural_force(m) or natural_cause(m) for m in members
+        )
         if contest and abstracts and not any(map(victim, members)):
             return True  # "struggling with falling sales and rising costs"
         violent = doer is not None and (
@@ -1265,6 +1292,8 @@ class Detector:
         if _purpose(governor):
             flags.hypothetical = True
         kind, mode, code = hit.type, hit.mode, hit.code
+        if meaning_not_intent(token, kind):
+            return None  # "what the word means", "were meant to give": nor what they govern
         if kind == "CONSULT" and actor.heads and _judicial(actor.heads[0]):
             return None  # "the court will hear the case": a proceeding, not a consultation
         if _attempted(governor) and QUAD.get(kind, 0) != 4:
@@ -1307,7 +1336,7 @@ class Detector:
             # refused or failed act of cooperation as a rejection that did happen.
             modes = mode_rules.ask_mode(words, (kind, None)) or []
             kind, flags.negated, flags.future = "REJECT", False, False
-        if kind == "THREATEN" and not children and _statement_warning(token):
+        if kind == "THREATEN" and not children and _statement_warning(token, self.event_nouns):
             return None  # "cautioned that no deadline had been set": a statement, no threat
         demand = _reported_demand(token if carrier is None else carrier)
         if demand is not None and self._protest_slogan(demand[1]):
@@ -1873,7 +1902,7 @@ _WARNING_VERBS = frozenset({"warn", "caution"})
 _PROSPECT_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "can", "'ll"})
 
 
-def _statement_warning(token: Token) -> bool:
+def _statement_warning(token: Token, event_nouns: frozenset[str]) -> bool:
     """Whether a warning verb only states a fact ("cautioned that no deadline had been
     set"): its content clause says what is, not what will or could be done, so nothing is
     threatened. "warned of retaliation", "warned that police will no longer tolerate …" and
@@ -1885,10 +1914,20 @@ def _statement_warning(token: Token) -> bool:
         return False
     if not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux"):
         return True
-    # "warned that profits would fall", "that the glacier would collapse": a forecast about
-    # an abstraction, a thing or the weather, no one's act
+    # "warned that profits would fall", "that the glacier would collapse", "the next outbreak
+    # would be stronger", '"It could spill over," he warned': a forecast about an abstraction,
+    # a thing, the weather or a happening, no one's act (a body may be "it" itself: opinion.py)
     subject = dep_child(content, "nsubj")
-    return subject is not None and (abstract(subject) or thing(subject) or natural_force(subject))
+    if subject is None:
+        return False
+    happening = first_sense(subject) in _HAPPENINGS | {"noun.phenomenon", "noun.process"}
+    return (
+        abstract(subject)
+        or thing(subject)
+        or natural_force(subject)
+        or (happening and subject.lemma_.lower() not in event_nouns)
+        or impersonal(subject, dep_child(token, "nsubj"))
+    )
 
 
 def _refusal(head: Token) -> bool:

@@ -40,7 +40,9 @@ WordNet or by the dependency pattern, not by a list of sentences:
 * **acts talked about** — a body debating or discussing an act with no counterpart
   ("lawmakers debated the bombing"), or people studying one ("historians studied the
   invasion"): the act is the topic; no one consults anyone nor investigates a charge.
-  Investigating ("police are investigating the killing") stays an inquiry.
+  Investigating ("police are investigating the killing") stays an inquiry. So does a topic
+  that is no party and no weapon (fifth round: "the assembly debated the housing bill",
+  "founded to study and preserve folk music", the object its coordinated verb shares).
 """
 
 from __future__ import annotations
@@ -473,15 +475,27 @@ def talked_about(verb: Token, event_nouns: frozenset[str]) -> bool:
     """Whether the verb only talks about or studies an act ("lawmakers debated the bombing",
     "historians studied the invasion"): a talk with no counterpart (no "with", no second
     party in the subject), or a study (not an inquiry like "investigate"), whose object is an
-    act of ``event_nouns``."""
-    topic = dep_child(verb, "dobj", "nsubjpass")
-    if verb.pos_ != "VERB" or topic is None or topic.lemma_.lower() not in event_nouns:
+    act of ``event_nouns`` or a topic that is no party and no weapon ("debated the bill")."""
+    topic = _shared_object(verb)
+    if verb.pos_ != "VERB" or topic is None:
         return False
+    if topic.lemma_.lower() not in event_nouns and (victim(topic) or weapon(topic)):
+        return False  # "debated the bill", "study Jewish history" are topics; people are not
     lemma = verb.lemma_.lower()
     if lemma in _STUDYING:
         return True
     talking = not _TALKING.isdisjoint(load_wordnet().senses(lemma, "v").ancestors)
     return talking and not _counterpart(verb)
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The verb's object, or one its conjuncts share with it ("to study and preserve local
+    history": the parser hangs "history" on "preserve" only)."""
+    for clause in (verb, *verb.conjuncts):
+        found = dep_child(clause, "dobj", "nsubjpass")
+        if found is not None:
+            return found
+    return None
 
 
 def _counterpart(verb: Token) -> bool:

@@ -14,6 +14,8 @@ this module, so that a topic is a topic wherever the act is read:
   the victims of the attack"); CAMEO files some of these verbs as praise or disapproval.
 * **displays.** Unveiling or inaugurating a thing or a work (a memorial, a statue, a plaque)
   is no act of support, CAMEO's default for "unveil".
+* **told stories.** A clause that a topic noun tells ("the story about how Cain killed his
+  brother", "a film of how the rebels took the town") is the topic, as a noun is.
 * **schedules.** A month's name inside a date ("in March") is never the verb "march".
 * **force used of something else.** Firing a person is a dismissal, shooting a ball or
   beating a side by a scoreline or in a final is sport (:func:`not_violence`).
@@ -97,6 +99,8 @@ _MILITARY_CONTESTS = frozenset({"military action", "conflict", "hostility", "fig
 # A scoreline ("beat Chelsea 2-1"): the contest is a game.
 _SCORELINE = re.compile(r"^\d{1,2}[-–]\d{1,2}$")
 
+# The prepositions that join a topic noun to what it tells.
+_TOLD_PREPS = frozenset({"about", "of"})
 # How a word hangs on the verb it is the topic of: its object or complement, not its subject.
 TOPIC_DEPS = frozenset({"dobj", "prep", "nsubjpass", "attr", "xcomp", "ccomp", "dative", "oprd"})
 
@@ -111,6 +115,23 @@ def topic_head(token: Token, topics: frozenset[str]) -> bool:
     return any(
         c.dep_ in {"compound", "amod"} and c.lemma_.lower() in topics for c in token.children
     )
+
+
+def told_in(verb: Token, topics: frozenset[str]) -> bool:
+    """Whether the verb's clause is what a topic noun of ``topics`` tells: the complement of
+    its "about" or "of" ("the story about how Cain killed his brother", "a film of how the
+    rebels took the town"), as a noun there is ("a film about the attack")."""
+    current = verb
+    for _ in range(3):
+        head = current.head
+        if head is current:
+            return False
+        if current.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _TOLD_PREPS:
+            return topic_head(head.head, topics)
+        if current.dep_ not in {"ccomp", "conj"}:
+            return False
+        current = head
+    return False
 
 
 def is_work(token: Token) -> bool:
@@ -179,10 +200,10 @@ def month_name(token: Token) -> bool:
 
 def not_violence(token: Token) -> bool:
     """Whether a verb of force is used of something else: firing a person is a dismissal
-    ("the board fired the chief executive"), firing up a grill is cooking, and shooting a
-    ball or beating a side by a scoreline is sport. Judged by WordNet on the object (a
-    person; game equipment; not the actor: a "guard" or a "striker" may be an athlete in
-    WordNet), and by a scoreline in the clause.
+    ("the board fired the chief executive", "fired Officer Jane Doe"), firing up a grill is
+    cooking, and shooting a ball or beating a side by a scoreline is sport. Judged by WordNet
+    on the object (a person; game equipment; not the actor: a "guard" or a "striker" may be an
+    athlete in WordNet), by its name (a person's), and by a scoreline in the clause.
     Detection asks it of verbs typed ASSAULT; the fallback of every verb above a cue."""
     lemma = token.lemma_.lower()
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -193,6 +214,8 @@ def not_violence(token: Token) -> bool:
         senses = wordnet.supersenses(objects[0].lemma_.lower(), "n") if objects else ()
         if senses and senses[0] == "noun.person":
             return True
+        if objects and objects[0].ent_type_ == "PERSON":
+            return True  # "the department fired Officer Jane Doe": a named person dismissed
     if any("game equipment" in wordnet.senses(o.lemma_.lower(), "n").ancestors for o in objects):
         return True
     return _in_contest(token) or _scoreline(token)

@@ -13,6 +13,9 @@ gold sets' tune parts code no event on either. Decided by WordNet classes:
   natural phenomenon or a mishap by the ancestors of its first senses, and not violence;
 * **a death with no violence** — "die" with no weapon, wound, violent act or event noun in its
   clause ("died in a shootout", "died of his wounds", "died after picking up a grenade" stay);
+* **an illness caught** — a seizure coded on a verb whose object is a disease or what causes
+  one by WordNet ("people are catching the disease", "caught the flu"; fifth round): no one
+  is seized, "police caught the suspect" stays an arrest;
 * **a state of mind** — a consultation coded on a verb whose most frequent sense is one of
   cognition or perception (think, learn, consider, speculate, hear, contemplate);
 * **a trip to nowhere named** — a consultation coded on a verb of motion (arrive, leave, go,
@@ -48,6 +51,10 @@ _NATURAL_HARM = frozenset(
 _VIOLENCE = frozenset({"attack", "violence", "aggression", "military action", "conflict"})
 # Ancestors of a harm to the body that tells a violent death.
 _INJURY = frozenset({"wound", "injury", "torture", "gunshot", "explosion"})
+# Clauses that hang on a noun and say something else of it.
+_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+# Tags of relative pronouns ("that", "which", "who").
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MIND = frozenset({"verb.cognition", "verb.perception"})
 # Verbs of motion that are a meeting wherever it happens ("the ministers will meet next week").
 _COMING_TOGETHER = frozenset({"meet", "gather", "assemble", "convene", "reunite", "rendezvous"})
@@ -72,16 +79,30 @@ def natural_harm(verb: Token) -> bool:
         # "crashed …, killing", "the earthquake hit the coast, killing": the crash or the
         # earthquake did it
         doers = [verb.head, *_doers(verb.head)]
-    return any(_natural(doer) for doer in doers)
+    return any(natural_cause(doer) for doer in doers)
 
 
 def _doers(verb: Token) -> list[Token]:
-    """The subject, or the object of the passive's "by", of a verb."""
-    return [t for t in (dep_child(verb, "nsubj"), passive_agent(verb)) if t is not None]
+    """The subject, or the object of the passive's "by", of a verb; a conjunct with neither
+    shares its first conjunct's ("plague, spread person to person, has killed 200"), and a
+    relative pronoun stands for the noun it hangs on ("the plague that … has killed 124")."""
+    doers = [t for t in (dep_child(verb, "nsubj"), passive_agent(verb)) if t is not None]
+    if not doers and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        doers = _doers(verb.head)
+    return [_antecedent(t) for t in doers]
 
 
-def _natural(token: Token) -> bool:
-    """Whether the word names a disease, a natural phenomenon or an accident, not violence."""
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the plague that …" → plague), else itself."""
+    clause = token.head
+    if token.tag_ in _RELATIVE_TAGS and clause.dep_ == "relcl":
+        return clause.head
+    return token
+
+
+def natural_cause(token: Token) -> bool:
+    """Whether the word names a disease, a natural phenomenon or an accident, not violence
+    (what kills by itself, and what one fights with medicine: "fought pancreatic cancer")."""
     if (token.pos_ == "PROPN" or token.ent_type_) and not token.is_sent_start:
         return False  # a name; a capital opening the sentence says nothing ("Malaria kills")
     lemma = token.lemma_.lower()
@@ -112,6 +133,17 @@ def peaceful_death(verb: Token, event_nouns: frozenset[str]) -> bool:
     return True
 
 
+def caught_illness(verb: Token, kind: str) -> bool:
+    """Whether a seizure (COERCE) is coded on a verb whose object, or passive subject, is a
+    disease or an infectious agent: "people are catching the disease", "caught the flu"."""
+    if kind != "COERCE" or verb.pos_ != "VERB":
+        return False
+    caught = dep_child(verb, "dobj", "nsubjpass")
+    if caught is None or caught.pos_ != "NOUN":
+        return False
+    return not _NATURAL_HARM.isdisjoint(_ancestors(caught.lemma_.lower()))
+
+
 def aimless_trip(verb: Token, kind: str) -> bool:
     """Whether a consultation is coded on a verb of motion that names no place or party to go
     to or come from: "officers arrived on the 32nd floor", "everybody exited right off the
@@ -124,8 +156,18 @@ def aimless_trip(verb: Token, kind: str) -> bool:
     ends = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod", "advmod"}]
     ends += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     return not any(
-        t.ent_type_ in _PLACES_AND_PARTIES or t.pos_ == "PROPN" for e in ends for t in e.subtree
+        t.ent_type_ in _PLACES_AND_PARTIES or t.pos_ == "PROPN" for e in ends for t in _phrase(e)
     )
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A place's own words, without the clauses that hang on it ("the 32nd floor where the
+    gunman was firing": the gunman is not where one arrived)."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ not in _CLAUSES:
+            words.extend(_phrase(child))
+    return words
 
 
 def state_of_mind(verb: Token, kind: str) -> bool:

@@ -9,7 +9,10 @@ its own (a reporting verb, a verb coded only by its object patterns) keeps the n
 too. One neighbour, not a vote: on the tune part's simulation of unseen verbs (every lexicon
 verb that occurs in only one half cut from the lexicon, scored on that half), the nearest verb
 alone at 0.7 recovered the most events; larger neighbourhoods and lower thresholds admitted
-more wrong types than they found (see docs/events.md).
+more wrong types than they found (see docs/events.md). The nearest verb lends its coding only
+when WordNet files both verbs' most frequent senses under one class (issue 6, fifth round):
+on whole opinion articles the vectors' neighbours of another class ("prove" → "verify",
+"radio" → "station", "work" → "pay") gave only false events.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import functools
 import numpy as np
 import numpy.typing as npt
 
+from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.resources.wordvectors import WordVectors, load_word_vectors
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
 
@@ -40,11 +44,13 @@ class TriggerNeighbours:
         self._known = frozenset(lexicon.verbs) | {head for head, _ in lexicon.phrasal}
         rows: list[int] = []
         self._triggers: list[Trigger] = []
+        self._lemmas: list[str] = []
         for lemma, trigger in sorted(lexicon.verbs.items()):
             row = vectors.row(lemma)
             if row is not None:
                 rows.append(row)
                 self._triggers.append(trigger)
+                self._lemmas.append(lemma)
         self._matrix: npt.NDArray[np.float32] = vectors.matrix[rows]
         # Per-instance cache: a news batch repeats its verbs, and the lexicon never changes.
         self.lookup = functools.lru_cache(maxsize=4096)(self._lookup)
@@ -61,7 +67,19 @@ class TriggerNeighbours:
         source = self._triggers[best]
         if float(scores[best]) < self.min_similarity or source.type is None:
             return None
+        if not same_class(lemma, self._lemmas[best]):
+            return None
         return Trigger(lemma, source.code, source.type, source.mode, "VERB")
+
+
+def same_class(lemma: str, neighbour: str) -> bool:
+    """Whether WordNet files two verbs' most frequent senses under one class (supersense),
+    or lacks either verb. Words that share contexts need not share a meaning: "prove" (a
+    state) lies next to "verify", "radio" (speech) next to "station" (deploying troops),
+    "work" next to "pay"; only a neighbour of the same class lends its coding."""
+    wordnet = load_wordnet()
+    mine, theirs = wordnet.supersenses(lemma, "v"), wordnet.supersenses(neighbour, "v")
+    return not mine or not theirs or mine[0] == theirs[0]
 
 
 @functools.lru_cache(maxsize=2)
