@@ -305,10 +305,12 @@ def _name_clusters(spans: list[Span], office: Callable[[Token], bool]) -> list[_
     name ("Sheriff Lombardo" ORG). PERSON and ORG mentions are grouped by their words, without
     a leading honorific or office; a shorter name joins the one longer person-shaped name it
     ends ("Garcia Zarate" → "Jose Ines Garcia Zarate"), wherever in the article that name
-    stands. A group takes the label most of its mentions carry; a
-    shorter name joins a longer one only when PERSON then wins, so organisations sharing a word
-    ("Red Army", "Baku Red Army") stay apart, and a surname that ends two full names ("Bush")
-    joins neither. Other labels (GPE, NORP) keep their own name and label.
+    stands, when the longer name was once labelled PERSON, or when both are several words and
+    mostly PERSON; so organisations sharing a word ("Red Army", "Baku Red Army") stay apart, and
+    a surname that ends two full names ("Bush") joins neither. A group whose full name joined
+    shorter ones is a person; any other group takes the label most of its mentions carry (a
+    tie leaves each mention its own). Other labels (GPE, NORP) keep their own name and label,
+    but a one-word name after a person's full name is that person ("Fastiggi" GPE).
     """
 
     plain = {_words(span) for span in spans if span.label_ in _MERGED_LABELS}
