@@ -141,15 +141,20 @@ def main() -> None:
         weights, bias = fit([e[2] for e in train], [e[3] for e in train])
         idx = [i for i, e in enumerate(fitting) if fold_of[e[1]] == fold]
         oof[idx] = probabilities(weights, bias, [fitting[i][2] for i in idx])
-    print(report("fitting part, out of fold", oof, [e[3] for e in fitting], old=0.75))
+    real_share = round(float(np.mean([e[3] for e in fitting])), 4)
+    print(report("fitting part, out of fold", oof, [e[3] for e in fitting], old=real_share))
     weights, bias = fit([e[2] for e in fitting], [e[3] for e in fitting])
     if testing:
         test_probs = probabilities(weights, bias, [e[2] for e in testing])
-        print(report("test part (never fitted on)", test_probs, [e[3] for e in testing], 0.75))
+        labels = [e[3] for e in testing]
+        print(report("test part (never fitted on)", test_probs, labels, real_share))
     payload = {
         "what": "event confidence: logistic regression over event_features()",
         "fitted_on": sorted(args.fit),
         "examples": len(fitting),
+        # The fitting part's share of real events: the best constant a model without features
+        # could give, and the reference of the calibration test on the never-fitted part.
+        "real_share": real_share,
         "C": C,
         "bias": bias,
         "weights": dict(sorted(weights.items())),

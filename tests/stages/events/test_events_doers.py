@@ -115,3 +115,20 @@ def test_issue6_where_an_act_happened_yields_to_whom_it_targets(events_only: Ana
     text = "In Texas, a lawsuit was filed against Boeing in March over claims of fraud."
     events = [e for e in events_only.analyze(text).events if e.type == "ACCUSE"]
     assert events and events[0].recipient_text == "Boeing"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The gunman fired the shot that killed the guard on the pier.", "guard"),
+        ("The soldier fired shots at the crowd.", "crowd"),
+        ("Police fired tear gas at protesters outside the ministry.", "protesters"),
+        ("Troops fired a volley of shells into the village.", "village"),
+    ],
+)
+def test_issue6_what_is_fired_is_no_recipient(
+    events_only: Analyzer, text: str, recipient: str
+) -> None:
+    events = [e for e in events_only.analyze(text).events if e.type == "ASSAULT"]
+    assert events and events[0].recipient_text is not None
+    assert events[0].recipient_text.endswith(recipient)

@@ -460,7 +460,9 @@ def test_acled_fallback_takes_only_parsed_arguments(events_only: Analyzer) -> No
     gas = "Teachers suffered suffocation after poisonous gas was used against the school."
     event = _events(events_only, gas)[0]
     assert event.actor_text is None  # no perpetrator is guessed
-    assert event.recipient_text is None  # the gas is the weapon, not a party
+    # The gas is the weapon, not a party; the site it was used against stands in for the
+    # party when none is named, as for every attack on a site.
+    assert event.recipient_text == "school"
     by = "Villagers suffered suffocation after poisonous gas was used by militants."
     assert _events(events_only, by)[0].actor_text == "militants"
 

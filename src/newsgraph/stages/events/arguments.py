@@ -80,6 +80,14 @@ WEAPONS = frozenset(
         "barrage",
         "projectile",
         "round",
+        "shot",
+        "gunshot",
+        "salvo",
+        "volley",
+        "gas",
+        "canister",
+        "pellet",
+        "cannon",
     }
 )
 # Nouns that name a place an attack hits rather than who it hits.
@@ -596,12 +604,19 @@ def _prefer_target(direct: Token | None, against: Token | None, trigger: Token) 
 
 
 def _weapon_target(weapon: Token) -> Token | None:
-    """The object of an "against/at/on/into" phrase of a weapon or its conjuncts."""
+    """The object of an "against/at/on/into" phrase of a weapon or its conjuncts, or of the
+    relative clause that tells what the weapon hit ("fired the shot that killed Steinle")."""
     for member in (weapon, *weapon.conjuncts):
         for child in member.children:
             if child.dep_ == "prep" and child.lower_ in {"against", "at", "on", "into"}:
                 target = dep_child(child, "pobj")
                 if target is not None:
+                    return target
+            if child.dep_ == "relcl" and any(
+                g.dep_ == "nsubj" and g.lower_ in {"that", "which"} for g in child.children
+            ):
+                target = dep_child(child, "dobj")
+                if target is not None and not _is_weapon(target):
                     return target
     return None
 
