@@ -511,3 +511,13 @@ def test_issue6_inquiries_into_people_and_talks_between_parties_stay_events(
     events_only: Analyzer, text: str, kind: str
 ) -> None:
     assert event_types(events_only, text) == [kind]
+
+
+def test_issue6_a_website_cited_as_source_makes_no_cyber_attack(events_only: Analyzer) -> None:
+    # "according to the company website" is where the news came from, not what was attacked:
+    # the death stays no event (nature.py) instead of turning into COERCE cyber.
+    text = "The founder has died at the age of 61, according to the company website."
+    assert event_types(events_only, text) == []
+    assert event_types(events_only, "Hackers attacked the ministry website on Monday.") == [
+        "COERCE"
+    ]

@@ -96,6 +96,8 @@ _JUDGING = frozenset({"praise", "applaud", "knock", "comment", "greet"})
 # Who attacks computers, and what of a computer or its code a clause may name.
 _HACKERS = frozenset({"hacker", "programmer"})
 _DIGITAL = frozenset({"server", "website", "malware", "ransomware", "cyberattack", "database"})
+_ATTACKED_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "dative"})
+_ATTACK_PREPS = frozenset({"with", "on", "against", "into", "through", "using"})
 _NEW = frozenset({"new", "newly", "refurbished", "renovated", "rebuilt"})
 _PARTICLES = frozenset({"out", "off", "away", "back", "down", "up", "over"})
 # Where a visit meets no one: a place or a building by its most frequent sense.
@@ -382,7 +384,13 @@ def cyber_attack(verb: Token) -> bool:
     doer, _ = _doer_and_done_to(verb)
     if doer is not None and not _HACKERS.isdisjoint({doer.lemma_.lower(), *ancestors(doer.lemma_)}):
         return True
-    return any(t.lemma_.lower() in _DIGITAL for t in verb.subtree if t.i != verb.i)
+    # Only what the act is done to or with: a source ("died, according to the company
+    # website") or a time names no computer that was attacked.
+    parts = [
+        c for c in verb.children
+        if c.dep_ in _ATTACKED_DEPS or (c.dep_ == "prep" and c.lower_ in _ATTACK_PREPS)
+    ]  # fmt: skip
+    return any(t.lemma_.lower() in _DIGITAL for part in parts for t in part.subtree)
 
 
 def inauguration(verb: Token) -> bool:
