@@ -10,6 +10,7 @@ writes its own, all under the ``ng_`` namespace. Offsets on the Doc are into the
 | ``doc._.ng_entities`` | ``list[Entity]`` | actors stage |
 | ``doc._.ng_places`` | ``list[Place]`` | places stage |
 | ``doc._.ng_times`` | ``list[TimeExpr]`` | times stage |
+| ``doc._.ng_narrative`` | ``bool``: the text tells history (dated by its own times) | times stage |
 | ``doc._.ng_quotes`` | ``list[Quote]`` | attribution stage |
 | ``doc._.ng_source_chains`` | ``list[SourceChain]`` | attribution stage |
 | ``doc._.ng_events`` | ``list[Event]`` | events stage |
@@ -34,7 +35,7 @@ LAYER_ATTRS = {
 
 def register_extensions() -> None:
     """Declare every ``ng_`` attribute once (idempotent: safe to call from every stage)."""
-    for attr in (*LAYER_ATTRS.values(), "ng_meta", "ng_errors"):
+    for attr in (*LAYER_ATTRS.values(), "ng_meta", "ng_errors", "ng_narrative"):
         if not Doc.has_extension(attr):
             Doc.set_extension(attr, default=None)
 

@@ -106,6 +106,7 @@ class _Layers:
     times: list[Any] | None
     quotes: list[Any] | None
     entities: list[Any] | None
+    narrative: bool  # the times stage reads the text as history (see link_time)
 
     @classmethod
     def of(cls, doc: Doc) -> _Layers:
@@ -115,6 +116,7 @@ class _Layers:
             times=doc_layer(doc, "ng_times"),
             quotes=doc_layer(doc, "ng_quotes"),
             entities=doc_layer(doc, "ng_entities"),
+            narrative=bool(doc._.ng_narrative),
         )
 
 
@@ -196,7 +198,15 @@ class EventsStage:
         sent = found.cue.sent
         clause = (sent.start_char, sent.end_char)
         trigger = (cue.start_char, cue.end_char)
-        when = link_time(layers.times, clause, sent, None, layers.meta.get("published"), trigger)
+        when = link_time(
+            layers.times,
+            clause,
+            sent,
+            None,
+            layers.meta.get("published"),
+            trigger,
+            layers.narrative,
+        )
         verb = next((t for t in [found.cue, *found.cue.ancestors] if t.pos_ == "VERB"), None)
         actor: Argument | None = None
         recipient: Argument | None = None
@@ -251,7 +261,13 @@ class EventsStage:
         casualties = read_casualties(_clause_text(doc, tokens), clause[0])
         trigger = (cand.span.start_char, cand.span.end_char)
         when = link_time(
-            layers.times, clause, sent, previous, layers.meta.get("published"), trigger
+            layers.times,
+            clause,
+            sent,
+            previous,
+            layers.meta.get("published"),
+            trigger,
+            layers.narrative,
         )
         confidence = cand.confidence
         spans = [(m.start_char, m.end_char) for m in cand.mentions]

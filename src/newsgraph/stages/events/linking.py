@@ -238,11 +238,16 @@ def link_time(
     previous: TimeLink | None,
     published: str | None,
     trigger: tuple[int, int] | None = None,
+    narrative: bool = False,
 ) -> TimeLink:
     """The event's date: its own time expression, the narrative's, or the publication date.
 
     First, a time expression the times stage solved *for this event* ("five days after the
     assassination" dates the assassination) gives the event's interval, open ends included.
+    In a text that tells history (``narrative``, the times stage's reading), an act with no
+    time of its own takes the story's time: the previous act's, else the last time the text
+    named before it; never the publication date, which lies decades after ("On 10 June, Italy
+    invaded … France surrendered" is June 1940, not the day the article was published).
     """
     if trigger is not None:
         for t in times or []:
@@ -264,8 +269,20 @@ def link_time(
                 return TimeLink(narrowed[0], narrowed[0], narrowed[1], "time")
             date = best.value if _is_calendar(best.value) else best.earliest
             return TimeLink(date, best.earliest, best.latest, "time")
-    if previous is not None and previous.source == "time":
+    if previous is not None and (
+        previous.source == "time" or (narrative and previous.source == "narrative")
+    ):
         return TimeLink(previous.date, previous.earliest, previous.latest, "narrative")
+    if narrative:
+        told = [
+            t for t in (times or [])
+            if t.end <= clause[0] and t.type in {"DATE", "TIME"} and t.earliest is not None
+        ]  # fmt: skip
+        if told:
+            last = told[-1]
+            date = last.value if _is_calendar(last.value) else last.earliest
+            return TimeLink(date, last.earliest, last.latest, "narrative")
+        return TimeLink(None, None, None, "none")
     if published:
         day = published[:10]
         return TimeLink(day, None, day, "publication")

@@ -35,7 +35,7 @@ __all__ = ["STAGE", "TimesStage", "newsgraph_times"]
 @Language.factory(
     STAGE,
     requires=["token.dep", "token.tag", "token.lemma"],
-    assigns=["doc._.ng_times"],
+    assigns=["doc._.ng_times", "doc._.ng_narrative"],
     default_config={"narrative_far_share": 0.5, "link_events": True},
 )
 def newsgraph_times(
@@ -60,6 +60,7 @@ class TimesStage:
         found = [f for f in grammar.find(text) if _not_quantity(doc, f)]
         years = [None if f.parse.bc else f.parse.year for f in found if f.parse.year is not None]
         narrative = anchoring.is_narrative(years, published, self.narrative_far_share)
+        doc._.ng_narrative = narrative  # the events stage dates untimed acts by it
         resolved: list[Resolved] = []
         references: list[int | None] = []
         reference: int | None = None

@@ -1,0 +1,29 @@
+"""Dates of acts told in history (issue 6 with issue 3's times layer): a text that tells the
+past, read as narrative by the times stage, dates an act with no time of its own by the story's
+time, never by the publication date decades later. Invented history with controls for news."""
+
+from __future__ import annotations
+
+import newsgraph
+
+HISTORY = (
+    "In June 1921, rebel forces crossed the river and attacked the garrison at Dunmore. "
+    "The defenders surrendered to the rebels.\n\n"
+    "The government imposed a blockade on the coast."
+)
+
+
+def test_issue6_an_untimed_act_in_history_takes_the_storys_time() -> None:
+    events = newsgraph.analyze(HISTORY, published="2009-12-19").events
+    assert events
+    for event in events:
+        assert event.date_source != "publication", event
+        assert event.date is None or event.date.startswith("1921"), event
+
+
+def test_issue6_untimed_news_keeps_the_publication_date() -> None:
+    text = "Rebel forces attacked the garrison at Dunmore on Monday. The defenders surrendered."
+    events = newsgraph.analyze(text, published="2021-07-08").events
+    sources = [e.date_source for e in events]
+    assert "time" in sources
+    assert all(e.date is not None and e.date.startswith("2021") for e in events)
