@@ -166,3 +166,17 @@ def test_issue3_wikiwars_quality_floor(times_analyzer: Analyzer) -> None:
     assert report["crashed"] == 0
     assert report["relaxed_f1"] >= 0.89
     assert report["value_f1"] >= 0.75
+
+
+def test_issue3_units_later_before_a_name_is_one_date(times_analyzer: Analyzer) -> None:
+    # "later" ends the expression whatever follows: before, "twelve days later France
+    # surrendered" left only the duration "twelve days".
+    text = "The siege began on 10 June 1940. Twelve days later France surrendered."
+    times = _by_text(_times(times_analyzer, text, "2009-12-19"))
+    assert times["Twelve days later"].type == "DATE"
+    assert times["Twelve days later"].value == "1940-06-22"
+    # "after" still opens an anchor phrase when a noun follows.
+    anchored = _by_text(
+        _times(times_analyzer, "Five days after the assassination, crowds gathered.", None)
+    )
+    assert "Five days after" not in anchored

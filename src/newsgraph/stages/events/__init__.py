@@ -268,6 +268,7 @@ class EventsStage:
             layers.meta.get("published"),
             trigger,
             layers.narrative,
+            frozenset(t.idx for t in tokens),
         )
         confidence = cand.confidence
         spans = [(m.start_char, m.end_char) for m in cand.mentions]

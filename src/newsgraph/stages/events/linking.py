@@ -239,6 +239,7 @@ def link_time(
     published: str | None,
     trigger: tuple[int, int] | None = None,
     narrative: bool = False,
+    own: frozenset[int] | None = None,
 ) -> TimeLink:
     """The event's date: its own time expression, the narrative's, or the publication date.
 
@@ -248,6 +249,9 @@ def link_time(
     time of its own takes the story's time: the previous act's, else the last time the text
     named before it; never the publication date, which lies decades after ("On 10 June, Italy
     invaded … France surrendered" is June 1940, not the day the article was published).
+    ``own`` holds the start offsets of the clause's own tokens: a time inside the clause's
+    range but in a clause it sets aside ("On June 10, Italy invaded …; twelve days later France
+    surrendered") dates the other act.
     """
     if trigger is not None:
         for t in times or []:
@@ -258,9 +262,14 @@ def link_time(
                 if earliest or latest:
                     date = earliest if earliest == latest else None
                     return TimeLink(date, earliest, latest, "time")
-    for lo, hi in (clause, (sent.start_char, sent.end_char)):
+    for lo, hi, mine in ((*clause, own), (sent.start_char, sent.end_char, None)):
         inside = [
-            t for t in (times or []) if lo <= t.start and t.end <= hi and t.type in {"DATE", "TIME"}
+            t
+            for t in (times or [])
+            if lo <= t.start
+            and t.end <= hi
+            and t.type in {"DATE", "TIME"}
+            and (mine is None or t.start in mine)
         ]
         if inside:
             best = inside[0]

@@ -572,15 +572,18 @@ def _anaphoric_day(m: re.Match[str]) -> Parse | None:
 
 @_rule(
     "shift",
-    rf"(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|earlier|later|afterwards?|previously"
-    r"|before|after|hence|from now)"
-    r"(?=\s*(?:[,.;:)!?\"”'’]|$|\s(?:on|in|at|when|and|by|with|as|to|for|while|that)\b))",
+    rf"(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?:(?P<adv>ago|earlier|later|afterwards?|previously"
+    r"|hence|from now)\b|(?P<dir>before|after)"
+    r"(?=\s*(?:[,.;:)!?\"”'’]|$|\s(?:on|in|at|when|and|by|with|as|to|for|while|that)\b)))",
     priority=2,
 )
 def _shift(m: re.Match[str]) -> Parse:
     amount = number_value(m["num"])
     offset = None if amount is None else int(amount)
-    direction = m["dir"].lower()
+    # An adverb ends the expression whatever follows ("twelve days later France
+    # surrendered"); "before"/"after" do only before a break, else they open an anchor phrase
+    # ("five days after the assassination", read with the events it names).
+    direction = (m["adv"] or m["dir"]).lower()
     sign = -1 if direction in ("ago", "earlier", "previously", "before") else 1
     unit = unit_code(m["unit"])
     base = "pub" if direction in ("ago", "hence", "from now") else "ref"
