@@ -591,6 +591,7 @@ def _resolved_names(
 ) -> dict[str, str | None]:
     mentions = recognize_mod.recognize(nlp(text), gazetteer, 50000, [])
     resolved = resolve_mod.drop_borrowed_names(resolve_mod.resolve(mentions, Counter()), Counter())
+    resolved = resolve_mod.drop_far_namesakes(resolved, Counter())
     return {r.mention.text: r.candidate.country for r in resolved}
 
 
@@ -608,6 +609,28 @@ def test_issue4_town_name_borrowed_by_a_venue_far_away_is_dropped(
     assert _resolved_names(nlp, gazetteer, text)["Munich"] == "DE"
     text = "The Toronto Star reported the fire on Monday."
     assert _resolved_names(nlp, gazetteer, text) == {"Toronto": "CA"}
+
+
+def test_issue4_small_namesake_far_from_the_story_is_dropped(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # Ancient regions the gazetteer knows only as a Michigan town and a Calabrian village.
+    text = "Greek rebels from Athens and Eretria sailed to Ionia, where the revolt spread to Caria."
+    assert _resolved_names(nlp, gazetteer, text) == {"Greek": "GR", "Athens": "GR", "Eretria": "GR"}
+    # "Gulf" matches Gulf Province, Papua New Guinea, only by folding off "Province".
+    text = "The destroyer was sent from Norfolk, Virginia, to the Gulf of Tonkin."
+    assert "Gulf" not in _resolved_names(nlp, gazetteer, text)
+    text = "Tankers were seized near Bandar Abbas in Iran, and the navy patrolled the Gulf."
+    assert "Gulf" not in _resolved_names(nlp, gazetteer, text)
+    # Positive controls: the town among places of its own country, a lone town, and a foreign
+    # town with a framing noun of its own.
+    text = "Residents of Ionia, Michigan, and Lansing said the plant would close."
+    assert _resolved_names(nlp, gazetteer, text)["Ionia"] == "US"
+    assert _resolved_names(nlp, gazetteer, "Ionia police said the road would reopen.") == {
+        "Ionia": "US"
+    }
+    text = "Officials in Ohio and Texas said the town of Ionia would get the grant."
+    assert _resolved_names(nlp, gazetteer, text)["Ionia"] == "US"
 
 
 def test_issue4_a_place_word_ner_calls_a_person_is_a_place(
