@@ -576,6 +576,28 @@ def test_issue4_title_or_first_name_before_a_person_is_not_a_place(
     assert "Dallas" in _names(nlp, gazetteer, "Dallas police said the suspect was arrested.")
 
 
+def test_issue4_title_before_a_title_and_a_first_name_alone_are_not_places(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "Major" (Major County, Oklahoma) is a rank before another rank before a name.
+    text = "Major General Ali Hassan told reporters in Baghdad that the offensive had begun."
+    assert _names(nlp, gazetteer, text) == ["Baghdad"]
+    # A first name read once before the family's surname is the person where it stands alone.
+    text = (
+        "Ashland Harper, 12, likes the new class. Ashland said the lessons were fun, "
+        "and Ashland's teacher agreed."
+    )
+    doc = nlp(text)
+    mentions = recognize_mod.recognize(doc, gazetteer, 50000, ["Megan Harper"])
+    assert [m.text for m in mentions] == []
+    # Positive controls: a demonym before a title, and the town in a place phrase of its own.
+    text = "German Chancellor Angela Merkel met the French president in Paris."
+    assert "German" in _names(nlp, gazetteer, text)
+    text = "Ashland Harper, 12, likes the new class at his school in Ashland."
+    mentions = recognize_mod.recognize(nlp(text), gazetteer, 50000, ["Megan Harper"])
+    assert [m.text for m in mentions] == ["Ashland"]
+
+
 def test_issue4_english_word_is_not_a_respelled_town(
     nlp: spacy.language.Language, gazetteer: Gazetteer
 ) -> None:
