@@ -90,11 +90,13 @@ def test_issue4_lgl_held_out_floor(places_analyzer: Analyzer) -> None:
     # 2026-12-03 (word classes, borrowed names): precision 0.759 -> 0.820, acc161 0.8636 ->
     # 0.8681, recall 0.882 -> 0.8775. The recall floor was lowered on purpose from 0.88 to 0.87
     # (six held-out toponyms for about 70 false places fewer; issue 4 asks >= 0.85), and a
-    # precision floor added (docs/places.md, "Word classes").
+    # precision floor added (docs/places.md, "Word classes"). 2026-12-03, round 2 (far small
+    # namesakes, ranks and first names; read once): precision 0.8547, recall 0.8722, acc161
+    # 0.8734, AUC 0.236; the precision, acc161 and AUC floors went up.
     assert report["recognition_r"] >= 0.87
-    assert report["recognition_p"] >= 0.81
-    assert report["acc161"] >= 0.865
-    assert report["auc_error"] <= 0.245
+    assert report["recognition_p"] >= 0.85
+    assert report["acc161"] >= 0.870
+    assert report["auc_error"] <= 0.240
 
 
 @pytest.mark.parametrize(

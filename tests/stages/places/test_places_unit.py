@@ -576,6 +576,28 @@ def test_issue4_title_or_first_name_before_a_person_is_not_a_place(
     assert "Dallas" in _names(nlp, gazetteer, "Dallas police said the suspect was arrested.")
 
 
+def test_issue4_title_before_a_title_and_a_first_name_alone_are_not_places(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "Major" (Major County, Oklahoma) is a rank before another rank before a name.
+    text = "Major General Ali Hassan told reporters in Baghdad that the offensive had begun."
+    assert _names(nlp, gazetteer, text) == ["Baghdad"]
+    # A first name read once before the family's surname is the person where it stands alone.
+    text = (
+        "Ashland Harper, 12, likes the new class. Ashland said the lessons were fun, "
+        "and Ashland's teacher agreed."
+    )
+    doc = nlp(text)
+    mentions = recognize_mod.recognize(doc, gazetteer, 50000, ["Megan Harper"])
+    assert [m.text for m in mentions] == []
+    # Positive controls: a demonym before a title, and the town in a place phrase of its own.
+    text = "German Chancellor Angela Merkel met the French president in Paris."
+    assert "German" in _names(nlp, gazetteer, text)
+    text = "Ashland Harper, 12, likes the new class at his school in Ashland."
+    mentions = recognize_mod.recognize(nlp(text), gazetteer, 50000, ["Megan Harper"])
+    assert [m.text for m in mentions] == ["Ashland"]
+
+
 def test_issue4_english_word_is_not_a_respelled_town(
     nlp: spacy.language.Language, gazetteer: Gazetteer
 ) -> None:
@@ -591,6 +613,7 @@ def _resolved_names(
 ) -> dict[str, str | None]:
     mentions = recognize_mod.recognize(nlp(text), gazetteer, 50000, [])
     resolved = resolve_mod.drop_borrowed_names(resolve_mod.resolve(mentions, Counter()), Counter())
+    resolved = resolve_mod.drop_far_namesakes(resolved, Counter())
     return {r.mention.text: r.candidate.country for r in resolved}
 
 
@@ -608,6 +631,28 @@ def test_issue4_town_name_borrowed_by_a_venue_far_away_is_dropped(
     assert _resolved_names(nlp, gazetteer, text)["Munich"] == "DE"
     text = "The Toronto Star reported the fire on Monday."
     assert _resolved_names(nlp, gazetteer, text) == {"Toronto": "CA"}
+
+
+def test_issue4_small_namesake_far_from_the_story_is_dropped(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # Ancient regions the gazetteer knows only as a Michigan town and a Calabrian village.
+    text = "Greek rebels from Athens and Eretria sailed to Ionia, where the revolt spread to Caria."
+    assert _resolved_names(nlp, gazetteer, text) == {"Greek": "GR", "Athens": "GR", "Eretria": "GR"}
+    # "Gulf" matches Gulf Province, Papua New Guinea, only by folding off "Province".
+    text = "The destroyer was sent from Norfolk, Virginia, to the Gulf of Tonkin."
+    assert "Gulf" not in _resolved_names(nlp, gazetteer, text)
+    text = "Tankers were seized near Bandar Abbas in Iran, and the navy patrolled the Gulf."
+    assert "Gulf" not in _resolved_names(nlp, gazetteer, text)
+    # Positive controls: the town among places of its own country, a lone town, and a foreign
+    # town with a framing noun of its own.
+    text = "Residents of Ionia, Michigan, and Lansing said the plant would close."
+    assert _resolved_names(nlp, gazetteer, text)["Ionia"] == "US"
+    assert _resolved_names(nlp, gazetteer, "Ionia police said the road would reopen.") == {
+        "Ionia": "US"
+    }
+    text = "Officials in Ohio and Texas said the town of Ionia would get the grant."
+    assert _resolved_names(nlp, gazetteer, text)["Ionia"] == "US"
 
 
 def test_issue4_a_place_word_ner_calls_a_person_is_a_place(

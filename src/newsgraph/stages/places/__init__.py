@@ -23,7 +23,12 @@ from newsgraph.record import Entity, Evidence, Place
 from newsgraph.stages.places.gazetteer import DEFAULT_PATH, Gazetteer, open_gazetteer
 from newsgraph.stages.places.outlet import outlet_country
 from newsgraph.stages.places.recognize import Mention, recognize
-from newsgraph.stages.places.resolve import Resolution, drop_borrowed_names, resolve
+from newsgraph.stages.places.resolve import (
+    Resolution,
+    drop_borrowed_names,
+    drop_far_namesakes,
+    resolve,
+)
 
 STAGE = "newsgraph_places"
 DEBUG_ATTR = "ng_place_candidates"
@@ -104,6 +109,7 @@ class PlacesStage:
             countries[home] += 1
         mentions = recognize(doc, self.gazetteer, self.min_population, people, self.admit_points)
         resolutions = drop_borrowed_names(resolve(mentions, countries), countries)
+        resolutions = drop_far_namesakes(resolutions, countries)
         doc._.ng_places = [self._place(r) for r in resolutions]
         locate_entities(doc._.ng_entities or [], doc._.ng_places)
         setattr(doc._, DEBUG_ATTR, [self._debug(r) for r in resolutions])

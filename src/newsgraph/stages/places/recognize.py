@@ -122,6 +122,8 @@ _CLASS_PENALTY = {
 # Evidence that outweighs a word's common meaning: the name was read as a demonym, a curated
 # site, a framed or "X County" name, or a dateline.
 _STRONG_CUES = frozenset({"demonym", "curated", "head", "unit", "dateline"})
+# Evidence in a mention itself that it is a place, whatever the same word is elsewhere.
+_OWN_EVIDENCE = _STRONG_CUES | {"prep", "pinned", "pinning"}
 
 
 @dataclass
@@ -293,12 +295,24 @@ def recognize(
             mention = max(wider, key=lambda m: m.end - m.start)
         taken.update(range(mention.start, mention.end))
         mentions.append(mention)
+    mentions = _drop_first_names(refused, mentions)
     mentions.sort(key=lambda m: m.start)
     _plural_units(toks, mentions, gazetteer)
     _add_bare_counties(mentions, gazetteer)
     _link_admin_pairs(toks, mentions)
     mentions = _drop_parts_elsewhere(toks, mentions)
     return _borders(doc, toks, mentions, gazetteer)
+
+
+def _drop_first_names(refused: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """A word refused as a first name is that person's name wherever else it stands alone.
+
+    "Trenton Tolliver" is named in full once; later "Trenton said" and "Trenton's class" are
+    the boy, not New Jersey's capital (one sense per document). A mention with evidence of its
+    own (`_OWN_EVIDENCE`: "in Trenton", "Trenton, N.J.") stays.
+    """
+    first = {m.key for m in refused if "before-person" in m.cues and m.end - m.start == 1}
+    return [m for m in mentions if m.key not in first or m.cues & _OWN_EVIDENCE]
 
 
 def _drop_parts_elsewhere(toks: _Tokens, mentions: list[Mention]) -> list[Mention]:
@@ -534,7 +548,7 @@ def _word_class_penalty(
     ``cues``.
     """
     label, wider = ner
-    if _before_person(toks, i, j):
+    if _before_person(toks, i, j, demonym=any(c.kind == KIND_DEMONYM for c in candidates)):
         cues.add("before-person")
     elif not any(c.kind == KIND_ABBREV for c in candidates) and _acronym(toks, i, j):
         cues.add("acronym")
@@ -580,21 +594,39 @@ def _penalty_of(cues: set[str]) -> float:
     return sum(_CLASS_PENALTY.get(cue, 0.0) for cue in cues)
 
 
-def _before_person(toks: _Tokens, i: int, j: int) -> bool:
+def _before_person(toks: _Tokens, i: int, j: int, demonym: bool = False) -> bool:
     """A single word right before a person's name is a title or a first name.
 
     "Officer Amber Guyger", "Majority Leader Mitch McConnell", "Trenton Tolliver" (his mother,
     Courtney Tolliver, is named in the article): the next word begins a PERSON entity or is a
-    word of a person's full name. Abbreviations ("Ga. Hugley", "U.S. President") are left
-    alone: they are state or country codes, never a title.
+    word of a person's full name. A title may stand before another title ("Major General
+    Mohammad Bagheri": both words are people in WordNet, and never places), but a demonym is
+    no title ("German Chancellor Angela Merkel": "German" is a person too). Abbreviations
+    ("Ga. Hugley", "U.S. President") are left alone: they are state or country codes, never a
+    title.
     """
     if j - i != 1 or j >= len(toks.text) or not toks.text[i].isalpha():
         return False
-    nxt = toks.ent[j]
-    if nxt >= 0 and toks.ents[nxt].start == j and toks.ents[nxt].label_ == "PERSON":
+    if _person_at(toks, j):
+        return True
+    chained = j + 1 < len(toks.text) and toks.name_like(j) and _title(toks.lower[j])
+    return chained and not demonym and _title(toks.lower[i]) and _person_at(toks, j + 1)
+
+
+def _person_at(toks: _Tokens, k: int) -> bool:
+    """Token ``k`` begins a PERSON entity or is a word of a person's full name."""
+    ent = toks.ent[k]
+    if ent >= 0 and toks.ents[ent].start == k and toks.ents[ent].label_ == "PERSON":
         return True
     # A surname, not a common word the NER model swept into a "person" ("Police Department").
-    return toks.text[j] in toks.person_words and not _is_common(toks.lower[j])
+    return toks.text[k] in toks.person_words and not _is_common(toks.lower[k])
+
+
+def _title(word: str) -> bool:
+    """WordNet's first sense of the word is a person ("major", "general", "officer") and no
+    sense is a place ("Lincoln", "Washington" are also people)."""
+    senses = load_wordnet().supersenses(word, "n")
+    return bool(senses) and senses[0] == "noun.person" and "noun.location" not in senses
 
 
 def _acronym(toks: _Tokens, i: int, j: int) -> bool:

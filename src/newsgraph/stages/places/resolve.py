@@ -57,6 +57,12 @@ NEAR_KM = 150.0
 MID_KM = 400.0
 # Recognition points of a place solid enough to tell which countries an article is about.
 CONTEXT_POINTS = 2.0
+# A town smaller than this, in a country nothing else in the article lies in, is a namesake the
+# story did not mean (see `drop_far_namesakes`); the stage's `min_population` default.
+FAR_TOWN_POPULATION = 50000
+# Recognition cues that are evidence enough for a place anywhere: a framing noun or "X County",
+# a dateline, a "City, ST" pin, a curated site, a demonym.
+FAR_KEEP_CUES = frozenset({"unit", "head", "dateline", "pinned", "pinning", "curated", "demonym"})
 
 
 @dataclass
@@ -429,6 +435,98 @@ def drop_borrowed_names(
     if not context:
         return resolutions
     return [r for r in resolutions if r.mention.key not in fronts or r.candidate.country in context]
+
+
+def drop_far_namesakes(
+    resolutions: list[Resolution], entity_countries: Counter[str]
+) -> list[Resolution]:
+    """Drop a small town or a bare division's name that lies where nothing else in the article is.
+
+    Historical and foreign names that the gazetteer knows only as small namesakes resolve to
+    them whatever the context: "Ionia" (the Greek region) is a town in Michigan, "Caria" a
+    village in Calabria, "Persia" one in Iowa, the Cossacks' "Kuban" a district in Nigeria, and
+    "the Gulf" (the Persian Gulf, or the start of "the Gulf of Tonkin") matches Gulf Province,
+    Papua New Guinea, only by folding off "Province". When the article's other solidly
+    admitted names (`CONTEXT_POINTS`) lie elsewhere and neither they, an actor nor the outlet
+    lie in the chosen place's country, such a place is more likely a wrong reading than the one
+    mention of a new country: a town under `FAR_TOWN_POPULATION` (national capitals excepted)
+    and a first-level division the text names without its generic word. Its namesakes in the
+    article's countries are no better read (a village "Gulf" in North Carolina; on LGL's tuning
+    split such a fallback was wrong 20 times in 22), so the name is dropped. Names with strong
+    evidence of any mention (`FAR_KEEP_CUES`: "Guernsey County", a dateline), countries,
+    divisions named in full ("Ontario") and larger towns stay, and so does every name of an
+    article with no other solid place: the actors' countries may save a name but never condemn
+    it, as a local story's lone town would otherwise fall to one foreign actor.
+    """
+    solid: dict[str, set[str]] = {}
+    nations: set[str] = set()
+    anchors: set[str] = set()
+    strong: set[str] = set()
+    for r in resolutions:
+        cand, mention = r.candidate, r.mention
+        if mention.cues & FAR_KEEP_CUES:
+            strong.add(mention.key)
+        if mention.points < CONTEXT_POINTS or not cand.country:
+            continue
+        if cand.precision == "country":
+            nations.add(cand.country)
+            continue
+        solid.setdefault(cand.country, set()).add(mention.key)
+        if not _small_town(cand) or mention.key in strong:
+            anchors.add(mention.key)
+    return [
+        r
+        for r in resolutions
+        if r.mention.key in strong
+        or not _far_namesake(r, _backed(r.mention.key, solid, anchors), nations, entity_countries)
+    ]
+
+
+def _backed(key: str, solid: dict[str, set[str]], anchors: set[str]) -> set[str]:
+    """The countries that the article's other solid names, below country level, lie in.
+
+    A country counts when one of them is an anchor (not itself a small town, or strongly cued)
+    or when there are two: two small namesakes alone ("Ionia", Michigan, and "Persia", Iowa)
+    must not vouch for each other.
+    """
+    backed = set()
+    for country, keys in solid.items():
+        others = keys - {key}
+        if others & anchors or len(others) >= 2:
+            backed.add(country)
+    return backed
+
+
+def _small_town(cand: Candidate) -> bool:
+    return (
+        cand.precision in ("city", "district", "point")
+        and cand.population < FAR_TOWN_POPULATION
+        and cand.feature_code != "PPLC"
+    )
+
+
+def _far_namesake(
+    resolution: Resolution, backed: set[str], nations: set[str], entity_countries: Counter[str]
+) -> bool:
+    """Whether the chosen place is a weak reading in a country the article is silent on.
+
+    A town is judged against the countries of the other places below country level only: a
+    country or demonym the article names in passing ("Irish" in a St. Patrick's Day story,
+    "Chad" read as the country) says little about where a local story's towns are. A division
+    matched by folding off its generic word is judged against the named countries as well
+    ("the Gulf" beside "Iran").
+    """
+    cand, mention = resolution.candidate, resolution.mention
+    if cand.country is None or entity_countries[cand.country]:
+        return False
+    if cand.precision in ("city", "district", "point"):
+        return bool(backed) and cand.country not in backed and _small_town(cand)
+    context = backed | nations
+    if cand.precision != "province" or not context or cand.country in context:
+        return False
+    # "Gulf" for "Gulf Province": the name matched only because folding drops the generic word.
+    folded_only = cand.name.casefold() != mention.text.casefold()
+    return folded_only and fold_key(cand.name) == mention.key
 
 
 def _relocate(
