@@ -20,6 +20,11 @@ SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "scripts"))
 from build_events_confidence import FIT_SOURCES, JUDGEMENTS, judged_examples, main  # noqa: E402
 
+# Measured once with the model of the 2026-12-03 opinion round (docs/events.md).
+PRECISION_FLOOR = 0.21
+AUC_FLOOR = 0.74
+SKILL_FLOOR = 0.10
+
 REAL = [
     "Gunmen killed 12 villagers in Borno state on Monday, police said.",
     "Israeli jets struck a weapons depot near Hama on Sunday.",
@@ -58,8 +63,8 @@ def _shared(source: str) -> Path:
 
 def test_issue6_confidence_on_judgements_never_fitted(analyzer: Analyzer) -> None:
     """The judged events of PolNeAR articles (political news) are not fitted on: the shipped
-    model ranks and calibrates them (docs/events.md: AUC 0.765, Brier 0.158 against 0.464 for
-    the old constant)."""
+    model ranks and calibrates them (docs/events.md: AUC 0.763, Brier 0.172 against 0.197 for
+    the fitting part's share of real events as a constant, a skill of 0.127)."""
     _shared("quotes/polnear-train.jsonl")
     rows = [json.loads(line) for line in JUDGEMENTS.read_text("utf-8").splitlines()]
     test = [r for r in rows if r["source"] not in FIT_SOURCES]
@@ -70,10 +75,17 @@ def test_issue6_confidence_on_judgements_never_fitted(analyzer: Analyzer) -> Non
     labels = np.array([e[3] for e in examples])
     probs = [e[4] for e in examples]  # the stage's own confidence is what users see
     # The stage's own precision on these whole articles (docs/events.md: 0.171 before the
-    # 2026-12-03 precision rounds, 0.197 after): most coded clauses are still no events.
-    assert labels.mean() >= 0.19
-    assert roc_auc_score(labels, probs) >= 0.72
-    assert brier_score_loss(labels, probs) <= 0.17
+    # 2026-12-03 precision rounds, then 0.197, then 0.220 after the opinion round): most coded
+    # clauses are still no events.
+    assert labels.mean() >= PRECISION_FLOOR
+    assert roc_auc_score(labels, probs) >= AUC_FLOOR
+    # Calibration against the best the stage could say without features: the fitting part's
+    # share of real events as a constant. The raw Brier score is not floored: it grows as the
+    # rules remove false events (a constant at the base rate p scores p(1 - p)), so an
+    # absolute floor would punish precision (docs/events.md, "Event confidence").
+    share = json.loads(CONFIDENCE_PATH.read_text("utf-8"))["real_share"]
+    constant = brier_score_loss(labels, np.full(len(labels), share))
+    assert 1 - brier_score_loss(labels, probs) / constant >= SKILL_FLOOR
 
 
 def test_issue6_confidence_model_rebuilds_byte_identical(
