@@ -329,19 +329,25 @@ def _name_clusters(spans: list[Span], office: Callable[[Token], bool]) -> list[_
     root = {w: w for w in by_words}
 
     def members(target: tuple[str, ...]) -> Counter[str]:
+        if target in settled:
+            return settled[target]
         return sum((labels[w] for w, r in root.items() if r == target), Counter())
+
+    settled: dict[tuple[str, ...], Counter[str]] = {}  # filled once the groups stop changing
 
     def join(words: tuple[str, ...], target: tuple[str, ...]) -> None:
         for w, r in root.items():
             if r == words:
                 root[w] = target
 
+    # Person-shaped names by each shorter name they end ("zarate", "garcia zarate").
+    ending: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for w, idx in by_words.items():
+        if len(w) > 1 and _person_shaped(spans[idx[0]]):
+            for n in range(1, len(w)):
+                ending.setdefault(w[-n:], []).append(w)
     for words in sorted(by_words, key=len):
-        longer = {
-            root[w] for w in by_words
-            if len(w) > len(words) and w[-len(words):] == words
-            and _person_shaped(spans[by_words[w][0]])
-        }  # fmt: skip
+        longer = {root[w] for w in ending.get(words, ())}
         if len(longer) != 1:
             continue
         target = longer.pop()
@@ -357,6 +363,9 @@ def _name_clusters(spans: list[Span], office: Callable[[Token], bool]) -> list[_
     for words, idx in by_words.items():
         if len(words) > 1 and labels[words]["PERSON"]:
             surnames.setdefault(words[-1], []).append((spans[idx[0]].start_char, root[words]))
+    for target in set(root.values()):
+        settled[target] = members(target)
+    sizes = Counter(root.values())
     result = []
     for span in spans:
         words = key(span)
@@ -370,7 +379,7 @@ def _name_clusters(spans: list[Span], office: Callable[[Token], bool]) -> list[_
         counts = members(root[words])
         # A full name the model once called a person owns the surname it was joined by; a
         # name alone ("Parkers Prairie" PERSON once, ORG once) is left to the vote.
-        has_short = any(r == root[words] and w != r for w, r in root.items())
+        has_short = sizes[root[words]] > 1
         full_person = has_short and labels[root[words]]["PERSON"] > 0
         if full_person or counts["PERSON"] > counts["ORG"]:
             label = "PERSON"
@@ -409,16 +418,16 @@ def _relabel(doc: Doc, labels: dict[tuple[int, int], str]) -> None:
     Keys are the (start, end) tokens of the mention, which may begin after the entity's own
     start where a determiner was stripped ("the Pentagon").
     """
-    ents = []
+    people = {end: start for (start, end), label in labels.items() if label == "PERSON"}
+    if not people:
+        return
+    ents, changed = [], False
     for ent in doc.ents:
-        label = next(
-            (lab for (start, end), lab in labels.items() if end == ent.end and start >= ent.start),
-            ent.label_,
-        )
-        if ent.label_ == "ORG" and label == "PERSON":
-            ent = Span(doc, ent.start, ent.end, label=label, kb_id=ent.kb_id)
+        if ent.label_ == "ORG" and people.get(ent.end, -1) >= ent.start:
+            ent = Span(doc, ent.start, ent.end, label="PERSON", kb_id=ent.kb_id)
+            changed = True
         ents.append(ent)
-    if any(new.label_ != old.label_ for new, old in zip(ents, doc.ents, strict=True)):
+    if changed:
         doc.ents = ents
 
 
