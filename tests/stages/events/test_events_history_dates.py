@@ -27,3 +27,11 @@ def test_issue6_untimed_news_keeps_the_publication_date() -> None:
     sources = [e.date_source for e in events]
     assert "time" in sources
     assert all(e.date is not None and e.date.startswith("2021") for e in events)
+
+
+def test_issue6_two_clauses_joined_by_a_semicolon_are_two_acts() -> None:
+    # The parser hangs the first clause on the second as its complement; a semicolon between
+    # them says they are two acts, not one act and its content.
+    text = "Rebel forces invaded the province in May; two weeks later the garrison surrendered."
+    types = [e.type for e in newsgraph.analyze(text, published="2021-07-08").events]
+    assert "ASSAULT" in types and "RETREAT" in types

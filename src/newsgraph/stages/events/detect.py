@@ -1222,6 +1222,8 @@ class Detector:
                 return None
             if current.dep_ not in _EMBED_DEPS and current.dep_ != "nsubj" and not purpose:
                 return None
+            if current.dep_ == "ccomp" and _semicolon_between(current, current.head):
+                return None  # "Italy invaded France; days later France surrendered": two acts
             if current.dep_ == "nsubj":
                 # "an attack killed 5": the noun subject is the event of an impact verb.
                 head = current.head
@@ -1741,6 +1743,13 @@ def _purpose(governor: Token | None) -> bool:
     if governor is None or governor.lemma_ != "be":
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _PURPOSE_NOUNS for c in governor.children)
+
+
+def _semicolon_between(clause: Token, head: Token) -> bool:
+    """Whether a semicolon of the head's separates it from a clause the parser hung on it as
+    its complement: two independent clauses, not one act and its content."""
+    lo, hi = sorted((clause.i, head.i))
+    return any(c.text == ";" and lo < c.i < hi for c in head.children)
 
 
 def _embedded(children: list[_Hit]) -> tuple[str, str | None] | None:
