@@ -30,7 +30,7 @@ import re
 from spacy.tokens import Token
 
 from newsgraph.resources.wordnet import load_wordnet
-from newsgraph.stages.events.arguments import QUANTITIES, WEAPONS, dep_child, passive_agent
+from newsgraph.stages.events.arguments import QUANTITIES, WEAPONS, dep_child, doer_and_done_to
 
 _PEOPLE = frozenset({"noun.person", "noun.group"})
 THING_SENSES = frozenset(
@@ -191,9 +191,7 @@ def harmless_blow(verb: Token, attacks: frozenset[str]) -> bool:
     of things ("the left winglet struck the side of the hangar", "a tree struck a car")."""
     if verb.lemma_.lower() not in _BLOWS or verb.pos_ != "VERB":
         return False
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-    doer = passive_agent(verb) if passive else dep_child(verb, "nsubj")
-    target = dep_child(verb, "nsubjpass" if passive else "dobj")
+    doer, target = doer_and_done_to(verb)
     violent = doer is not None and (weapon(doer) or victim(doer) or doer.lemma_.lower() in attacks)
     if not violent and any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in verb.children):
         return True

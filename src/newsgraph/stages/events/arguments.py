@@ -432,6 +432,18 @@ def passive_agent(token: Token) -> Token | None:
     return agent
 
 
+def passive(verb: Token) -> bool:
+    """Whether the verb is passive ("was beaten")."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def doer_and_done_to(verb: Token) -> tuple[Token | None, Token | None]:
+    """The verb's doer and the one it is done to, active or passive."""
+    if passive(verb):
+        return passive_agent(verb), dep_child(verb, "nsubjpass")
+    return dep_child(verb, "nsubj"), dep_child(verb, "dobj")
+
+
 _ATTEMPTS = frozenset({"attempt", "bid", "plot", "effort", "try", "conspiracy"})
 
 
@@ -460,10 +472,10 @@ def inherited_subject(token: Token) -> Token | None:
 
 def verb_arguments(trigger: Token) -> tuple[Argument, Argument]:
     """Actor and recipient of a verbal trigger."""
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children)
+    is_passive = passive(trigger)
     actor_head: Token | None
     recipient_head: Token | None
-    if passive:
+    if is_passive:
         actor_head = passive_agent(trigger)
         recipient_head = dep_child(trigger, "nsubjpass")
     else:
@@ -479,7 +491,7 @@ def verb_arguments(trigger: Token) -> tuple[Argument, Argument]:
     recipient_head = _usable_recipient(recipient_head)
     if recipient_head is not None and not participant(recipient_head):
         recipient_head = affected_party(trigger, recipient_head) or recipient_head
-    elif recipient_head is None and not passive:
+    elif recipient_head is None and not is_passive:
         recipient_head = affected_party(trigger, None) or _controlled_subject(trigger)
     return argument(actor_head), argument(recipient_head)
 
@@ -516,9 +528,9 @@ def noun_arguments(trigger: Token, carrier: Token | None) -> tuple[Argument, Arg
         # "the pilots went on strike": whoever is on strike is the subject of the verb
         actor_head = dep_child(trigger.head.head, *SUBJECT_DEPS)
     if actor_head is None and carrier is not None:
-        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in carrier.children)
-        actor_head = passive_agent(carrier) if passive else dep_child(carrier, *SUBJECT_DEPS)
-        if actor_head is None and not passive:
+        is_passive = passive(carrier)
+        actor_head = passive_agent(carrier) if is_passive else dep_child(carrier, *SUBJECT_DEPS)
+        if actor_head is None and not is_passive:
             actor_head = inherited_subject(carrier)
     undergoer = None
     if actor_head is not None and _undergoes(actor_head, trigger):

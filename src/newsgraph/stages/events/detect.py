@@ -57,10 +57,11 @@ from newsgraph.stages.events.arguments import (
     Argument,
     argument,
     dep_child,
+    doer_and_done_to,
     inherited_subject,
     noun_arguments,
     participant,
-    passive_agent,
+    passive,
     prep_objects,
     verb_arguments,
 )
@@ -914,10 +915,9 @@ class Detector:
             kind, mode, code = "ASSAULT", None, "190"
         phrase = lemma if trigger.lemma == lemma else trigger.lemma
         # A passive verb's object is its subject ("forces were dispatched").
-        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
         # Forms and lemmas alike ("234 pistols … were captured"), as ``after`` holds both.
         before_words = before | {t.lemma_.lower() for t in token.lefts for t in t.subtree}
-        objects_seen = after | before_words if passive else after
+        objects_seen = after | before_words if passive(token) else after
         for verbs, objects, coding in OBJECT_RULES:
             if phrase in verbs and objects_seen & objects:
                 kind, mode, code = coding
@@ -940,7 +940,7 @@ class Detector:
             return None  # "the surgeon removed a tumour": no one is deported
         if kind == "COERCE" and mode == "seize" and nothing_taken(token):
             return None  # "after a lorry overturned": nothing is seized
-        if kind is None or (lemma in _PUBLISHING and _publication(token, passive)):
+        if kind is None or (lemma in _PUBLISHING and _publication(token, passive(token))):
             return None
         if trigger.lemma == lemma and _rescheduled(kind, particles):
             return None  # "pushes back the launch": a postponement, not a demand
@@ -1053,9 +1053,7 @@ class Detector:
         an accident of things ("the left winglet struck the side of the hangar")."""
         if self._striving(token):
             return True
-        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-        doer = passive_agent(token) if passive else dep_child(token, "nsubj")
-        target = dep_child(token, "nsubjpass" if passive else "dobj")
+        doer, target = doer_and_done_to(token)
         opponents = [target, *prep_objects(token, _OPPONENT_PREPS)]
         members = [m for o in opponents if o is not None for m in (o, *o.conjuncts)]
         contest = _contending(token)

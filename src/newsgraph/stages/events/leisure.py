@@ -59,7 +59,12 @@ from newsgraph.stages.events.agency import (
     victim,
     weapon,
 )
-from newsgraph.stages.events.arguments import QUANTITIES, dep_child, passive_agent, prep_objects
+from newsgraph.stages.events.arguments import (
+    QUANTITIES,
+    dep_child,
+    doer_and_done_to,
+    prep_objects,
+)
 
 # Verbs of winning that WordNet files first under another sense ("crush" presses first).
 _WINNING = frozenset({"beat", "defeat", "crush", "thrash", "trounce", "rout", "vanquish"})
@@ -127,18 +132,6 @@ _STUDYING = frozenset({"study", "examine", "analyse", "analyze", "research", "re
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def passive(verb: Token) -> bool:
-    """Whether the verb is passive ("was beaten")."""
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-
-
-def _doer_and_done_to(verb: Token) -> tuple[Token | None, Token | None]:
-    """The verb's doer and the one it is done to, active or passive."""
-    if passive(verb):
-        return passive_agent(verb), dep_child(verb, "nsubjpass")
-    return dep_child(verb, "nsubj"), dep_child(verb, "dobj")
-
-
 def ancestors(lemma: str, pos: str = "n") -> frozenset[str]:
     """The head words of the hypernyms of a word's first WordNet senses (``pos``: n or v)."""
     return frozenset(load_wordnet().senses(lemma.lower(), pos).ancestors)
@@ -150,7 +143,7 @@ def contest_win(verb: Token, event_nouns: frozenset[str]) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or (lemma not in _WINNING and _WON not in ancestors(lemma, "v")):
         return False
-    winner, loser = _doer_and_done_to(verb)
+    winner, loser = doer_and_done_to(verb)
     if winner is None or loser is None or not (_contestant(winner) and _contestant(loser)):
         return False
     # The sides' own words are names, not arms: "Arsenal" is a weapon store in WordNet.
@@ -242,7 +235,7 @@ def figurative_force(verb: Token, event_nouns: frozenset[str]) -> bool:
     """Whether force is done to an abstraction, a message or a microbe ("broke the record",
     "attacked the virus"), which no one is harmed by; an act of the lexicon done to ("broke
     the ceasefire") and a weapon ("smashed the missiles") stay."""
-    _, target = _doer_and_done_to(verb)
+    _, target = doer_and_done_to(verb)
     if verb.pos_ != "VERB" or target is None:
         return False
     if target.lemma_.lower() in event_nouns:
@@ -268,7 +261,7 @@ def criticism(verb: Token, event_nouns: frozenset[str]) -> bool:
         return False
     if _BLOWS.isdisjoint(senses.ancestors):
         return False  # a verb of speech alone ("said", "held") is no force told as speech
-    doer, target = _doer_and_done_to(verb)
+    doer, target = doer_and_done_to(verb)
     if target is None or target.pos_ != "NOUN" or target.lemma_.lower() in event_nouns:
         return False
     if doer is not None and (weapon(doer) or thing(doer)):
@@ -290,7 +283,7 @@ def show(noun: Token) -> bool:
 def opinion_of_show(verb: Token) -> bool:
     """Whether what the verb praises, pans or hosts is a show (see :func:`show`): no party is
     praised, accused or met ("the festival was hailed as a success", "hosted the Games")."""
-    _, target = _doer_and_done_to(verb)
+    _, target = doer_and_done_to(verb)
     return target is not None and show(target)
 
 
@@ -301,14 +294,14 @@ def opinion_of_thing(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in _JUDGING and _JUDGING.isdisjoint(ancestors(lemma, "v")):
         return False
-    _, target = _doer_and_done_to(verb)
+    _, target = doer_and_done_to(verb)
     return target is not None and (thing(target) or natural_force(target))
 
 
 def rejected_thing(verb: Token) -> bool:
     """Whether what is rejected is a thing that is no weapon ("voters rejected the new
     library in a referendum"): a vote on a project, no refusal of a party's demand or offer."""
-    _, target = _doer_and_done_to(verb)
+    _, target = doer_and_done_to(verb)
     if target is None or not _built(target):
         return False
     # "postponed the release of the hostages": a thing first ("a new release"), here an act
@@ -328,7 +321,7 @@ def project_approved(verb: Token) -> bool:
     """Whether a plan, a budget or funding approved is for a thing ("the council approved
     plans for a new library", "approved funding for a new stadium"): a local decision, with
     no counterpart who yields or agrees. "approved the plan to withdraw troops" stays."""
-    _, project = _doer_and_done_to(verb)
+    _, project = doer_and_done_to(verb)
     if project is None or project.pos_ != "NOUN" or any(c.dep_ == "acl" for c in project.children):
         return False
     built = prep_objects(project, frozenset({"for"}))
@@ -339,7 +332,7 @@ def place_visited(verb: Token) -> bool:
     """Whether a visit is to a place that names no party ("the prime minister visited the
     flooded areas", "the minister visited the hospital"): an inspection, as no one is met.
     "visited Russia", "visited the White House" and "visited the Iraqi capital" stay visits."""
-    _, place = _doer_and_done_to(verb)
+    _, place = doer_and_done_to(verb)
     if place is None or place.pos_ != "NOUN" or place.ent_type_:
         return False
     if first_sense(place) not in _PLACES:
@@ -355,7 +348,7 @@ def house_rule(verb: Token) -> bool:
     """Whether a ban or an expulsion is an institution's rule on its own ground ("the hospital
     banned visitors", "the school banned mobile phones"): the doer is a school, a hospital, a
     business or a club by WordNet, which governs no one beyond its walls."""
-    doer, _ = _doer_and_done_to(verb)
+    doer, _ = doer_and_done_to(verb)
     if doer is None or doer.pos_ != "NOUN" or doer.ent_type_:
         return False
     return not _INSTITUTIONS.isdisjoint(ancestors(doer.lemma_))
@@ -367,7 +360,7 @@ def signed_thing(verb: Token, event_nouns: frozenset[str]) -> bool:
     memorandum" stay): an artefact by its most frequent sense, or a picture or a signature."""
     if verb.lemma_.lower() != "sign" or verb.pos_ != "VERB":
         return False
-    _, signed = _doer_and_done_to(verb)
+    _, signed = doer_and_done_to(verb)
     if signed is None or signed.pos_ != "NOUN" or signed.lemma_.lower() in event_nouns:
         return False
     kinds = ancestors(signed.lemma_)
@@ -381,7 +374,7 @@ def cyber_attack(verb: Token) -> bool:
     "attacked the ministry's website with malware"): the doer is a hacker or a programmer by
     WordNet, or the clause names a computer's part or malicious code. CODEBOOKS.md files it
     under COERCE (mode cyber), not ASSAULT: no one is physically harmed."""
-    doer, _ = _doer_and_done_to(verb)
+    doer, _ = doer_and_done_to(verb)
     if doer is not None and not _HACKERS.isdisjoint({doer.lemma_.lower(), *ancestors(doer.lemma_)}):
         return True
     # Only what the act is done to or with: a source ("died, according to the company
@@ -399,7 +392,7 @@ def inauguration(verb: Token) -> bool:
     an unveiling. "Israel opened the crossing" and a state opening an embassy stay."""
     if verb.lemma_.lower() != "open" or verb.pos_ != "VERB":
         return False
-    doer, opened = _doer_and_done_to(verb)
+    doer, opened = doer_and_done_to(verb)
     if opened is None or first_sense(opened) != "noun.artifact":
         return False
     if doer is not None and (doer.ent_type_ or doer.pos_ == "PROPN"):
@@ -423,7 +416,7 @@ def removed_thing(verb: Token) -> bool:
     """Whether what a verb of removal takes away is no one ("the surgeon removed a tumour"):
     deporting or expelling needs people; a place or a thing is where they are taken from. A
     count stands for what it counts ("expelled thousands of refugees")."""
-    _, removed = _doer_and_done_to(verb)
+    _, removed = doer_and_done_to(verb)
     if removed is not None and removed.lower_ in QUANTITIES:
         of = next((c for c in removed.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         removed = (dep_child(of, "pobj") if of is not None else None) or removed
@@ -434,7 +427,7 @@ def sport_discipline(verb: Token) -> bool:
     """Whether a ban, a suspension or a fine falls on a contestant ("the athlete was banned
     for four years for doping", "the league suspended the club"): the sport's own rules, not
     repression. An arrest by police stays (the caller leaves arrests out)."""
-    doer, punished = _doer_and_done_to(verb)
+    doer, punished = doer_and_done_to(verb)
     if punished is None or punished.pos_ != "NOUN" or not _contestant(punished):
         return False  # a name may be a club or a people ("deported 168 Liberians")
     return doer is None or not armed(doer)
@@ -445,7 +438,7 @@ def picture_made(verb: Token) -> bool:
     ("shot the film in Morocco", "the telescope captured images of a galaxy")."""
     if verb.lemma_.lower() not in _PICTURING:
         return False
-    _, made = _doer_and_done_to(verb)
+    _, made = doer_and_done_to(verb)
     if made is None:
         return False
     forms = {made.lemma_.lower(), made.lower_.removesuffix("s")}
@@ -475,7 +468,7 @@ def civilian_training(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma != "train" and "train" not in ancestors(lemma, "v"):
         return False
-    _, trainee = _doer_and_done_to(verb)
+    _, trainee = doer_and_done_to(verb)
     return trainee is not None and trainee.pos_ in {"NOUN", "PRON"} and not armed(trainee)
 
 

@@ -41,8 +41,8 @@ from spacy.tokens import Token
 
 from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.events.agency import first_sense, victim
-from newsgraph.stages.events.arguments import dep_child, passive_agent
-from newsgraph.stages.events.leisure import ancestors, passive
+from newsgraph.stages.events.arguments import dep_child, passive, passive_agent
+from newsgraph.stages.events.leisure import ancestors
 
 # First hypernyms of verbs that assert or argue a point (claim → affirm, contend → claim,
 # argue → present), as against those that accuse by their sense (allege → assert, complain

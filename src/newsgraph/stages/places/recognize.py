@@ -122,8 +122,10 @@ _CLASS_PENALTY = {
 # Evidence that outweighs a word's common meaning: the name was read as a demonym, a curated
 # site, a framed or "X County" name, or a dateline.
 _STRONG_CUES = frozenset({"demonym", "curated", "head", "unit", "dateline"})
+# Evidence in a mention that holds anywhere: the strong cues and a "City, ST" pin.
+PLACE_EVIDENCE = _STRONG_CUES | {"pinned", "pinning"}
 # Evidence in a mention itself that it is a place, whatever the same word is elsewhere.
-_OWN_EVIDENCE = _STRONG_CUES | {"prep", "pinned", "pinning"}
+_OWN_EVIDENCE = PLACE_EVIDENCE | {"prep"}
 
 
 @dataclass

@@ -32,7 +32,7 @@ import numpy as np
 
 from newsgraph.geo import EARTH_RADIUS_KM
 from newsgraph.stages.places.gazetteer import KIND_ALT, Candidate, fold_key
-from newsgraph.stages.places.recognize import Mention
+from newsgraph.stages.places.recognize import PLACE_EVIDENCE, Mention
 
 # Candidate features (see ``_static_features`` and ``_features``), in the column order of the
 # feature matrix. Their weights are not written here: ``scripts/fit_places_ranker.py`` fits them
@@ -62,7 +62,7 @@ CONTEXT_POINTS = 2.0
 FAR_TOWN_POPULATION = 50000
 # Recognition cues that are evidence enough for a place anywhere: a framing noun or "X County",
 # a dateline, a "City, ST" pin, a curated site, a demonym.
-FAR_KEEP_CUES = frozenset({"unit", "head", "dateline", "pinned", "pinning", "curated", "demonym"})
+FAR_KEEP_CUES = PLACE_EVIDENCE
 
 
 @dataclass
