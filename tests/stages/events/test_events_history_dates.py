@@ -35,3 +35,17 @@ def test_issue6_two_clauses_joined_by_a_semicolon_are_two_acts() -> None:
     text = "Rebel forces invaded the province in May; two weeks later the garrison surrendered."
     types = [e.type for e in newsgraph.analyze(text, published="2021-07-08").events]
     assert "ASSAULT" in types and "RETREAT" in types
+
+
+def test_issue6_undated_opinion_acts_are_not_dated_by_a_year_named_earlier() -> None:
+    # An undated opinion piece that mentions a past year is no history: an act it leaves
+    # untimed is not dated by that year.
+    text = (
+        "The charity was founded in 1948 and grew quickly. Critics say the board ignored "
+        "warnings last week. The district declined a request to inspect the classes, and "
+        "parents say they will protest on Monday."
+    )
+    events = newsgraph.analyze(text).events
+    declined = [e for e in events if e.type == "REJECT"]
+    assert declined, [(e.type, e.event_text) for e in events]
+    assert declined[0].date is None

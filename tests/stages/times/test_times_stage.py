@@ -180,3 +180,30 @@ def test_issue3_units_later_before_a_name_is_one_date(times_analyzer: Analyzer) 
         _times(times_analyzer, "Five days after the assassination, crowds gathered.", None)
     )
     assert "Five days after" not in anchored
+
+
+def test_issue6_undated_news_weekday_is_not_dated_by_an_earlier_day(
+    times_analyzer: Analyzer,
+) -> None:
+    # An undated news piece: "on Friday" lies near a publication date the text does not give,
+    # not in the week after the last day it named.
+    text = (
+        "The prosecutors released him on April 15, 2015. He was acquitted on Thursday night. "
+        "Early on Friday, the mayor said the verdict was wrong. Officials will meet today."
+    )
+    times = _by_text(_times(times_analyzer, text, None))
+    assert times["April 15, 2015"].value == "2015-04-15"
+    assert "2015" not in times["Friday"].value
+    assert times["Friday"].earliest is None
+
+
+def test_issue6_undated_history_weekday_follows_the_story(times_analyzer: Analyzer) -> None:
+    # Undated history: names its years, few times point from the moment of writing; a weekday
+    # is read from the day the story has reached (positive control for the test above).
+    text = (
+        "In 1939 the war began. By 1940 the front had stalled. The offensive opened on "
+        "Monday, 10 May 1940. On Wednesday the line broke. In 1941 the invasion followed, "
+        "in 1942 the siege and in 1943 the retreat."
+    )
+    times = _by_text(_times(times_analyzer, text, None))
+    assert times["Wednesday"].value.startswith("1940-05-")

@@ -60,7 +60,10 @@ class TimesStage:
         found = [f for f in grammar.find(text) if _not_quantity(doc, f)]
         years = [None if f.parse.bc else f.parse.year for f in found if f.parse.year is not None]
         narrative = anchoring.is_narrative(years, published, self.narrative_far_share)
-        doc._.ng_narrative = narrative  # the events stage dates untimed acts by it
+        history = anchoring.tells_history(
+            [f.parse for f in found], published, self.narrative_far_share
+        )
+        doc._.ng_narrative = history  # the events stage dates untimed acts by it
         resolved: list[Resolved] = []
         references: list[int | None] = []
         reference: int | None = None
@@ -76,6 +79,7 @@ class TimesStage:
                 direction=direction,
                 narrative=narrative,
                 day_reference=None if day_reference is None else resolved[day_reference],
+                history=history,
             )
             result = resolve(parse, ctx)
             resolved.append(result)

@@ -75,6 +75,15 @@ class Parse:
     tags: frozenset[str] = field(default_factory=frozenset)
 
     @property
+    def deictic(self) -> bool:
+        """An expression that points from the moment of writing: a bare weekday ("on Friday"), a
+        shift from publication ("yesterday", "last week", "three days ago") or "now". News is
+        full of them; history names its dates."""
+        bare_weekday = self.weekday is not None and self.day is None and self.year is None
+        from_publication = self.rel is not None and self.rel.base == "pub"
+        return bare_weekday or from_publication or self.fixed == "PRESENT_REF"
+
+    @property
     def needs_year(self) -> bool:
         """A calendar date whose year the text leaves to the reader (month, day, season)."""
         calendar = (self.month, self.season, self.quarter, self.half)

@@ -50,6 +50,7 @@ class Context:
     direction: str | None  # "past", "future" or None when the tense says nothing
     narrative: bool = False
     day_reference: Resolved | None = None  # the last time of day granularity or finer
+    history: bool = True  # an undated text that tells history (anchoring.tells_history)
 
 
 # --- calendar values ---------------------------------------------------------------------------
@@ -419,7 +420,14 @@ def _resolve_weekday(parse: Parse, ctx: Context) -> Resolved:
     if ctx.published is not None and not ctx.narrative:
         anchor, kind, confidence = ctx.published, "publication", 0.8
         direction = ctx.direction or "past"
-    elif ctx.day_reference is not None and ctx.day_reference.earliest is not None:
+    elif (
+        ctx.day_reference is not None
+        and ctx.day_reference.earliest is not None
+        and (ctx.published is not None or ctx.history)
+    ):
+        # an undated news piece's "on Friday" is a Friday near a publication date it does not
+        # give, not one after the last day it named ("released on April 15, 2015 ... Early on
+        # Friday, Trump claimed")
         anchor, kind, confidence = ctx.day_reference.earliest, "time", 0.6
         direction = ctx.direction or "future"
     else:
