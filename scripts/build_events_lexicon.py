@@ -193,6 +193,11 @@ OVERRIDE_VERBS: dict[str, str] = {
     "torch": "1712",
 }
 
+# Object patterns that code another act than the one reported, by code and required words:
+# CAMEO's "MEET * (AT)" makes any meeting held somewhere an intent to meet (036, PLOVER AGREE);
+# "met with Erdogan at a hotel in Sochi" is the meeting itself (040, CONSULT).
+DROPPED_PATTERNS: frozenset[tuple[str, tuple[str, ...]]] = frozenset({("036", ("at",))})
+
 # CAMEO lists verbs of changing a degree ("increase", "expand") and of managing ("lead",
 # "control") under material cooperation (06): their patterns name what is cooperated on
 # ("expand trade", "boost economic ties"), but alone they report no act of cooperation in
@@ -291,11 +296,15 @@ def parse_cameo(path: Path) -> dict[str, object]:
             if "*" not in body:
                 continue
             before, after = body.split("*", 1)
+            after_groups = _pattern_groups(after, synsets)
             pattern: dict[str, object] = {
-                "after": _pattern_groups(after, synsets),
+                "after": after_groups,
                 "before": _pattern_groups(before, synsets),
                 "code": code,
             }
+            words = tuple(word for group in after_groups for word in group)
+            if (code, words) in DROPPED_PATTERNS and not pattern["before"]:
+                continue
             if pattern["after"] or pattern["before"]:
                 blocks[-1].append(pattern)
             continue

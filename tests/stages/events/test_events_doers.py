@@ -132,3 +132,38 @@ def test_issue6_what_is_fired_is_no_recipient(
     events = [e for e in events_only.analyze(text).events if e.type == "ASSAULT"]
     assert events and events[0].recipient_text is not None
     assert events[0].recipient_text.endswith(recipient)
+
+
+def test_issue6_a_dropped_date_leaves_no_case_marker(events_only: Analyzer) -> None:
+    # "Tuesday's meeting, convened at …": the date is dropped from the participle's subject,
+    # and so is its "'s" (the actor had read "'s meeting").
+    text = "Tuesday's meeting, convened at a luxury hotel in Geneva, ended without a deal."
+    events = [e for e in events_only.analyze(text, published="2020-01-10").events]
+    assert events, text
+    for event in events:
+        assert event.actor_text is None or not event.actor_text.startswith("'s"), event
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        # where a meeting is held is no one it is held with
+        ("The envoys convened at a luxury hotel on the coast.", "CONSULT", None),
+        ("Putin met with Erdogan at a hotel in Sochi.", "CONSULT", "Erdogan"),
+        # controls: force aimed "at" a thing or a party keeps its target
+        ("Soldiers fired at the embassy gates.", "ASSAULT", "embassy gates"),
+        ("Protesters hurled stones at the police.", "ASSAULT", "police"),
+    ],
+)
+def test_issue6_a_site_at_which_a_non_violent_act_happens_is_no_recipient(
+    events_only: Analyzer, text: str, event_type: str, recipient: str | None
+) -> None:
+    assert _parties(events_only, text, event_type)[1] == recipient
+
+
+def test_issue6_a_meeting_held_at_a_place_is_a_meeting_not_an_intent_to_meet() -> None:
+    # CAMEO's "MEET * (AT)" coded it 036 (AGREE); "agreed to meet" stays AGREE (control).
+    met = newsgraph.analyze("Putin met with Erdogan at a hotel in Sochi.").events
+    assert [e.type for e in met] == ["CONSULT"]
+    agreed = newsgraph.analyze("Putin agreed to meet Erdogan at a summit next month.").events
+    assert "AGREE" in [e.type for e in agreed]

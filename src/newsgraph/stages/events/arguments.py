@@ -88,6 +88,13 @@ WEAPONS = frozenset(
         "canister",
         "pellet",
         "cannon",
+        # thrown by hand
+        "stone",
+        "rock",
+        "brick",
+        "bottle",
+        "cocktail",
+        "firebomb",
     }
 )
 # Nouns that name a place an attack hits rather than who it hits.
@@ -232,6 +239,9 @@ def _phrase(head: Token) -> Span:
         if "\n\n" in doc[i].text_with_ws or _calendar(doc[i]):
             left = i + 1
             break
+    # ... nor with the case marker a dropped date leaves ("Tuesday's meeting" is "meeting").
+    while left < head.i and doc[left].dep_ == "case":
+        left += 1
     # Flat parses of names ("al - Askari" as three subjects): extend over siblings that
     # share the head and the relation.
     while (

@@ -68,8 +68,20 @@ def typed_recipient(
     found = _typed_party(kind, trigger, carrier, recipient, actor)
     span = actor.span
     if found is None or (span is not None and span.start <= found.i < span.end):
+        if kind not in _FORCE_AT and recipient.heads and _site_at(recipient.heads[0]):
+            return Argument()
         return recipient
     return argument(found)
+
+
+# Types whose "at" object is what force was aimed at ("fired at the embassy", "hurled stones at
+# police"); for any other act it is where it happened ("convened at a luxury hotel").
+_FORCE_AT = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN"})
+
+
+def _site_at(head: Token) -> bool:
+    """A thing, not a party, named by an "at" phrase: a place or an occasion."""
+    return head.dep_ == "pobj" and head.head.lower_ == "at" and not participant(head)
 
 
 def _typed_party(
