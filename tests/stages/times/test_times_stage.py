@@ -207,3 +207,14 @@ def test_issue6_undated_history_weekday_follows_the_story(times_analyzer: Analyz
     )
     times = _by_text(_times(times_analyzer, text, None))
     assert times["Wednesday"].value.startswith("1940-05-")
+
+
+def test_issue6_undated_news_the_day_is_not_a_year_named_earlier(times_analyzer: Analyzer) -> None:
+    # "Later in the day" after "died in 2011" in an undated news piece had become 2011.
+    text = (
+        "The leaders met on Tuesday. He took power after his father died in 2011. "
+        "Later in the day, advisers joined the talks."
+    )
+    times = _by_text(_times(times_analyzer, text, None))
+    assert times["2011"].value == "2011"
+    assert times["the day"].value == "XXXX-XX-XX"

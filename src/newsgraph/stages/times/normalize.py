@@ -271,8 +271,9 @@ def _resolve_rel(parse: Parse, rel: Rel, ctx: Context) -> Resolved:
         kind, confidence = "publication", 0.85
     else:
         reference = ctx.reference
-        if rel.unit == "D" and not ctx.narrative:
-            # "ending the day": the last day named (else the publication day), never a year
+        if rel.unit == "D" and not (ctx.narrative and ctx.history):
+            # "ending the day": the last day named (else the publication day), never a year;
+            # in history "two days later" may still count from a month or a year
             reference = ctx.day_reference
         if reference is None and ctx.published is not None and not ctx.narrative:
             reference = Resolved(
