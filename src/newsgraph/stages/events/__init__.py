@@ -46,6 +46,7 @@ from newsgraph.stages.events.linking import (
     link_place,
     link_quote,
     link_time,
+    party_entities,
     place_before_act,
 )
 from newsgraph.stages.events.neighbours import load_neighbours
@@ -289,8 +290,8 @@ class EventsStage:
             mode=list(cand.mode),
             actor_text=actor.text,
             recipient_text=cand.recipient.text,
-            actors=link_entities(layers.entities, actor_spans),
-            recipients=link_entities(layers.entities, recipient_spans),
+            actors=party_entities(layers.entities, actor.heads, actor_spans),
+            recipients=party_entities(layers.entities, cand.recipient.heads, recipient_spans),
             trigger=(cand.span.start_char, cand.span.end_char),
             place=link_place(
                 layers.places, clause, sent, trigger_char, [cand.trigger, cand.anchor]

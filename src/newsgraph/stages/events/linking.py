@@ -339,6 +339,77 @@ def link_entities(entities: Sequence[Entity] | None, spans: Sequence[tuple[int, 
     return found
 
 
+# Pronouns that stand for one person ("He praised the rapid response …").
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+# How many sentences before the pronoun's own a referent may stand in (same paragraph only).
+REFERENT_SENTENCES = 2
+
+
+def party_entities(
+    entities: Sequence[Entity] | None, heads: Sequence[Token], spans: Sequence[tuple[int, int]]
+) -> list[str]:
+    """Entity ids of an argument: those its words mention, else, for a lone personal pronoun
+    ("He praised …", "She signed a petition"), the one person the text has just named."""
+    found = link_entities(entities, spans)
+    if found or len(heads) != 1:
+        return found
+    referent = pronoun_referent(entities, heads[0])
+    return [] if referent is None else [referent]
+
+
+def pronoun_referent(entities: Sequence[Entity] | None, pronoun: Token) -> str | None:
+    """The person a personal pronoun stands for: the last named subject before it — from the
+    start of the sentence two before its own, not across a paragraph break, and not the subject
+    of the pronoun's own verb when the pronoun is its object ("Trump praised him" is not
+    Trump) — when that subject is a person of the entities layer. News keeps its topic person
+    in subject position ("WHO chief Tedros visited Madagascar. He praised …"). When the last
+    named subject is no person the model knows, or there is none, the pronoun stays unresolved:
+    a wrong actor is worse than a pronoun."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in _PERSON_PRONOUNS or not entities:
+        return None
+    doc = pronoun.doc
+    if _quoted(doc[pronoun.sent.start : pronoun.i].text):
+        return None  # "I respect him", wrote Zakkout: a quote's pronouns are the speaker's
+    first = pronoun.sent
+    for _ in range(REFERENT_SENTENCES):
+        if first.start == 0:
+            break
+        before = doc[first.start - 1].sent
+        if "\n\n" in doc[before.start : first.start].text_with_ws:
+            break
+        first = before
+    own_verb = -1 if pronoun.dep_ in _SUBJECTS else pronoun.head.i
+    subjects = [
+        t
+        for t in doc[first.start : pronoun.i]
+        if t.dep_ in _SUBJECTS
+        and t.pos_ == "PROPN"
+        and t.head.i != own_verb
+        and _main_clause(t.head)
+    ]
+    if not subjects:
+        return None
+    named = subjects[-1].idx
+    for entity in entities:
+        if any(m.start <= named < m.end for m in entity.mentions):
+            return entity.id if entity.type == "PERSON" else None
+    return None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _main_clause(verb: Token) -> bool:
+    """The sentence's own verb or one coordinated with it: the subject of "First he said that
+    Brasey had to be heard" is he, not Brasey."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _quoted(before: str) -> bool:
+    """Whether a quotation opened in ``before`` (the sentence up to a word) is still open."""
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
 def doc_layer(doc: Doc, attr: str) -> list[Any] | None:
     """A layer from the Doc, or None when its stage is not configured."""
     value = getattr(doc._, attr)
