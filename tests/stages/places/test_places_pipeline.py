@@ -165,3 +165,19 @@ def test_issue4_a_newspaper_told_or_reporting_is_no_town(
 def test_issue4_the_towns_themselves_stay(places_analyzer: Analyzer, text: str, name: str) -> None:
     names = [p.name for p in places_analyzer.analyze(text, published="2020-01-10").places]
     assert name in names
+
+
+def test_issue6_an_acronym_the_text_spells_out_is_no_town(places_analyzer: Analyzer) -> None:
+    # Gao is a town in Mali; here it is the Government Accountability Office, spelled out
+    # earlier. Controls: an acronym the text does not spell out, and real places beside it.
+    text = (
+        "The Government Accountability Office on June 18 called for a re-run of the bidding. "
+        "Boeing had filed a protest before the GAO in Washington."
+    )
+    places = places_analyzer.analyze(text, published="2008-07-02").places
+    assert [p.text for p in places] == ["Washington"]
+    spelled = places_analyzer.analyze(
+        "Fighting in the Democratic Republic of Congo spread. The DRC army retreated.",
+        published="2008-07-02",
+    ).places
+    assert [p.country for p in spelled] == ["CD", "CD"]

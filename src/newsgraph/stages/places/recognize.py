@@ -109,6 +109,9 @@ _BORDER_WORDS = frozenset({"border", "borders", "frontier", "boundary"})
 _NAME_SENSES = frozenset({"noun.location", "noun.person", "noun.object"})
 # Acronyms are at most this long ("NATO", "SWAT"); words after a dateline's place name.
 _ACRONYM_LEN = 5
+# Small words inside a name an acronym spells ("Government *of* Iraq", "Bureau *of* Alcohol,
+# Tobacco *and* Firearms"); they give no letter.
+_INITIALISM_GLUE = frozenset({"of", "the", "and", "for", "&", ",", "-"})
 _DATELINE_MARKS = frozenset({",", ":", "-", "--", "---", "–", "—", "("})
 # Points against a match for its words' class, by cue (see `_word_class_penalty`).
 _CLASS_PENALTY = {
@@ -118,6 +121,7 @@ _CLASS_PENALTY = {
     "respelled-word": 2.0,
     "landform-tail": 2.0,
     "outlet": 4.0,
+    "spelled-out": 4.0,
 }
 # Evidence that outweighs a word's common meaning: the name was read as a demonym, a curated
 # site, a framed or "X County" name, or a dateline.
@@ -168,6 +172,7 @@ class _Tokens:
     ents: list[Span]
     person_words: frozenset[str]
     doc_text: str  # ``doc.text`` joins every token on each access: read it once
+    _initialisms: frozenset[str] | None = None  # filled on first use by ``spelled_out``
 
     @classmethod
     def of(cls, doc: Doc, person_names: list[str]) -> _Tokens:
@@ -196,6 +201,25 @@ class _Tokens:
             person_words=frozenset(words),
             doc_text=text,
         )
+
+    def spelled_out(self, acronym: str) -> bool:
+        """Whether the text spells ``acronym`` out as a run of capitalised words whose initials
+        it is, small words allowed between them ("the Government Accountability Office … the
+        GAO", "Free Syrian Army (FSA)"): then it names that organisation, not a town."""
+        if self._initialisms is None:
+            found: set[str] = set()
+            run: list[str] = []
+            for word in [*self.text, ""]:
+                if word[:1].isupper() and word.isalpha() and not word.isupper():
+                    run.append(word[0])
+                    continue
+                if run and word.lower() in _INITIALISM_GLUE:
+                    continue
+                if len(run) >= 2:
+                    found.update("".join(run[k:]) for k in range(len(run) - 1))
+                run = []
+            self._initialisms = frozenset(found)
+        return acronym in self._initialisms
 
     def name_like(self, i: int) -> bool:
         text = self.text[i]
@@ -554,6 +578,8 @@ def _word_class_penalty(
         cues.add("before-person")
     elif not any(c.kind == KIND_ABBREV for c in candidates) and _acronym(toks, i, j):
         cues.add("acronym")
+        if toks.spelled_out(toks.text[i]):
+            cues.add("spelled-out")  # "the Government Accountability Office … the GAO"
     elif label in ("GPE", "LOC") and not wider:
         return 0.0
     elif _common_word(toks, i, j, label in _NER_OTHER and not wider):
