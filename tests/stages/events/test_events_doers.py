@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import newsgraph
-from newsgraph.pipeline import Analyzer
+from newsgraph.pipeline import Analyzer, default_analyzer
 
 
 def _parties(analyzer: Analyzer, text: str, event_type: str) -> tuple[str | None, str | None]:
@@ -167,3 +167,16 @@ def test_issue6_a_meeting_held_at_a_place_is_a_meeting_not_an_intent_to_meet() -
     assert [e.type for e in met] == ["CONSULT"]
     agreed = newsgraph.analyze("Putin agreed to meet Erdogan at a summit next month.").events
     assert "AGREE" in [e.type for e in agreed]
+
+
+def test_issue6_a_date_the_ner_calls_a_name_is_no_party() -> None:
+    # "490 BC" read as an object (NER calls "BC" an organisation): the times layer says when.
+    actor, recipient = _parties(
+        default_analyzer(), "The Persians attacked 490 BC at Marathon.", "ASSAULT"
+    )
+    assert (actor, recipient) == ("Persians", None)
+    # control: a party after the verb stays
+    assert _parties(default_analyzer(), "Athens fought Sparta in 431 BC.", "ASSAULT") == (
+        "Athens",
+        "Sparta",
+    )

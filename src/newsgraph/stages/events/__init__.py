@@ -46,6 +46,7 @@ from newsgraph.stages.events.linking import (
     link_place,
     link_quote,
     link_time,
+    names_a_time,
     party_entities,
     place_before_act,
 )
@@ -275,10 +276,13 @@ class EventsStage:
         spans = [(m.start_char, m.end_char) for m in cand.mentions]
         spans.extend(casualties.spans)
         actor = doer(cand.actor)
-        if place_before_act(layers.places, actor.heads):
+        if place_before_act(layers.places, actor.heads) or names_a_time(layers.times, actor):
             actor = argument(None)  # "the Florida shooting": where, not who
+        recipient = cand.recipient
+        if names_a_time(layers.times, recipient):
+            recipient = argument(None)  # "launched an expedition with ... 499 BC": when
         actor_spans = _spans(actor.span)
-        recipient_spans = _spans(cand.recipient.span)
+        recipient_spans = _spans(recipient.span)
         words = frozenset(
             w for t in doc[sent.start : sent.end] for w in (t.lower_, t.lemma_.lower())
         )
@@ -289,9 +293,9 @@ class EventsStage:
             evidence=Evidence(spans, STAGE, round(confidence, 3)),
             mode=list(cand.mode),
             actor_text=actor.text,
-            recipient_text=cand.recipient.text,
+            recipient_text=recipient.text,
             actors=party_entities(layers.entities, actor.heads, actor_spans),
-            recipients=party_entities(layers.entities, cand.recipient.heads, recipient_spans),
+            recipients=party_entities(layers.entities, recipient.heads, recipient_spans),
             trigger=(cand.span.start_char, cand.span.end_char),
             place=link_place(
                 layers.places, clause, sent, trigger_char, [cand.trigger, cand.anchor]

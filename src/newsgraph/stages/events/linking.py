@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.record import Entity, Place, Quote, TimeExpr
-from newsgraph.stages.events.arguments import participant
+from newsgraph.stages.events.arguments import Argument, participant
 
 # GeoNames feature codes of seas, gulfs, oceans, straits, lakes and canals.
 _WATER_CODES = frozenset({"SEA", "GULF", "OCN", "STRT", "LK", "CNL", "BAY", "CHN"})
@@ -337,6 +337,16 @@ def link_entities(entities: Sequence[Entity] | None, spans: Sequence[tuple[int, 
                     found.append(entity.id)
                 break
     return found
+
+
+def names_a_time(times: Sequence[TimeExpr] | None, argument: Argument) -> bool:
+    """Whether an argument's head lies inside a date or time the times stage found: "499 BC",
+    which NER may call an organisation, says when, not who."""
+    return any(
+        t.type in {"DATE", "TIME"} and t.start <= head.idx < t.end
+        for head in argument.heads
+        for t in times or []
+    )
 
 
 # Pronouns that stand for one person ("He praised the rapid response …").
