@@ -218,3 +218,32 @@ def test_issue6_undated_news_the_day_is_not_a_year_named_earlier(times_analyzer:
     times = _by_text(_times(times_analyzer, text, None))
     assert times["2011"].value == "2011"
     assert times["the day"].value == "XXXX-XX-XX"
+
+
+def test_issue6_days_later_never_count_from_publication(times_analyzer: Analyzer) -> None:
+    # "Two days later" tells a time after one the text named; with none named it was
+    # counted from publication, a date after the report itself.
+    alone = _by_text(
+        _times(
+            times_analyzer, "Protesters gathered. Two days later police made arrests.", "2020-06-05"
+        )
+    )
+    assert alone["Two days later"].value == "XXXX-XX-XX"
+    after_month = _by_text(
+        _times(
+            times_analyzer,
+            "In March 2020, protesters gathered. Two days later police made arrests.",
+            "2020-06-01",
+        )
+    )
+    assert after_month["Two days later"].value.startswith("2020")
+    assert after_month["Two days later"].value != "2020-06-03"
+    # control: after a day named, the day it counts from
+    after_day = _by_text(
+        _times(
+            times_analyzer,
+            "Protesters gathered on Monday. Two days later police made arrests.",
+            "2020-06-05",
+        )
+    )
+    assert after_day["Two days later"].value == "2020-06-03"

@@ -275,6 +275,12 @@ def _resolve_rel(parse: Parse, rel: Rel, ctx: Context) -> Resolved:
             # "ending the day": the last day named (else the publication day), never a year;
             # in history "two days later" may still count from a month or a year
             reference = ctx.day_reference
+            if reference is None and rel.offset:
+                # "In March … two days later" counts from March, coarsely; with no time named
+                # it counts from none: two days after publication is no time a report tells
+                reference = ctx.reference
+                if reference is None:
+                    return _unresolved(parse, rel.unit)
         if reference is None and ctx.published is not None and not ctx.narrative:
             reference = Resolved(
                 "DATE", ctx.published.isoformat(), ctx.published, ctx.published, "day", None, 1.0
