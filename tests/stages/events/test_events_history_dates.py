@@ -49,3 +49,19 @@ def test_issue6_undated_opinion_acts_are_not_dated_by_a_year_named_earlier() -> 
     declined = [e for e in events if e.type == "REJECT"]
     assert declined, [(e.type, e.event_text) for e in events]
     assert declined[0].date is None
+
+
+def test_issue6_history_moves_on_with_the_times_it_names() -> None:
+    # A date named between two acts moves the story: the later act is not dated by the earlier
+    # act's time ("On March 20, 2003 the invasion began. Coalition forces cooperated …" had
+    # kept the date of an act in 2002). A time counted from publication is the writer's, not
+    # the story's.
+    text = (
+        "In July 1950 rebel forces attacked the garrison at Dunmore. The garrison was later "
+        "relieved. On 20 March 1953 the second campaign began. Government troops shelled the "
+        "rebel positions and arrested their leaders. Historians today still debate the war."
+    )
+    events = newsgraph.analyze(text, published="2009-12-19").events
+    dates = {text[e.trigger[0] : e.trigger[1]]: e.date for e in events}
+    assert dates.get("attacked") == "1950-07", dates
+    assert dates.get("shelled") == "1953-03-20", dates

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extensions import register_extensions
 from newsgraph.plover import QUAD
-from newsgraph.record import Event, Evidence
+from newsgraph.record import Event, Evidence, TimeExpr
 from newsgraph.stages.events.acled import (
     ACLED_TYPES,
     AGREEMENT_WORDS,
@@ -49,6 +49,7 @@ from newsgraph.stages.events.linking import (
     names_a_time,
     party_entities,
     place_before_act,
+    story_time,
 )
 from newsgraph.stages.events.neighbours import load_neighbours
 from newsgraph.stages.events.triggers import load_lexicon
@@ -159,6 +160,8 @@ class EventsStage:
             here = candidate.span.start_char
             if "\n\n" in doc.text[last_char:here]:
                 previous = None  # a narrative keeps its time within its paragraph only
+            elif layers.narrative and _told_between(layers.times, last_char, here):
+                previous = None  # history moved on: "… On March 20, 2003 the invasion began."
             event, previous = self._event(doc, candidate, number, layers, previous)
             last_char = here
             events.append(event)
@@ -372,6 +375,12 @@ def _owner(cue: Token, candidates: list[Candidate]) -> int | None:
 
 def _holds(arg: Argument | None, token: Token) -> bool:
     return arg is not None and arg.span is not None and arg.span.start <= token.i < arg.span.end
+
+
+def _told_between(times: list[TimeExpr] | None, start: int, end: int) -> bool:
+    """Whether the text names a calendar time between two acts: in history the later act
+    takes that time, not the earlier act's."""
+    return any(start <= t.start < end and story_time(t) for t in times or [])
 
 
 def _spans(span: Span | None) -> list[tuple[int, int]]:

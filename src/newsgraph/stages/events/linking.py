@@ -283,10 +283,7 @@ def link_time(
     ):
         return TimeLink(previous.date, previous.earliest, previous.latest, "narrative")
     if narrative:
-        told = [
-            t for t in (times or [])
-            if t.end <= clause[0] and t.type in {"DATE", "TIME"} and t.earliest is not None
-        ]  # fmt: skip
+        told = [t for t in (times or []) if t.end <= clause[0] and story_time(t)]
         if told:
             last = told[-1]
             date = last.value if _is_calendar(last.value) else last.earliest
@@ -296,6 +293,16 @@ def link_time(
         day = published[:10]
         return TimeLink(day, None, day, "publication")
     return TimeLink(None, None, None, "none")
+
+
+def story_time(time: TimeExpr) -> bool:
+    """A calendar time the story tells, which a later untimed act in history may take: not one
+    counted from publication ("today", "last year"), which is the writer's time."""
+    return (
+        time.type in {"DATE", "TIME"}
+        and time.earliest is not None
+        and (time.anchor or {}).get("kind") != "publication"
+    )
 
 
 def _narrowed_by_event(times: Sequence[TimeExpr], clause_time: TimeExpr) -> tuple[str, str] | None:
