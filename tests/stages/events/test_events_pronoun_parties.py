@@ -83,3 +83,17 @@ def test_issue6_a_pronoun_stays_unresolved_when_in_doubt(
 ) -> None:
     event, _ = _event(text, event_type)
     assert (event.actors if role == "actor" else event.recipients) == [], event
+
+
+def test_issue6_he_is_neither_a_plural_nor_a_thing() -> None:
+    # Inside the sentence "he" took the subject of the verb above it: here the officials
+    # (plural), and failing them the inquiry (no person).
+    text = (
+        "The inquiry examines how city and federal officials handled his detention before he "
+        "picked up a rifle and shot two guards."
+    )
+    event, _ = _event(text, "ASSAULT")
+    assert event.actor_text == "he", event
+    # control: the verb-governed reading stays for a person
+    said, _ = _event("The minister said he would expel the diplomats.", "THREATEN")
+    assert said.actor_text == "minister"

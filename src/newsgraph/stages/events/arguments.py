@@ -394,12 +394,32 @@ def _antecedent(pronoun: Token) -> Token | None:
                 if (
                     child.dep_ in {"nsubj", "nsubjpass"}
                     and child.i < pronoun.i
-                    and child is not pronoun
+                    and child.i != pronoun.i
                     and child.pos_ != "PRON"
+                    and _agrees(pronoun, _counted(child))
                 ):
                     return _counted(child)
         node = head
     return None
+
+
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _agrees(pronoun: Token, antecedent: Token) -> bool:
+    """Number and animacy: "he" or "it" is no plural noun, and "he" is a name or a person
+    ("authorities handled his custody before he shot Steinle": he is neither the authorities
+    nor "the controversy" over it). Plural pronouns go unchecked, as news says "they" of an
+    organisation."""
+    if pronoun.lower_ not in _SINGULAR_PRONOUNS:
+        return True
+    if antecedent.tag_ in _PLURAL_TAGS or antecedent.conjuncts:
+        return False
+    return (
+        pronoun.lower_ not in _PERSON_PRONOUNS or antecedent.pos_ == "PROPN" or _person(antecedent)
+    )
 
 
 def _counted(token: Token) -> Token:
