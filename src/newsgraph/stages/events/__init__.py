@@ -110,11 +110,20 @@ class _Layers:
     quotes: list[Any] | None
     entities: list[Any] | None
     narrative: bool  # the times stage reads the text as history (see link_time)
+    text: str  # ``doc.text`` joins every token on each access: read it once
+    id_base: str  # the article id, else a hash of its text: events' ids start with it
 
     @classmethod
     def of(cls, doc: Doc) -> _Layers:
+        meta = doc._.ng_meta or {}
+        text = doc.text
+        doc_id = meta.get("id")
         return cls(
-            meta=doc._.ng_meta or {},
+            meta=meta,
+            text=text,
+            id_base=str(doc_id)
+            if doc_id
+            else hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
             places=doc_layer(doc, "ng_places"),
             times=doc_layer(doc, "ng_times"),
             quotes=doc_layer(doc, "ng_quotes"),
@@ -158,7 +167,7 @@ class EventsStage:
         last_char = 0
         for number, candidate in enumerate(candidates):
             here = candidate.span.start_char
-            if "\n\n" in doc.text[last_char:here]:
+            if "\n\n" in layers.text[last_char:here]:
                 previous = None  # a narrative keeps its time within its paragraph only
             elif layers.narrative and _told_between(layers.times, last_char, here):
                 previous = None  # history moved on: "… On March 20, 2003 the invasion began."
@@ -228,7 +237,7 @@ class EventsStage:
         actor_text = actor.text if actor is not None else None
         recipient_text = recipient.text if recipient is not None else None
         return Event(
-            id=_event_id(layers.meta.get("id"), doc.text, cue, number),
+            id=_event_id(layers.id_base, cue, number),
             type=found.type,
             evidence=Evidence([trigger], STAGE, FALLBACK_CONFIDENCE),
             mode=[] if found.mode is None else [found.mode],
@@ -291,7 +300,7 @@ class EventsStage:
         )
         acled_type, acled_sub = self._acled(cand, words, sent)
         event = Event(
-            id=_event_id(layers.meta.get("id"), doc.text, cand.span, number),
+            id=_event_id(layers.id_base, cand.span, number),
             type=cand.type,
             evidence=Evidence(spans, STAGE, round(confidence, 3)),
             mode=list(cand.mode),
@@ -387,7 +396,6 @@ def _spans(span: Span | None) -> list[tuple[int, int]]:
     return [] if span is None else [(span.start_char, span.end_char)]
 
 
-def _event_id(doc_id: object, text: str, trigger: Span, number: int) -> str:
+def _event_id(base: str, trigger: Span, number: int) -> str:
     """Stable id: article id (or text hash) + trigger offset, so reruns give the same ids."""
-    base = str(doc_id) if doc_id else hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return f"{base}#ev{number}@{trigger.start_char}"
