@@ -1405,3 +1405,25 @@ def test_issue5_long_transcript_turn_is_one_attribution_to_its_speaker(
     turn = [q for q in a.quotes if q.source is not None and _text(a, q.source) == "SMITH"]
     assert len(turn) == 1 and _text(a, turn[0].cue) == ":"
     assert not [q for q in a.quotes if _text(a, q.cue) == "think"]
+
+
+def test_issue5_parenthetical_cue_ignores_a_clause_from_the_next_paragraph(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'X, Ms. Ortiz argued, is Y.' followed by a paragraph the parse runs into the sentence:
+    the parenthetical cue reports the clause around it, not the next paragraph's quotation,
+    which stays the next cue's."""
+    a = attribution_analyzer.analyze(
+        "Tax plan draws fire.\n\n"
+        "The appeal of a flat tax itself, Ms. Ortiz argued, is largely an illusion.\n\n"
+        "''Most of the burden in the current system comes from efforts to measure'' profits, "
+        "she said, rather than from the rates."
+    )
+    argued = _by_cue(a, "argued")
+    assert _text(a, argued.source) == "Ms. Ortiz"
+    assert [_text(a, c) for c in argued.content] == [
+        "The appeal of a flat tax itself",
+        "is largely an illusion",
+    ]
+    said = _by_cue(a, "said")
+    assert _text(a, said.content[0]).startswith("''Most of the burden")

@@ -536,7 +536,13 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
     if token.dep_ == "parataxis":
         head = token.head
         # "X, he said, Reuters reported": the head is itself a cue; the content is its clause.
-        clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i != token.i]
+        # Not one the parse ran in from the next paragraph ("X, Mr. Furman argued, is Y.\n\n
+        # ''…'' income, he said"): that is the next cue's.
+        clauses = [
+            c
+            for c in head.children
+            if c.dep_ == "ccomp" and c.i != token.i and _same_paragraph(c, token)
+        ]
         top = clauses[0] if clauses else head
         span = (top.left_edge.i, top.right_edge.i + 1)
         if top.dep_ == "ROOT":
