@@ -1410,20 +1410,50 @@ def test_issue5_long_transcript_turn_is_one_attribution_to_its_speaker(
 def test_issue5_parenthetical_cue_ignores_a_clause_from_the_next_paragraph(
     attribution_analyzer: Analyzer,
 ) -> None:
-    """'X, Ms. Ortiz argued, is Y.' followed by a paragraph the parse runs into the sentence:
-    the parenthetical cue reports the clause around it, not the next paragraph's quotation,
-    which stays the next cue's."""
+    """'X, the engineer argued, is Y.' followed by a paragraph the parse hangs on the sentence
+    as a complement: the parenthetical cue reports the clause around it, not the next
+    paragraph's quotation, which stays the next cue's."""
     a = attribution_analyzer.analyze(
-        "Tax plan draws fire.\n\n"
-        "The appeal of a flat tax itself, Ms. Ortiz argued, is largely an illusion.\n\n"
-        "''Most of the burden in the current system comes from efforts to measure'' profits, "
-        "she said, rather than from the rates."
+        "Bridge repairs stall.\n\n"
+        "The real cost of the bridge, the engineer argued, is the upkeep.\n\n"
+        "''Most of the money goes to repairs of the old'' roads, he said, not to new ones."
     )
     argued = _by_cue(a, "argued")
-    assert _text(a, argued.source) == "Ms. Ortiz"
-    assert [_text(a, c) for c in argued.content] == [
-        "The appeal of a flat tax itself",
-        "is largely an illusion",
+    assert _text(a, argued.source) == "the engineer"
+    assert [_text(a, c).rstrip(".") for c in argued.content] == [
+        "The real cost of the bridge",
+        "is the upkeep",
     ]
+
+
+def test_issue5_inverted_aside_names_the_speaker_after_the_verb(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'And the mayor, said Ms. Alvarez, who …, never forgets': the speaker follows the verb,
+    set off by commas, and the clause around the aside is the content; the parser made 'the
+    mayor' the verb's subject. A subject with an aside of its own ('Smith, 45, said Jones, the
+    treasurer, had left') and a plain report keep their reading."""
+    a = attribution_analyzer.analyze(
+        "Council debates budget.\n\n"
+        "And the mayor, said Ms. Alvarez, who worked for him for a decade, never forgets a "
+        "slight."
+    )
     said = _by_cue(a, "said")
-    assert _text(a, said.content[0]).startswith("''Most of the burden")
+    assert _text(a, said.source) == "Ms. Alvarez, who worked for him for a decade,"
+    assert [_text(a, c) for c in said.content] == ["the mayor", "never forgets a slight"]
+    b = attribution_analyzer.analyze(
+        "Council debates budget.\n\n"
+        "Part of the difficulty, say engineers like Tom Reyes, a bridge inspector, is the soil "
+        "itself."
+    )
+    say = _by_cue(b, "say")
+    assert _text(b, say.source) == "engineers like Tom Reyes, a bridge inspector,"
+    assert [_text(b, c) for c in say.content] == ["Part of the difficulty", "is the soil itself"]
+    c = attribution_analyzer.analyze(
+        "Council debates budget.\n\nSmith, 45, said Jones, the treasurer, had left the city."
+    )
+    assert _text(c, _by_cue(c, "said").source) == "Smith, 45,"
+    d = attribution_analyzer.analyze(
+        "Council debates budget.\n\nThe mayor said Jones, the treasurer, had left the city."
+    )
+    assert _text(d, _by_cue(d, "said").source) == "The mayor"

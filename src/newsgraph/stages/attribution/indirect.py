@@ -196,6 +196,9 @@ def from_verb(token: Token, sent: Span, confidence: float) -> Attribution:
     felt = _felt_by_object(verb)
     if felt is not None:
         source, content = _subtree(felt[0]), [_subtree(felt[1])]
+    inside = _inverted_aside(verb)
+    if inside is not None:
+        source, content = inside
     if source is not None:
         source = _source_edges(source, token.doc)
     taken = [*content, *([source] if source else [])]
@@ -214,6 +217,44 @@ def _felt_by_object(verb: Token) -> tuple[Token, Token] | None:
     if not objects or not subjects or not _person(objects[0]):
         return None
     return (objects[0], subjects[-1]) if causes_feeling(verb.lemma_.lower()) else None
+
+
+def _inverted_aside(verb: Token) -> tuple[TokenRange, list[TokenRange]] | None:
+    """(source, content) of an inverted parenthetical cue inside a clause: "And Trump, *said*
+    Sunshine, who remains friendly with him, doesn't forgive", "Part of the problem, *say*
+    experts like Paul Bauman, is the ground itself". The parser makes the clause's subject the
+    verb's, and the speaker either the subject of the rest of the clause (a ccomp) or a second
+    subject of the verb (a parataxis); the speaker is the noun phrase right after the verb, set
+    off by a comma, and the content is the clause around the aside. None for any other shape,
+    and when a comma inside the subject closes an aside of its own ("Smith, 45, said Jones,
+    the treasurer, had left": Smith speaks)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 1 or any(c.dep_ == "dobj" for c in children):
+        return None
+    start = subjects[0].left_edge.i
+    if any(t.text == "," for t in doc[start : verb.i - 1]):
+        return None
+    clauses = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
+    if len(clauses) == 1:
+        holder, end = clauses[0], clauses[0].right_edge.i + 1
+    elif verb.dep_ == "parataxis" and verb.head.i > verb.i:
+        holder, end = verb, verb.head.right_edge.i + 1
+    else:
+        return None
+    speakers = [c for c in holder.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1]
+    if not speakers or speakers[0].pos_ not in ("PROPN", "NOUN"):
+        return None
+    last = speakers[0].right_edge.i
+    if doc[last].text != ",":
+        last += 1
+        if last >= end or doc[last].text != ",":
+            return None  # "Trump, said Sunshine doesn't forgive": no aside, a plain report
+    content = _subtract(_trim(start, end, doc), (verb.i, last + 1), doc)
+    return _subtree(speakers[0]), content
 
 
 def _reporting_object(token: Token, sent: Span) -> tuple[Token, Token]:
