@@ -1457,3 +1457,26 @@ def test_issue5_inverted_aside_names_the_speaker_after_the_verb(
         "Council debates budget.\n\nThe mayor said Jones, the treasurer, had left the city."
     )
     assert _text(d, _by_cue(d, "said").source) == "The mayor"
+
+
+def test_issue5_verb_ending_a_series_of_relative_clauses_shares_their_pronoun(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'This was the senator …, who fights with reporters, claims that …': the parser
+    coordinates 'claims' with 'was'; it continues the relative clause before it, in the same
+    form, and its source is that clause's 'who' (PolNeAR), not 'This'. A verb in the copula's
+    own form keeps the main subject ('She is a lawyer who lives in Ohio and says …')."""
+    a = attribution_analyzer.analyze(
+        "Senate race heats up.\n\n"
+        "This was the senator we all remembered, the senator who doubts the science of climate "
+        "change, who fights with reporters, claims that the press is biased, and insists that "
+        "nothing has changed."
+    )
+    for cue in ("claims", "insists"):
+        quote = _by_cue(a, cue)
+        assert quote.source is not None and quote.source[0] == a.text.index("who fights")
+    b = attribution_analyzer.analyze(
+        "Senate race heats up.\n\nShe is a lawyer who lives in Ohio and says that the plan will "
+        "fail."
+    )
+    assert _text(b, _by_cue(b, "says").source) == "She"

@@ -1099,6 +1099,9 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return _inverted_subject(token)
+        series = _relative_series(current) if current.dep_ == "conj" else None
+        if series is not None:
+            return series
         if current.dep_ == "conj" and current.head.dep_ == "ccomp" and current.i == token.i:
             # "He said that he would offer a prayer but *did not suggest* …": the parser
             # coordinates the second cue with the reported clause; it shares the reporting
@@ -1107,6 +1110,28 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         current = current.head
     return None
+
+
+def _relative_series(verb: Token) -> TokenRange | None:
+    """The relative pronoun of a series of relative clauses that the parser ends by
+    coordinating the last verb with the copula the series hangs from: "This was the Trump
+    who questions …, who fights …, *claims* that …" (conj of "was"). The verb continues the
+    relative clause right before it, in the same form (VBZ after VBZ), and shares its
+    pronoun, PolNeAR's source; a copula in another form is no subject of it."""
+    head = verb.head
+    if head.lemma_.lower() not in _COPULAS or head.tag_ == verb.tag_:
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    while j > head.i and (doc[j].is_punct or doc[j].dep_ == "cc"):
+        j -= 1
+    clause = doc[j]
+    while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.head.i < verb.i:
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.tag_ != verb.tag_ or clause.right_edge.i != j:
+        return None
+    pronouns = [c for c in clause.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
+    return (pronouns[0].i, pronouns[0].i + 1) if pronouns else None
 
 
 def _reduced_passive(verb: Token) -> bool:
