@@ -1480,3 +1480,29 @@ def test_issue5_verb_ending_a_series_of_relative_clauses_shares_their_pronoun(
         "fail."
     )
     assert _text(b, _by_cue(b, "says").source) == "She"
+
+
+def test_issue5_unmarked_adverbial_aside_reports_the_main_clause(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'But with every new poll, his aides admit, it becomes …': the parser hangs the aside as
+    an adverbial clause; with no subordinator, a subject and a comma after the verb, it is a
+    parenthetical cue and the main clause is its content (the lone 'But' is not). A clause
+    with a subordinator ('Whenever reporters ask, …', 'If the organizers complain, …') is a
+    circumstance, not a report of the main clause."""
+    a = attribution_analyzer.analyze(
+        "Festival faces cuts.\n\n"
+        "But with every new poll, his aides admit, it becomes more difficult to argue that he "
+        "can win."
+    )
+    admit = _by_cue(a, "admit")
+    assert _text(a, admit.source) == "his aides"
+    assert [_text(a, c) for c in admit.content] == [
+        "it becomes more difficult to argue that he can win"
+    ]
+    for text in (
+        "Festival faces cuts.\n\nWhenever reporters ask, the mayor declines to comment.",
+        "Festival faces cuts.\n\nIf the organizers complain, the council will listen.",
+    ):
+        b = attribution_analyzer.analyze(text)
+        assert not [q for q in b.quotes if _text(b, q.cue) in ("ask", "complain")]

@@ -591,12 +591,21 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
         content = _subtract(_trim(*span, doc), _subtree(token), doc)
         if content:
             return content, token.i + 1, False
-    if token.dep_ == "advcl" and _aside(token, children) and not _own_object(token, children):
-        # "As Ryan has pointed out, that's …": the main clause minus the cue clause.
+    if (
+        token.dep_ == "advcl"
+        and (_aside(token, children) or _unmarked_aside(token, children))
+        and not _own_object(token, children)
+    ):
+        # "As Ryan has pointed out, that's …": the main clause minus the cue clause, and
+        # minus a conjunction left alone before it ("*But* with each poll, aides admit, …").
         head = token.head
-        content = _subtract(
-            _trim(head.left_edge.i, head.right_edge.i + 1, doc), _subtree(token), doc
-        )
+        content = [
+            piece
+            for piece in _subtract(
+                _trim(head.left_edge.i, head.right_edge.i + 1, doc), _subtree(token), doc
+            )
+            if any(t.dep_ != "cc" for t in doc[piece[0] : piece[1]])
+        ]
         if content:
             return content, token.i + 1, False
     for child in children:
@@ -861,6 +870,20 @@ def _aside(token: Token, children: list[Token]) -> bool:
         return False
     before = token.doc[marks[0].i - 1] if marks[0].i > 0 else None
     return token.i < token.head.i or (before is not None and before.text == ",")
+
+
+def _unmarked_aside(token: Token, children: list[Token]) -> bool:
+    """A parenthetical cue the parser hangs as an adverbial clause: no subordinator, a subject
+    of its own, a comma right after the verb and the main clause after it ("But with each
+    passing contest, these supporters *acknowledge*, it becomes harder …")."""
+    doc = token.doc
+    return (
+        token.head.i > token.i
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+        and any(c.dep_ == "nsubj" and c.i < token.i for c in children)
+        and not any(c.dep_ in ("mark", "advmod") and c.i < token.i for c in children)
+    )
 
 
 def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange], int, bool] | None:
