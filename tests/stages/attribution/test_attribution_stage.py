@@ -1506,3 +1506,24 @@ def test_issue5_unmarked_adverbial_aside_reports_the_main_clause(
     ):
         b = attribution_analyzer.analyze(text)
         assert not [q for q in b.quotes if _text(b, q.cue) in ("ask", "complain")]
+
+
+def test_issue5_charge_preposition_ends_before_a_relative_clause_of_speech(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'blasted the governor for his cuts …, which she argued will hurt …': the charge joined
+    to the object stops before a set-off relative clause in which someone speaks, another
+    attribution, as the object itself does; a relative clause that only describes stays."""
+    a = attribution_analyzer.analyze(
+        "Budget fight grows.\n\nThe senator blasted the governor for his cuts to the school "
+        "budget, which she argued will hurt rural districts."
+    )
+    blasted = _by_cue(a, "blasted")
+    assert [_text(a, c) for c in blasted.content] == [
+        "the governor for his cuts to the school budget"
+    ]
+    b = attribution_analyzer.analyze(
+        "Budget fight grows.\n\nThe senator blasted the governor for his cuts to the school "
+        "budget, which took effect in May."
+    )
+    assert _text(b, _by_cue(b, "blasted").content[0]).endswith("which took effect in May")

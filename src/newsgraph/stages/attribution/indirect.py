@@ -639,7 +639,7 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
                 if prep.dep_ == "prep" and prep.i == end and prep.lower_ in ("of", "for"):
                     # "accused Trump *of* using …", "blasted Portman *for* his decision":
                     # the charge is part of what is said.
-                    end = _subtree(prep)[1]
+                    end = _without_trailing_report(prep)[1]
             return [(start, end)], token.i + 1, True
     found = _prep_content(token, children)
     if found is not None:
