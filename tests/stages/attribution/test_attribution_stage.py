@@ -10,6 +10,7 @@ from newsgraph.config import load_config
 from newsgraph.pipeline import Analyzer
 from newsgraph.record import Analysis, Quote
 from newsgraph.stages.attribution.indirect import (
+    according_to,
     from_verb,
     instrument_source,
     restrictive_relative,
@@ -1527,3 +1528,31 @@ def test_issue5_charge_preposition_ends_before_a_relative_clause_of_speech(
         "budget, which took effect in May."
     )
     assert _text(b, _by_cue(b, "blasted").content[0]).endswith("which took effect in May")
+
+
+def test_issue5_according_parsed_as_the_root_keeps_its_clause_as_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """A parse the backbone gives a long fronted phrase: "According" as the sentence's root,
+    the main clause's subject a second object of it. The phrase ends with the object of "to";
+    the rest of the sentence is what is attributed. Hung on the main verb (the usual parse),
+    the phrase is the same."""
+    words = "According to a survey , young renters who are poor spend more".split()
+    doc = Doc(
+        attribution_analyzer.nlp.vocab,
+        words=words,
+        heads=[0, 0, 3, 1, 0, 6, 0, 8, 6, 8, 8, 10],
+        deps="ROOT prep det pobj punct amod pobj nsubj relcl acomp acomp advmod".split(),
+        pos="VERB ADP DET NOUN PUNCT ADJ NOUN PRON AUX ADJ ADV ADV".split(),
+    )
+    attribution = according_to(doc[0], doc[0:], 0.9)
+    assert attribution is not None and attribution.source is not None
+    assert doc[attribution.source[0] : attribution.source[1]].text == "a survey"
+    assert [doc[s:e].text for s, e in attribution.content] == [
+        "young renters who are poor spend more"
+    ]
+    a = attribution_analyzer.analyze(
+        "Clinic plan advances.\n\nAccording to figures from the county, farm incomes fell."
+    )
+    quote = _by_cue(a, "According to")
+    assert [_text(a, c) for c in quote.content] == ["farm incomes fell"]

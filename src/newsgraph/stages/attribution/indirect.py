@@ -409,7 +409,12 @@ def according_to(token: Token, sent: Span, confidence: float) -> Attribution | N
     ]
     source = _trim(objects[0].left_edge.i, objects[0].right_edge.i + 1, doc) if objects else None
     phrase_start = token.i
+    # The phrase is "according to" and its object; when the parser makes "According" the
+    # sentence's root ("According to a study by …, voters skew younger"), the clause it
+    # governs is the content, not part of the phrase.
     phrase_end = max(to.right_edge.i, token.right_edge.i) + 1
+    if token.dep_ == "ROOT":
+        phrase_end = max([to.right_edge.i, *(o.right_edge.i for o in objects)]) + 1
     content = _subtract(_trim(sent.start, sent.end, doc), (phrase_start, phrase_end), doc)
     if not content:
         return None
