@@ -1556,3 +1556,23 @@ def test_issue5_according_parsed_as_the_root_keeps_its_clause_as_content(
     )
     quote = _by_cue(a, "According to")
     assert [_text(a, c) for c in quote.content] == ["farm incomes fell"]
+
+
+def test_issue5_verb_coordinated_with_a_joined_participle_has_the_verbs_subject(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'The governor emailed donors saying: "…" and vowing to …': 'emailed donors saying' is
+    one cue (PolNeAR), so 'vowing', coordinated with what was said, has the governor as
+    source, not the donors. After a verb that is not one of speech the object may be the one
+    who acts ('Voters backed a candidate promising … and vowing …': the candidate vows)."""
+    a = attribution_analyzer.analyze(
+        'Race tightens.\n\nThe governor emailed donors saying: "The fight goes on" and vowing '
+        "to campaign in every county next month."
+    )
+    assert _text(a, _by_cue(a, "vowing").source) == "The governor"
+    assert _text(a, _by_cue(a, "emailed donors saying:").source) == "The governor"
+    b = attribution_analyzer.analyze(
+        "Race tightens.\n\nVoters backed a candidate promising lower taxes and vowing to cut "
+        "spending."
+    )
+    assert _text(b, _by_cue(b, "vowing").source) == "a candidate"

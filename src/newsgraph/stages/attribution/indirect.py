@@ -285,6 +285,17 @@ def _object_participle(verb: Token) -> Token | None:
     return None
 
 
+def _joined_participle(participle: Token) -> bool:
+    """The participle is the one its object noun carries after a verb of speech ("*emailed
+    supporters saying*"), which PolNeAR reads as one cue with that verb. After another verb
+    the object may be the one who acts ("backed a candidate *promising* …")."""
+    head = participle.head
+    if head.dep_ != "dobj" or head.head.pos_ != "VERB" or not _speech_or_thought(head.head):
+        return False
+    joined = _object_participle(head.head)
+    return joined is not None and joined.i == participle.i
+
+
 def _reports(participle: Token) -> bool:
     """A participle that says something of its own: a reporting verb or one with an object or
     clause ("a law *demanding* the expulsion"), not one with a circumstance only ("the judge
@@ -1113,6 +1124,12 @@ def _source_tokens(token: Token) -> TokenRange | None:
             current = current.head.head
             continue
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL:
+            if current.i != token.i and _joined_participle(current):
+                # "emailed supporters *saying*: … and *vowing* to …": the participle the
+                # object carries is one cue with the verb (see _reporting_object), so a verb
+                # coordinated with it has the verb's subject, not the object.
+                current = current.head.head
+                continue
             if doc[current.i - 1].text != "," or current.head.dep_ in _SUBJECTS:
                 # "a certified letter *announcing* …", "The campaign, *pushing* …": the
                 # participle's subject is the noun.
