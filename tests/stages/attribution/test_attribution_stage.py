@@ -1576,3 +1576,28 @@ def test_issue5_verb_coordinated_with_a_joined_participle_has_the_verbs_subject(
         "spending."
     )
     assert _text(b, _by_cue(b, "vowing").source) == "a candidate"
+
+
+def test_issue5_topic_label_over_a_cited_line_is_no_speaker(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'Tuition: Fees … rose …, according to the Education Department.': a common-noun label
+    over a line that cites its source is the line's topic; the cited source is the
+    attribution, and a quotation after it is no longer inside a 'turn'. A named speaker's
+    turn stays one, whatever 'according to' it contains."""
+    a = attribution_analyzer.analyze(
+        "Colleges raise fees.\n\nThe board met on Monday.\n\nTuition: Fees at state colleges "
+        "rose by 8 percent last year, according to the Education Department. "
+        '"We cannot keep raising prices," Smith said.'
+    )
+    assert not [q for q in a.quotes if _text(a, q.cue) == ":"]
+    cited = _by_cue(a, "according to")
+    assert _text(a, cited.source) == "the Education Department"
+    assert _text(a, _by_cue(a, "said").source) == "Smith"
+    b = attribution_analyzer.analyze(
+        "Hearing ends.\n\nThe hearing ran late.\n\nSmith: Well, I think the board acted, "
+        "according to the rules, in good faith."
+    )
+    turn = _by_cue(b, ":")
+    assert _text(b, turn.source) == "Smith"
+    assert not [q for q in b.quotes if _text(b, q.cue) == "according to"]
