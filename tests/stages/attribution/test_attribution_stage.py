@@ -1601,3 +1601,22 @@ def test_issue5_topic_label_over_a_cited_line_is_no_speaker(
     turn = _by_cue(b, ":")
     assert _text(b, turn.source) == "Smith"
     assert not [q for q in b.quotes if _text(b, q.cue) == "according to"]
+
+
+def test_issue5_that_clause_parsed_as_adverbial_after_a_verb_of_speech_is_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'…, saying in an interview only that she was weighing her options': the parser hangs
+    the that-clause as an adverbial clause; after a verb of speech it is what was said. A
+    purpose clause ('so that everyone would hear it') is not."""
+    a = attribution_analyzer.analyze(
+        "Mayor under pressure.\n\nThe mayor gave few details, saying in an interview only that "
+        "she was weighing her options."
+    )
+    saying = _by_cue(a, "saying in an interview")
+    assert _text(a, saying.source) == "The mayor"
+    assert [_text(a, c) for c in saying.content] == ["only that she was weighing her options"]
+    b = attribution_analyzer.analyze(
+        "Mayor under pressure.\n\nThe mayor repeated the warning so that everyone would hear it."
+    )
+    assert [_text(b, c) for c in _by_cue(b, "repeated").content] == ["the warning"]

@@ -59,6 +59,8 @@ _GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # Raising verbs: "X seems to …" attributes an impression to the writer, and PolNeAR gives
 # these cues no source (train validation part: 41 of 48 null).
 _RAISING = frozenset({"seem", "appear"})
+# Words that make "that" open a clause of purpose, time, degree or reason, not a report.
+_THAT_OPENERS = frozenset({"so", "now", "such", "except", "given", "in", "provided", "save"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound", "feel"})
 _SUBJECTS = ("nsubj", "csubj")
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep"})
@@ -590,6 +592,11 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
         if clauses:
             clause = _nearest_clause(token, clauses)
             return [_without_trailing_report(clause)], token.i + 1, False
+    misread = [c for c in children if c.dep_ == "advcl" and c.i > token.i and _bare_that(c)]
+    if misread and _speech_or_thought(token):
+        # "saying in his statement only *that* he was refining …": a that-clause after a verb
+        # of speech, parsed as an adverbial clause, is what was said.
+        return [_without_trailing_report(misread[0])], token.i + 1, False
     if token.dep_ == "parataxis":
         head = token.head
         # "X, he said, Reuters reported": the head is itself a cue; the content is its clause.
@@ -827,6 +834,16 @@ def _own_object(token: Token, children: list[Token]) -> bool:
 def _that(clause: Token) -> bool:
     """The clause opens with "that" (a reported proposition, not a relative clause)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _bare_that(clause: Token) -> bool:
+    """The clause opens with a plain "that", not one of "so that", "now that", "such that",
+    "except that", "given that", "in that" (a purpose, time, degree or reason clause)."""
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    if [m.lower_ for m in marks] != ["that"]:
+        return False
+    before = clause.doc[marks[0].i - 1] if marks[0].i > 0 else None
+    return before is None or before.lower_ not in _THAT_OPENERS
 
 
 def _recipient(verb: Token, obj: Token) -> bool:
