@@ -1620,3 +1620,24 @@ def test_issue5_that_clause_parsed_as_adverbial_after_a_verb_of_speech_is_the_co
         "Mayor under pressure.\n\nThe mayor repeated the warning so that everyone would hear it."
     )
     assert [_text(b, c) for c in _by_cue(b, "repeated").content] == ["the warning"]
+
+
+def test_issue5_person_object_of_a_control_verb_is_the_source(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'has led some donors to worry …', 'barred the former aide from writing about …': the
+    person object of the governing verb is who worries or writes (object control), not its
+    subject. After 'by' the subject acts ('rallied voters by promising …')."""
+    a = attribution_analyzer.analyze(
+        "Campaign stumbles.\n\nThe scandal has led some donors to worry whether the campaign "
+        "can recover."
+    )
+    assert _text(a, _by_cue(a, "to worry").source) == "some donors"
+    b = attribution_analyzer.analyze(
+        "Campaign stumbles.\n\nThe judge barred the former aide from writing about the trial."
+    )
+    assert _text(b, _by_cue(b, "writing about").source) == "the former aide"
+    c = attribution_analyzer.analyze(
+        "Campaign stumbles.\n\nThe senator rallied voters by promising lower taxes."
+    )
+    assert _text(c, _by_cue(c, "promising").source) == "The senator"

@@ -59,6 +59,9 @@ _GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # Raising verbs: "X seems to …" attributes an impression to the writer, and PolNeAR gives
 # these cues no source (train validation part: 41 of 48 null).
 _RAISING = frozenset({"seem", "appear"})
+# Prepositions after an object whose verb phrase the object does ("prevented X *from*
+# writing", "accused X *of* lying", "blamed X *for* saying").
+_CONTROL_PREPS = frozenset({"from", "of", "for"})
 # Words that make "that" open a clause of purpose, time, degree or reason, not a report.
 _THAT_OPENERS = frozenset({"so", "now", "such", "except", "given", "in", "provided", "save"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound", "feel"})
@@ -1135,6 +1138,9 @@ def _source_tokens(token: Token) -> TokenRange | None:
             # '"…," said the woman' (tagged VBN after a quote) names the speaker after it;
             # "Asked whether …, he said": the asker is not the answerer.
             return _inverted_subject(token) if current.i == token.i else None
+        controller = _controller(current)
+        if controller is not None:
+            return _subtree(controller)
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             # "… rallied thousands by *promising* …": the subject of the verb the
             # preposition hangs on.
@@ -1171,6 +1177,26 @@ def _source_tokens(token: Token) -> TokenRange | None:
             current = current.head.head
             continue
         current = current.head
+    return None
+
+
+def _controller(verb: Token) -> Token | None:
+    """The person or group object of the verb that governs ``verb`` when that object, not the
+    governing verb's subject, is who does it (object control): "has led *some allies* to
+    worry", "urged *voters* to reject …", "prevented *his first wife* from writing about …",
+    "blamed *the senator* for saying …". A preposition of means or time ("by promising",
+    "after saying") leaves the subject as the doer. None when there is no such object."""
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _CONTROL_PREPS:
+        governor = verb.head.head
+    else:
+        return None
+    if governor.pos_ != "VERB":
+        return None
+    for child in governor.children:
+        if child.dep_ == "dobj" and governor.i < child.i < verb.i and _person(child):
+            return child
     return None
 
 
