@@ -1641,3 +1641,17 @@ def test_issue5_person_object_of_a_control_verb_is_the_source(
         "Campaign stumbles.\n\nThe senator rallied voters by promising lower taxes."
     )
     assert _text(c, _by_cue(c, "promising").source) == "The senator"
+
+
+def test_issue5_last_of_a_long_series_of_coordinated_verbs_keeps_the_subject(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'The mayor has mocked …, referred to … and recently pointed to … and *called* him …':
+    the parser chains the coordinated verbs, so the subject is three steps up; every verb of
+    the series has it."""
+    a = attribution_analyzer.analyze(
+        "Campaign heats up.\n\nThe mayor has mocked a rival, referred to his critics as "
+        '"clowns" and recently pointed to a man in the crowd and called him "my best friend."'
+    )
+    for cue in ("has mocked", "referred to", "called"):
+        assert _text(a, _by_cue(a, cue).source) == "The mayor"

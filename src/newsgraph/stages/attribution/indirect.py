@@ -1113,7 +1113,9 @@ def _source_tokens(token: Token) -> TokenRange | None:
     if _reduced_passive(token):
         return None
     current: Token = token
-    for _ in range(3):
+    # Up to four steps: "The candidate has mocked …, referred to …, and pointed to … and
+    # *called* him …" climbs three coordinated verbs to the subject.
+    for _ in range(4):
         nearest = _nearest_subject(current)
         if nearest is not None:
             return nearest
