@@ -1655,3 +1655,33 @@ def test_issue5_last_of_a_long_series_of_coordinated_verbs_keeps_the_subject(
     )
     for cue in ("has mocked", "referred to", "called"):
         assert _text(a, _by_cue(a, cue).source) == "The mayor"
+
+
+def test_issue5_clause_after_an_inverted_speaker_is_not_the_content(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """A parse the backbone gives '"…," said Ann Lee, who co-wrote the bill': split at the
+    hyphen, "wrote" hangs on "said" as its complement. After a quotation that closes right
+    before the verb, a clause past the verb's own subject is part of the speaker's phrase: no
+    syntactic content, so the stage takes the quotation."""
+    words = '" I agree , " said Ann Lee , who co - wrote the bill .'.split()
+    doc = Doc(
+        attribution_analyzer.nlp.vocab,
+        words=words,
+        heads=[5, 2, 5, 5, 5, 5, 7, 5, 7, 10, 7, 5, 5, 14, 12, 5],
+        deps="punct nsubj dep punct punct ROOT compound nsubj punct nsubj relcl advcl ccomp "
+        "det dobj punct".split(),
+        pos="PUNCT PRON VERB PUNCT PUNCT VERB PROPN PROPN PUNCT PRON VERB VERB VERB DET NOUN "
+        "PUNCT".split(),
+        tags="`` PRP VBP , '' VBD NNP NNP , WP VBD VBD VBD DT NN .".split(),
+    )
+    said = doc[5]
+    attribution = from_verb(said, said.sent, 0.9)
+    assert attribution.content == []
+    assert attribution.source is not None and doc[attribution.source[0]].text == "Ann"
+    a = attribution_analyzer.analyze(
+        "Clinic expands.\n\n''When the state says, 'We can't pay for this,' I don't believe "
+        "that,'' said Dana Ortiz, director of the nursing program at Mercy College, who "
+        "co-founded the clinic with her husband."
+    )
+    assert _text(a, _by_cue(a, "said").content[0]).startswith("''When the state says")

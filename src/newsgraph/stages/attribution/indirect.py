@@ -581,6 +581,7 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             if child.dep_ == dep
             and (token.pos_ != "NOUN" or child.i > token.i)
             and _same_paragraph(child, token)
+            and not _past_inverted_speaker(token, child)
         ]
         if clauses and all(c.i < token.i for c in clauses) and not _set_off(clauses[-1], token):
             if _reports_after(token, children):
@@ -785,6 +786,16 @@ def _reports_after(token: Token, children: list[Token]) -> bool:
     """The cue has an object of its own after it, or a content preposition's: a clause the
     parser hangs before such a verb, not set off from it, is a sentence of its own."""
     return _own_object(token, children) or _prep_content(token, children) is not None
+
+
+def _past_inverted_speaker(token: Token, clause: Token) -> bool:
+    """A clause after the speaker of '"…," *said* X, …': the quotation closing right before the
+    verb is what was said, and a clause the parser hangs on the verb after its subject is a
+    piece of the speaker's phrase ("…, who co-developed the system", split at the hyphen)."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text not in _QUOTE_TOKENS or clause.i < token.i:
+        return False
+    return any(c.dep_ == "nsubj" and token.i < c.i < clause.i for c in token.children)
 
 
 def _nearest_clause(token: Token, clauses: list[Token]) -> Token:
