@@ -1685,3 +1685,29 @@ def test_issue5_clause_after_an_inverted_speaker_is_not_the_content(
         "co-founded the clinic with her husband."
     )
     assert _text(a, _by_cue(a, "said").content[0]).startswith("''When the state says")
+
+
+def test_issue5_parenthetical_cue_reports_the_whole_clause_around_it(
+    attribution_analyzer: Analyzer,
+) -> None:
+    """'A shorter season, the coach said, would make …': the clause the parenthetical cue sits
+    in is the content, in two pieces; the complement of its verb ('make' → 'the players more
+    rested') is only part of it. Only a head that is itself a cue of speech passes its clause
+    on ('X, he said, Reuters reported', where Reuters' clause is the content)."""
+    a = attribution_analyzer.analyze(
+        "Season review.\n\nA shorter season, the coach said, would make the players more rested "
+        "and ''keep them hungry.''"
+    )
+    said = _by_cue(a, "said")
+    assert [_text(a, c) for c in said.content] == [
+        "A shorter season",
+        "would make the players more rested and ''keep them hungry.''",
+    ]
+    b = attribution_analyzer.analyze(
+        "Season review.\n\nThe only problem, Ms. Diaz said, is that the new stadium is far from "
+        "the city."
+    )
+    assert [_text(b, c) for c in _by_cue(b, "said").content] == [
+        "The only problem",
+        "is that the new stadium is far from the city",
+    ]

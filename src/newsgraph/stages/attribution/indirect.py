@@ -603,13 +603,17 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
         return [_without_trailing_report(misread[0])], token.i + 1, False
     if token.dep_ == "parataxis":
         head = token.head
-        # "X, he said, Reuters reported": the head is itself a cue; the content is its clause.
-        # Not one the parse ran in from the next paragraph ("X, Mr. Furman argued, is Y.\n\n
-        # ''…'' income, he said"): that is the next cue's.
+        # "X, he said, Reuters reported": the head is itself a cue of speech or thought; the
+        # content is its clause ("X, Butz said, *allowed* him to get …" reports the whole
+        # clause). Not one the parse ran in from the next paragraph ("X, Mr. Furman argued,
+        # is Y.\n\n''…'' income, he said"): that is the next cue's.
         clauses = [
             c
             for c in head.children
-            if c.dep_ == "ccomp" and c.i != token.i and _same_paragraph(c, token)
+            if c.dep_ == "ccomp"
+            and c.i != token.i
+            and _same_paragraph(c, token)
+            and _speech_or_thought(head)
         ]
         top = clauses[0] if clauses else head
         span = (top.left_edge.i, top.right_edge.i + 1)
