@@ -1421,7 +1421,7 @@ def test_issue5_parenthetical_cue_ignores_a_clause_from_the_next_paragraph(
     )
     argued = _by_cue(a, "argued")
     assert _text(a, argued.source) == "the engineer"
-    assert [_text(a, c).rstrip(".") for c in argued.content] == [
+    assert [str(_text(a, c)).rstrip(".") for c in argued.content] == [
         "The real cost of the bridge",
         "is the upkeep",
     ]
@@ -1527,7 +1527,7 @@ def test_issue5_charge_preposition_ends_before_a_relative_clause_of_speech(
         "Budget fight grows.\n\nThe senator blasted the governor for his cuts to the school "
         "budget, which took effect in May."
     )
-    assert _text(b, _by_cue(b, "blasted").content[0]).endswith("which took effect in May")
+    assert str(_text(b, _by_cue(b, "blasted").content[0])).endswith("which took effect in May")
 
 
 def test_issue5_according_parsed_as_the_root_keeps_its_clause_as_content(
@@ -1684,7 +1684,7 @@ def test_issue5_clause_after_an_inverted_speaker_is_not_the_content(
         "that,'' said Dana Ortiz, director of the nursing program at Mercy College, who "
         "co-founded the clinic with her husband."
     )
-    assert _text(a, _by_cue(a, "said").content[0]).startswith("''When the state says")
+    assert str(_text(a, _by_cue(a, "said").content[0])).startswith("''When the state says")
 
 
 def test_issue5_parenthetical_cue_reports_the_whole_clause_around_it(
