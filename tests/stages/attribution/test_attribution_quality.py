@@ -20,12 +20,12 @@ DEV = Path(__file__).resolve().parents[4] / "shared" / "data" / "quotes" / "poln
 
 FLOORS = {
     "content_partial_f1": 0.784,
-    "content_exact_f1": 0.528,
-    "cue_partial_f1": 0.749,
-    "source_partial_f1": 0.741,
+    "content_exact_f1": 0.531,
+    "cue_partial_f1": 0.750,
+    "source_partial_f1": 0.742,
     "cue_exact_f1": 0.673,
     "source_exact_f1": 0.705,
-    "attribution_f1": 0.728,
+    "attribution_f1": 0.729,
 }
 
 

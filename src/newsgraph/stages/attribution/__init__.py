@@ -373,7 +373,22 @@ def _outside_turns(doc: Doc, found: list[_Found]) -> list[_Found]:
     speaker's turn in a transcript relays no one, and PolNeAR leaves the inner cues
     unannotated (train validation part: 20 of 24 such cues found nothing)."""
     turns = [f for f in found if doc[f.cue_token].text == ":"]
-    return [f for f in found if not _is_nested(f, turns)]
+    cited = [f for f in found if doc[f.cue_token].lower_ == "according"]
+    headings = [t for t in turns if _heading(doc, t) and any(_is_nested(c, [t]) for c in cited)]
+    turns = [t for t in turns if t not in headings]
+    return [f for f in found if f not in headings and not _is_nested(f, turns)]
+
+
+def _heading(doc: Doc, line: _Found) -> bool:
+    """A labelled line whose label is a common noun, no name ("Superdelegates: Clinton is
+    backed by 520 …, according to the Associated Press"): when its words are "according to"
+    someone, the label is the line's topic and the cited source the attribution. A named
+    speaker's turn ("Smith: I think they acted, according to the rules, …") stays a turn."""
+    label = line.attribution.source
+    if label is None:
+        return False
+    last = doc[label[1] - 1]
+    return last.pos_ == "NOUN" and last.ent_type_ != "PERSON"
 
 
 def _outermost(found: list[_Found]) -> list[_Found]:

@@ -59,6 +59,11 @@ _GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 # Raising verbs: "X seems to …" attributes an impression to the writer, and PolNeAR gives
 # these cues no source (train validation part: 41 of 48 null).
 _RAISING = frozenset({"seem", "appear"})
+# Prepositions after an object whose verb phrase the object does ("prevented X *from*
+# writing", "accused X *of* lying", "blamed X *for* saying").
+_CONTROL_PREPS = frozenset({"from", "of", "for"})
+# Words that make "that" open a clause of purpose, time, degree or reason, not a report.
+_THAT_OPENERS = frozenset({"so", "now", "such", "except", "given", "in", "provided", "save"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look", "sound", "feel"})
 _SUBJECTS = ("nsubj", "csubj")
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "dep"})
@@ -196,6 +201,9 @@ def from_verb(token: Token, sent: Span, confidence: float) -> Attribution:
     felt = _felt_by_object(verb)
     if felt is not None:
         source, content = _subtree(felt[0]), [_subtree(felt[1])]
+    inside = _inverted_aside(verb)
+    if inside is not None:
+        source, content = inside
     if source is not None:
         source = _source_edges(source, token.doc)
     taken = [*content, *([source] if source else [])]
@@ -214,6 +222,44 @@ def _felt_by_object(verb: Token) -> tuple[Token, Token] | None:
     if not objects or not subjects or not _person(objects[0]):
         return None
     return (objects[0], subjects[-1]) if causes_feeling(verb.lemma_.lower()) else None
+
+
+def _inverted_aside(verb: Token) -> tuple[TokenRange, list[TokenRange]] | None:
+    """(source, content) of an inverted parenthetical cue inside a clause: "And Trump, *said*
+    Sunshine, who remains friendly with him, doesn't forgive", "Part of the problem, *say*
+    experts like Paul Bauman, is the ground itself". The parser makes the clause's subject the
+    verb's, and the speaker either the subject of the rest of the clause (a ccomp) or a second
+    subject of the verb (a parataxis); the speaker is the noun phrase right after the verb, set
+    off by a comma, and the content is the clause around the aside. None for any other shape,
+    and when a comma inside the subject closes an aside of its own ("Smith, 45, said Jones,
+    the treasurer, had left": Smith speaks)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 1 or any(c.dep_ == "dobj" for c in children):
+        return None
+    start = subjects[0].left_edge.i
+    if any(t.text == "," for t in doc[start : verb.i - 1]):
+        return None
+    clauses = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
+    if len(clauses) == 1:
+        holder, end = clauses[0], clauses[0].right_edge.i + 1
+    elif verb.dep_ == "parataxis" and verb.head.i > verb.i:
+        holder, end = verb, verb.head.right_edge.i + 1
+    else:
+        return None
+    speakers = [c for c in holder.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1]
+    if not speakers or speakers[0].pos_ not in ("PROPN", "NOUN"):
+        return None
+    last = speakers[0].right_edge.i
+    if doc[last].text != ",":
+        last += 1
+        if last >= end or doc[last].text != ",":
+            return None  # "Trump, said Sunshine doesn't forgive": no aside, a plain report
+    content = _subtract(_trim(start, end, doc), (verb.i, last + 1), doc)
+    return _subtree(speakers[0]), content
 
 
 def _reporting_object(token: Token, sent: Span) -> tuple[Token, Token]:
@@ -242,6 +288,17 @@ def _object_participle(verb: Token) -> Token | None:
                 if child.dep_ == "acl" and child.tag_ == "VBG" and _reports(child):
                     return None if obj.doc[child.i - 1].text == "," else child
     return None
+
+
+def _joined_participle(participle: Token) -> bool:
+    """The participle is the one its object noun carries after a verb of speech ("*emailed
+    supporters saying*"), which PolNeAR reads as one cue with that verb. After another verb
+    the object may be the one who acts ("backed a candidate *promising* …")."""
+    head = participle.head
+    if head.dep_ != "dobj" or head.head.pos_ != "VERB" or not _speech_or_thought(head.head):
+        return False
+    joined = _object_participle(head.head)
+    return joined is not None and joined.i == participle.i
 
 
 def _reports(participle: Token) -> bool:
@@ -368,7 +425,12 @@ def according_to(token: Token, sent: Span, confidence: float) -> Attribution | N
     ]
     source = _trim(objects[0].left_edge.i, objects[0].right_edge.i + 1, doc) if objects else None
     phrase_start = token.i
+    # The phrase is "according to" and its object; when the parser makes "According" the
+    # sentence's root ("According to a study by …, voters skew younger"), the clause it
+    # governs is the content, not part of the phrase.
     phrase_end = max(to.right_edge.i, token.right_edge.i) + 1
+    if token.dep_ == "ROOT":
+        phrase_end = max([to.right_edge.i, *(o.right_edge.i for o in objects)]) + 1
     content = _subtract(_trim(sent.start, sent.end, doc), (phrase_start, phrase_end), doc)
     if not content:
         return None
@@ -519,6 +581,7 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
             if child.dep_ == dep
             and (token.pos_ != "NOUN" or child.i > token.i)
             and _same_paragraph(child, token)
+            and not _past_inverted_speaker(token, child)
         ]
         if clauses and all(c.i < token.i for c in clauses) and not _set_off(clauses[-1], token):
             if _reports_after(token, children):
@@ -533,10 +596,25 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
         if clauses:
             clause = _nearest_clause(token, clauses)
             return [_without_trailing_report(clause)], token.i + 1, False
+    misread = [c for c in children if c.dep_ == "advcl" and c.i > token.i and _bare_that(c)]
+    if misread and _speech_or_thought(token):
+        # "saying in his statement only *that* he was refining …": a that-clause after a verb
+        # of speech, parsed as an adverbial clause, is what was said.
+        return [_without_trailing_report(misread[0])], token.i + 1, False
     if token.dep_ == "parataxis":
         head = token.head
-        # "X, he said, Reuters reported": the head is itself a cue; the content is its clause.
-        clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i != token.i]
+        # "X, he said, Reuters reported": the head is itself a cue of speech or thought; the
+        # content is its clause ("X, Butz said, *allowed* him to get …" reports the whole
+        # clause). Not one the parse ran in from the next paragraph ("X, Mr. Furman argued,
+        # is Y.\n\n''…'' income, he said"): that is the next cue's.
+        clauses = [
+            c
+            for c in head.children
+            if c.dep_ == "ccomp"
+            and c.i != token.i
+            and _same_paragraph(c, token)
+            and _speech_or_thought(head)
+        ]
         top = clauses[0] if clauses else head
         span = (top.left_edge.i, top.right_edge.i + 1)
         if top.dep_ == "ROOT":
@@ -544,12 +622,21 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
         content = _subtract(_trim(*span, doc), _subtree(token), doc)
         if content:
             return content, token.i + 1, False
-    if token.dep_ == "advcl" and _aside(token, children) and not _own_object(token, children):
-        # "As Ryan has pointed out, that's …": the main clause minus the cue clause.
+    if (
+        token.dep_ == "advcl"
+        and (_aside(token, children) or _unmarked_aside(token, children))
+        and not _own_object(token, children)
+    ):
+        # "As Ryan has pointed out, that's …": the main clause minus the cue clause, and
+        # minus a conjunction left alone before it ("*But* with each poll, aides admit, …").
         head = token.head
-        content = _subtract(
-            _trim(head.left_edge.i, head.right_edge.i + 1, doc), _subtree(token), doc
-        )
+        content = [
+            piece
+            for piece in _subtract(
+                _trim(head.left_edge.i, head.right_edge.i + 1, doc), _subtree(token), doc
+            )
+            if any(t.dep_ != "cc" for t in doc[piece[0] : piece[1]])
+        ]
         if content:
             return content, token.i + 1, False
     for child in children:
@@ -583,7 +670,7 @@ def _content(token: Token, sent: Span) -> tuple[list[TokenRange], int, bool]:
                 if prep.dep_ == "prep" and prep.i == end and prep.lower_ in ("of", "for"):
                     # "accused Trump *of* using …", "blasted Portman *for* his decision":
                     # the charge is part of what is said.
-                    end = _subtree(prep)[1]
+                    end = _without_trailing_report(prep)[1]
             return [(start, end)], token.i + 1, True
     found = _prep_content(token, children)
     if found is not None:
@@ -705,6 +792,16 @@ def _reports_after(token: Token, children: list[Token]) -> bool:
     return _own_object(token, children) or _prep_content(token, children) is not None
 
 
+def _past_inverted_speaker(token: Token, clause: Token) -> bool:
+    """A clause after the speaker of '"…," *said* X, …': the quotation closing right before the
+    verb is what was said, and a clause the parser hangs on the verb after its subject is a
+    piece of the speaker's phrase ("…, who co-developed the system", split at the hyphen)."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text not in _QUOTE_TOKENS or clause.i < token.i:
+        return False
+    return any(c.dep_ == "nsubj" and token.i < c.i < clause.i for c in token.children)
+
+
 def _nearest_clause(token: Token, clauses: list[Token]) -> Token:
     """Of two clauses the parser hangs on one cue, the one that follows it ("The bickering
     began …, said he had told Trump …") unless a quotation closes right before the cue, else
@@ -755,6 +852,16 @@ def _own_object(token: Token, children: list[Token]) -> bool:
 def _that(clause: Token) -> bool:
     """The clause opens with "that" (a reported proposition, not a relative clause)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _bare_that(clause: Token) -> bool:
+    """The clause opens with a plain "that", not one of "so that", "now that", "such that",
+    "except that", "given that", "in that" (a purpose, time, degree or reason clause)."""
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    if [m.lower_ for m in marks] != ["that"]:
+        return False
+    before = clause.doc[marks[0].i - 1] if marks[0].i > 0 else None
+    return before is None or before.lower_ not in _THAT_OPENERS
 
 
 def _recipient(verb: Token, obj: Token) -> bool:
@@ -814,6 +921,20 @@ def _aside(token: Token, children: list[Token]) -> bool:
         return False
     before = token.doc[marks[0].i - 1] if marks[0].i > 0 else None
     return token.i < token.head.i or (before is not None and before.text == ",")
+
+
+def _unmarked_aside(token: Token, children: list[Token]) -> bool:
+    """A parenthetical cue the parser hangs as an adverbial clause: no subordinator, a subject
+    of its own, a comma right after the verb and the main clause after it ("But with each
+    passing contest, these supporters *acknowledge*, it becomes harder …")."""
+    doc = token.doc
+    return (
+        token.head.i > token.i
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+        and any(c.dep_ == "nsubj" and c.i < token.i for c in children)
+        and not any(c.dep_ in ("mark", "advmod") and c.i < token.i for c in children)
+    )
 
 
 def _prep_content(token: Token, children: list[Token]) -> tuple[list[TokenRange], int, bool] | None:
@@ -1007,7 +1128,9 @@ def _source_tokens(token: Token) -> TokenRange | None:
     if _reduced_passive(token):
         return None
     current: Token = token
-    for _ in range(3):
+    # Up to four steps: "The candidate has mocked …, referred to …, and pointed to … and
+    # *called* him …" climbs three coordinated verbs to the subject.
+    for _ in range(4):
         nearest = _nearest_subject(current)
         if nearest is not None:
             return nearest
@@ -1032,12 +1155,21 @@ def _source_tokens(token: Token) -> TokenRange | None:
             # '"…," said the woman' (tagged VBN after a quote) names the speaker after it;
             # "Asked whether …, he said": the asker is not the answerer.
             return _inverted_subject(token) if current.i == token.i else None
+        controller = _controller(current)
+        if controller is not None:
+            return _subtree(controller)
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             # "… rallied thousands by *promising* …": the subject of the verb the
             # preposition hangs on.
             current = current.head.head
             continue
         if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in _NOMINAL:
+            if current.i != token.i and _joined_participle(current):
+                # "emailed supporters *saying*: … and *vowing* to …": the participle the
+                # object carries is one cue with the verb (see _reporting_object), so a verb
+                # coordinated with it has the verb's subject, not the object.
+                current = current.head.head
+                continue
             if doc[current.i - 1].text != "," or current.head.dep_ in _SUBJECTS:
                 # "a certified letter *announcing* …", "The campaign, *pushing* …": the
                 # participle's subject is the noun.
@@ -1052,6 +1184,9 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         if current.dep_ not in _INHERIT_DEPS or current.head.i == current.i:
             return _inverted_subject(token)
+        series = _relative_series(current) if current.dep_ == "conj" else None
+        if series is not None:
+            return series
         if current.dep_ == "conj" and current.head.dep_ == "ccomp" and current.i == token.i:
             # "He said that he would offer a prayer but *did not suggest* …": the parser
             # coordinates the second cue with the reported clause; it shares the reporting
@@ -1060,6 +1195,48 @@ def _source_tokens(token: Token) -> TokenRange | None:
             continue
         current = current.head
     return None
+
+
+def _controller(verb: Token) -> Token | None:
+    """The person or group object of the verb that governs ``verb`` when that object, not the
+    governing verb's subject, is who does it (object control): "has led *some allies* to
+    worry", "urged *voters* to reject …", "prevented *his first wife* from writing about …",
+    "blamed *the senator* for saying …". A preposition of means or time ("by promising",
+    "after saying") leaves the subject as the doer. None when there is no such object."""
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in _CONTROL_PREPS:
+        governor = verb.head.head
+    else:
+        return None
+    if governor.pos_ != "VERB":
+        return None
+    for child in governor.children:
+        if child.dep_ == "dobj" and governor.i < child.i < verb.i and _person(child):
+            return child
+    return None
+
+
+def _relative_series(verb: Token) -> TokenRange | None:
+    """The relative pronoun of a series of relative clauses that the parser ends by
+    coordinating the last verb with the copula the series hangs from: "This was the Trump
+    who questions …, who fights …, *claims* that …" (conj of "was"). The verb continues the
+    relative clause right before it, in the same form (VBZ after VBZ), and shares its
+    pronoun, PolNeAR's source; a copula in another form is no subject of it."""
+    head = verb.head
+    if head.lemma_.lower() not in _COPULAS or head.tag_ == verb.tag_:
+        return None
+    doc = verb.doc
+    j = verb.i - 1
+    while j > head.i and (doc[j].is_punct or doc[j].dep_ == "cc"):
+        j -= 1
+    clause = doc[j]
+    while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.head.i < verb.i:
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.tag_ != verb.tag_ or clause.right_edge.i != j:
+        return None
+    pronouns = [c for c in clause.children if c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")]
+    return (pronouns[0].i, pronouns[0].i + 1) if pronouns else None
 
 
 def _reduced_passive(verb: Token) -> bool:
