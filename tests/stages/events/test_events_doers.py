@@ -180,3 +180,18 @@ def test_issue6_a_date_the_ner_calls_a_name_is_no_party() -> None:
         "Athens",
         "Sparta",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # dismissing a person named is no attack, also when NER gives the name no type
+        ("Amber Guyger was fired on Monday.", []),
+        ("The club fired coach John Smith after the defeat.", []),
+        # controls: firing at a person, or firing rockets
+        ("The gunman fired at John Smith.", ["ASSAULT"]),
+        ("Hamas fired rockets at Israel.", ["ASSAULT"]),
+    ],
+)
+def test_issue6_a_person_fired_is_dismissed_not_attacked(text: str, coded: list[str]) -> None:
+    assert [e.type for e in newsgraph.analyze(text, published="2020-01-10").events] == coded

@@ -75,7 +75,10 @@ def employment(verb: Token) -> bool:
     staff = dep_child(verb, "dobj", "nsubjpass")
     if staff is None or staff.ent_type_ in _PARTY_ENTS - {"PERSON"}:
         return False
-    return first_sense(staff) == "noun.person"
+    # a person by name too ("Amber Guyger was fired" had been an attack), also when NER gives
+    # the name no type: a named thing is fired at, not fired
+    named = staff.ent_type_ == "PERSON" or (staff.pos_ == "PROPN" and not staff.ent_type_)
+    return named or first_sense(staff) == "noun.person"
 
 
 def commercial_deal(verb: Token) -> bool:
