@@ -195,3 +195,14 @@ def test_issue6_a_date_the_ner_calls_a_name_is_no_party() -> None:
 )
 def test_issue6_a_person_fired_is_dismissed_not_attacked(text: str, coded: list[str]) -> None:
     assert [e.type for e in newsgraph.analyze(text, published="2020-01-10").events] == coded
+
+
+def test_issue6_the_medium_an_act_went_out_on_is_no_recipient() -> None:
+    # "on Twitter" says how the claim went out; a medium accused by name stays the recipient.
+    claimed = newsgraph.analyze(
+        "The mayor falsely claimed on Twitter that the migrant had committed violent crimes.",
+        published="2020-01-10",
+    ).events
+    assert [(e.type, e.recipient_text) for e in claimed] == [("ACCUSE", None)]
+    accused = newsgraph.analyze("The minister accused Reuters of bias.").events
+    assert [e.recipient_text for e in accused] == ["Reuters"]

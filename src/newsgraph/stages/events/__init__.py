@@ -46,6 +46,7 @@ from newsgraph.stages.events.linking import (
     link_place,
     link_quote,
     link_time,
+    names_a_channel,
     names_a_time,
     party_entities,
     place_before_act,
@@ -291,8 +292,8 @@ class EventsStage:
         if place_before_act(layers.places, actor.heads) or names_a_time(layers.times, actor):
             actor = argument(None)  # "the Florida shooting": where, not who
         recipient = cand.recipient
-        if names_a_time(layers.times, recipient):
-            recipient = argument(None)  # "launched an expedition with ... 499 BC": when
+        if names_a_time(layers.times, recipient) or names_a_channel(layers.entities, recipient):
+            recipient = argument(None)  # "… with … 499 BC": when; "claimed on Twitter": how
         actor_spans = _spans(actor.span)
         recipient_spans = _spans(recipient.span)
         words = frozenset(

@@ -356,6 +356,22 @@ def names_a_time(times: Sequence[TimeExpr] | None, argument: Argument) -> bool:
     )
 
 
+def names_a_channel(entities: Sequence[Entity] | None, argument: Argument) -> bool:
+    """Whether an argument is the medium an act went out on, not a party to it: the object of
+    "on" or "in" that the entities layer knows as a news or social medium ("claimed on Twitter
+    that …", "said in the Guardian"; sector ``MED`` of the actor dictionary)."""
+    if len(argument.heads) != 1 or argument.span is None:
+        return False
+    head = argument.heads[0]
+    if head.dep_ != "pobj" or head.head.lower_ not in {"on", "in"}:
+        return False
+    span = (argument.span.start_char, argument.span.end_char)
+    media = [
+        e for e in entities or [] if any(m.start < span[1] and span[0] < m.end for m in e.mentions)
+    ]
+    return bool(media) and all(e.sector == "MED" for e in media)
+
+
 # Pronouns that stand for one person ("He praised the rapid response …").
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 # How many sentences before the pronoun's own a referent may stand in (same paragraph only).
