@@ -605,6 +605,22 @@ def test_issue5_product_shown_is_no_statement(attribution_analyzer: Analyzer) ->
         assert _by_cue(a, cue).source is not None, text
 
 
+def test_issue5_product_released_is_no_statement(attribution_analyzer: Analyzer) -> None:
+    """'released a new lineup of laptops': bringing out a made thing, or a range of them, is a
+    product launch; a statement, a video or figures released still report what is in them."""
+    for text in (
+        "The company released a new lineup of gaming laptops on Wednesday.",
+        "Sony launched a new camera in Tokyo.",
+    ):
+        assert attribution_analyzer.analyze(text).quotes == [], text
+    for text, cue in (
+        ("The ministry released a statement saying the talks had failed.", "released"),
+        ("The army released a video showing the strike on the depot.", "released"),
+    ):
+        a = attribution_analyzer.analyze(text)
+        assert any(text[q.cue[0] : q.cue[1]].startswith(cue) for q in a.quotes if q.cue), text
+
+
 def test_issue5_broadcast_medium_is_part_of_the_cue_not_the_content(
     attribution_analyzer: Analyzer,
 ) -> None:

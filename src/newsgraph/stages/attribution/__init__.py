@@ -55,6 +55,7 @@ from newsgraph.stages.attribution.senses import (
     booked_result,
     financial_state,
     handled_thing,
+    launched_product,
     mute_source,
     perceived_thing,
     reduced_passive,
@@ -257,6 +258,7 @@ def _scored_attribution(token: Token, sent: Span, score: float) -> Attribution |
     if (
         undergone(token, source)
         or shown_thing(token)
+        or launched_product(token)
         or perceived_thing(token)
         or handled_thing(token)
         or booked_result(token)

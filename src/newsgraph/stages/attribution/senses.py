@@ -62,6 +62,8 @@ _CAUSED_FEELINGS = frozenset(
 # WordNet concepts of showing something, and of made things that carry words (a made thing
 # of another kind that is shown is a product, not a statement).
 _SHOWING = frozenset({"show", "uncover"})
+# Verbs of bringing a product to market (WordNet files "release" under letting go).
+_LAUNCHING = frozenset({"release", "launch", "introduce", "debut", "roll"})
 _DOCUMENTS = frozenset({"document", "writing", "publication", "print media", "sign"})
 # Supersenses of physical things (made, living, natural, eaten).
 _PHYSICAL = frozenset(
@@ -210,6 +212,34 @@ def shown_thing(verb: Token) -> bool:
     if not objects or objects[0].pos_ != "NOUN" or objects[0].ent_type_:
         return False
     senses = load_wordnet().senses(objects[0].lemma_.lower(), "n")
+    return senses.supersenses[:1] == ("noun.artifact",) and not _DOCUMENTS.intersection(
+        senses.ancestors
+    )
+
+
+def launched_product(verb: Token) -> bool:
+    """A verb of bringing out a product (release, launch, introduce, debut, roll out) whose
+    object is a made thing, a named product or a range of them, with no clause ("Apple
+    *released* a new lineup of MacBook Air laptops", "*announced* its latest iteration of the
+    iPhone" is left to the cue model, "released a statement" reports what is in it)."""
+    if verb.lemma_.lower() not in _LAUNCHING or any(
+        c.dep_ in _REPORTING_DEPS for c in verb.children
+    ):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return False
+    thing = objects[0]
+    wordnet = load_wordnet()
+    if "noun.group" in wordnet.supersenses(thing.lemma_.lower(), "n"):  # "a lineup of …"
+        ranged = [c for p in thing.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for c in p.children if c.dep_ == "pobj"]  # fmt: skip
+        thing = ranged[0] if ranged else thing
+    if thing.ent_type_ == "PRODUCT":
+        return True
+    if thing.pos_ != "NOUN" or thing.ent_type_:
+        return False
+    senses = wordnet.senses(thing.lemma_.lower(), "n")
     return senses.supersenses[:1] == ("noun.artifact",) and not _DOCUMENTS.intersection(
         senses.ancestors
     )
