@@ -78,7 +78,13 @@ from newsgraph.stages.events.commerce import (
     settled_obligation,
     sporting,
 )
-from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
+from newsgraph.stages.events.flags import (
+    ATTEMPT_VERBS,
+    Flags,
+    conditional_consequence,
+    event_flags,
+    inverted_condition,
+)
 from newsgraph.stages.events.leisure import (
     animal,
     civilian_training,
@@ -1331,6 +1337,8 @@ class Detector:
             elif QUAD.get(kind, 0) == 4:
                 modes = mode_rules.threaten_mode(words, (kind, modes[0] if modes else None))
                 kind = "THREATEN"
+        if conditional_consequence(carrier or token, threat=kind == "THREATEN"):
+            flags.hypothetical = True  # "would oppose the plan if …": a condition (flags.py)
         if flags.negated and kind in _REFUSABLE and _refusal(carrier or token):
             # "would not meet the demands", "failed to reach agreement": PLOVER codes a
             # refused or failed act of cooperation as a rejection that did happen.
@@ -1574,6 +1582,8 @@ def _reported_demand(pred: Token) -> tuple[Token | None, Token] | None:
         pred = pred.head
     if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in pred.children):
         return None
+    if inverted_condition(pred):
+        return None  # "said that should they be allowed to enter, …": a condition
     head = pred.head
     if pred.dep_ == "acl" and head.lemma_.lower() in REPORTING_NOUNS and head.dep_ == "dobj":
         # "issued a stern reminder to Iraq that it must cooperate": the issuer demands.

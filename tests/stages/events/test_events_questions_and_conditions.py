@@ -1,0 +1,70 @@
+"""Precision on commentary (issue 6, sixth round): a question asks whether an act happens and
+a condition's consequence tells what would happen; neither reports an act. Invented
+sentences; a wh-question in the past, a promise or a threat on a condition and plain reports
+with the same verbs keep their events (:mod:`newsgraph.stages.events.flags`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline import Analyzer
+from support import event_types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did the governor sign the emergency decree?",
+        "Would the council approve a new curfew in the capital?",
+        "Will the rebels attack the airport again?",
+        "Has the embargo been lifted?",
+        "Why would the navy blockade a friendly port?",
+        "Who now protects the refugees in the camp?",
+        "Could the army really be willing to invade its neighbour?",
+    ],
+)
+def test_issue6_a_question_reports_no_act(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Why did the army shell the village?", ["ASSAULT"]),
+        ("Who killed the journalist in Tripoli?", ["ASSAULT"]),
+        ("The army shelled the village on Tuesday.", ["ASSAULT"]),
+    ],
+)
+def test_issue6_a_past_wh_question_presupposes_its_act(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor would veto the budget if the council cut the police funds.",
+        "If the treaty collapses, the country expels the foreign diplomats.",
+        "Had the army invaded the island, the navy would have blockaded its ports.",
+        "Had the rebels attacked the convoy, the escort would have fought back.",
+        "The minister said that should the rebels be allowed to return, the war would resume.",
+    ],
+)
+def test_issue6_a_conditional_consequence_is_no_act(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels will release the hostages if the government frees their leaders.", ["AGREE"]),
+        ("Iran warned that it would retaliate if it were attacked.", ["THREATEN"]),
+        ("The president vetoed the budget after the council cut the police funds.", ["REJECT"]),
+        ("The minister said the rebels must release the hostages.", ["REQUEST"]),
+    ],
+)
+def test_issue6_promises_threats_and_reports_stay(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
