@@ -1,7 +1,8 @@
-"""Precision on commentary (issue 6, sixth round): a question asks whether an act happens and
-a condition's consequence tells what would happen; neither reports an act. Invented
-sentences; a wh-question in the past, a promise or a threat on a condition and plain reports
-with the same verbs keep their events (:mod:`newsgraph.stages.events.flags`)."""
+"""Precision on commentary (issue 6, sixth round): a question asks whether an act happens, a
+condition's consequence tells what would happen and an aim or an ability what could; none
+reports an act. Invented sentences; a wh-question in the past, a promise or a threat on a
+condition, a motion or an attempt and plain reports with the same verbs keep their events
+(:mod:`newsgraph.stages.events.flags`)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,34 @@ def test_issue6_a_conditional_consequence_is_no_act(events_only: Analyzer, text:
     ],
 )
 def test_issue6_promises_threats_and_reports_stay(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only the senate has the power to expel a sitting member.",
+        "The envoy saw an opportunity to mediate between the two factions.",
+        "The ministry took pains to distance itself from the militia.",
+        "The mayor spoke of the need to protect the old harbour from looters.",
+        "In order to condemn the regime properly, the committee gathered evidence for months.",
+    ],
+)
+def test_issue6_an_aim_or_an_ability_is_no_act(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The city filed a motion to dismiss the lawsuit.", ["REJECT"]),
+        ("The rebels made an attempt to seize the airport.", ["ASSAULT"]),
+        ("The senate expelled a sitting member.", ["COERCE"]),
+    ],
+)
+def test_issue6_a_message_or_an_attempt_keeps_its_act(
     events_only: Analyzer, text: str, expected: list[str]
 ) -> None:
     assert event_types(events_only, text) == expected

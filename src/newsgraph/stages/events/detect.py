@@ -81,6 +81,7 @@ from newsgraph.stages.events.commerce import (
 from newsgraph.stages.events.flags import (
     ATTEMPT_VERBS,
     Flags,
+    aim,
     conditional_consequence,
     event_flags,
     inverted_condition,
@@ -990,6 +991,12 @@ class Detector:
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
 
+    def _aim(self, pred: Token) -> bool:
+        """An infinitive naming an aim, an ability, a chance or a need ("a plan to assemble
+        the planes", :func:`.flags.aim`), on a noun that is no event itself ("a threat to
+        strike" is the threat's own)."""
+        return aim(pred) and pred.head.lemma_.lower() not in self.event_nouns
+
     def _no_crowd(self, actor: Token) -> bool:
         """Whether a protest's doer is a thing or a happening that is no protest itself ("a
         landslide", "a fallen tree"; not "the protests", "the strike", "Workers")."""
@@ -1295,7 +1302,7 @@ class Detector:
             actor, recipient = noun_arguments(token, carrier)
         governor = _governor(carrier if carrier is not None else token)
         flags = event_flags(carrier if carrier is not None else token, governor)
-        if _purpose(governor):
+        if _purpose(governor) or self._aim(carrier or token):
             flags.hypothetical = True
         kind, mode, code = hit.type, hit.mode, hit.code
         if meaning_not_intent(token, kind):

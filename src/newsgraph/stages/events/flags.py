@@ -12,7 +12,9 @@ guard call 911?", "Would Congress authorize a new war?", "Who then enforces the 
 and a condition's consequence in the conditional mood ("they would object if …", "if he
 crosses, he joins …") or a clause of inverted condition ("Had Obama submitted the deal …",
 "should they be allowed to enter") is no act either. A wh-question in the past presupposes
-its act ("Why did Russia invade Ukraine?") and keeps it.
+its act ("Why did Russia invade Ukraine?") and keeps it. An infinitive on a noun of an aim, an
+ability, a chance or a need ("a plan to assemble the planes", "the power to reverse the
+outcome", "in order to condemn") names an act that has not happened (:func:`aim`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Token
+
+from newsgraph.stages.events.agency import first_sense
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
@@ -104,6 +108,13 @@ CONDITIONAL_AUX = frozenset({"would", "'d", "could", "might"})
 _SAME_CLAUSE = frozenset({"xcomp", "conj", "acomp", "dep"})
 _WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+# Nouns whose infinitive is an aim, an ability, a chance or a need, by the supersense of
+# their most frequent WordNet sense: plan, intention (cognition); power, ability, right
+# (attribute); opportunity, need, pains (state); desire, ambition (feeling). Messages
+# ("a motion to dismiss", "a call to free") and acts ("an attempt to seize", "the decision to
+# invade") are other supersenses; "in order to" says a purpose.
+_AIM_SENSES = frozenset({"noun.cognition", "noun.attribute", "noun.state", "noun.feeling"})
+_PURPOSE_FRAME = ("in", "order")
 HABITUAL_ADVERBS = frozenset(
     {
         "repeatedly",
@@ -299,3 +310,16 @@ def _condition(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
         return True
     return inverted_condition(clause)
+
+
+def aim(pred: Token) -> bool:
+    """Whether the predicate is an infinitive that names an aim, an ability, a chance or a
+    need of the noun it completes (see :data:`_AIM_SENSES`): "the plan to assemble the
+    planes", "has the power to reverse the outcome", "took pains to disassociate himself",
+    "in order to condemn the Church". The caller leaves out nouns that are events."""
+    if pred.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
+        return False
+    noun = pred.head
+    if (noun.head.lower_, noun.lower_) == _PURPOSE_FRAME:
+        return True
+    return first_sense(noun) in _AIM_SENSES
