@@ -90,6 +90,8 @@ HYPOTHETICAL_VERBS = frozenset(
         "may",
         "might",
         "risk",
+        "need",
+        "suppose",
     }
 )
 # An attempt at an act: the attempt itself happened. Whether that counts as the act is the
@@ -115,6 +117,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # invade") are other supersenses; "in order to" says a purpose.
 _AIM_SENSES = frozenset({"noun.cognition", "noun.attribute", "noun.state", "noun.feeling"})
 _PURPOSE_FRAME = ("in", "order")
+# The prepositions that join such a noun to its gerund ("the goal of crushing", "importance
+# on helping"); a question about an act ("inquiries about when the hotel notified police")
+# presupposes it.
+_AIM_PREPS = frozenset({"of", "on"})
 HABITUAL_ADVERBS = frozenset(
     {
         "repeatedly",
@@ -313,13 +319,20 @@ def _condition(clause: Token) -> bool:
 
 
 def aim(pred: Token) -> bool:
-    """Whether the predicate is an infinitive that names an aim, an ability, a chance or a
-    need of the noun it completes (see :data:`_AIM_SENSES`): "the plan to assemble the
-    planes", "has the power to reverse the outcome", "took pains to disassociate himself",
-    "in order to condemn the Church". The caller leaves out nouns that are events."""
-    if pred.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
+    """Whether the predicate is an infinitive or a gerund that names an aim, an ability, a
+    chance or a need of the noun it completes (see :data:`_AIM_SENSES`): "the plan to
+    assemble the planes", "has the power to reverse the outcome", "took pains to
+    disassociate himself", "in order to condemn the Church", "the goal of crushing the
+    caliphate", "no intention of offering a correction". The caller leaves out nouns that
+    are events."""
+    if pred.dep_ == "pcomp" and pred.head.lower_ in _AIM_PREPS:
+        noun = pred.head.head  # "the goal of crushing …"
+    elif pred.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
+        noun = pred.head
+    else:
         return False
-    noun = pred.head
+    if noun.pos_ != "NOUN":
+        return False
     if (noun.head.lower_, noun.lower_) == _PURPOSE_FRAME:
         return True
     return first_sense(noun) in _AIM_SENSES
