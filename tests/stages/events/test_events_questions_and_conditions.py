@@ -97,3 +97,36 @@ def test_issue6_a_message_or_an_attempt_keeps_its_act(
     events_only: Analyzer, text: str, expected: list[str]
 ) -> None:
     assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor will need to sign the budget bill before Friday.",
+        "The inspectors are supposed to block any shipment of missiles.",
+        "The rebels' goal of seizing the capital is far away.",
+        "The president has no intention of pardoning the generals.",
+    ],
+)
+def test_issue6_a_need_or_a_goal_is_no_act(events_only: Analyzer, text: str) -> None:
+    assert event_types(events_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor signed the budget bill on Friday.", ["SUPPORT"]),
+        ("The militia claimed responsibility for killing the two soldiers.", ["ASSAULT"]),
+    ],
+)
+def test_issue6_a_done_act_or_a_claimed_one_stays(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+def test_issue6_a_message_does_no_violence(events_only: Analyzer) -> None:
+    assert event_types(events_only, "Their version of events is quickly shattering.") == []
+    assert event_types(events_only, "The blast shattered the windows of the embassy.") == [
+        "ASSAULT"
+    ]

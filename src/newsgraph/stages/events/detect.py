@@ -995,7 +995,10 @@ class Detector:
         """An infinitive naming an aim, an ability, a chance or a need ("a plan to assemble
         the planes", :func:`.flags.aim`), on a noun that is no event itself ("a threat to
         strike" is the threat's own)."""
-        return aim(pred) and pred.head.lemma_.lower() not in self.event_nouns
+        if not aim(pred):
+            return False
+        noun = pred.head.head if pred.dep_ == "pcomp" else pred.head
+        return noun.lemma_.lower() not in self.event_nouns
 
     def _no_crowd(self, actor: Token) -> bool:
         """Whether a protest's doer is a thing or a happening that is no protest itself ("a
@@ -1078,7 +1081,7 @@ class Detector:
         violent = doer is not None and (
             doer.lemma_.lower() in self.event_nouns or weapon(doer) or victim(doer)
         )
-        abstract_doer = doer is not None and not violent and abstract(doer)
+        abstract_doer = doer is not None and not violent and abstract(doer, CONTESTED_SENSES)
         return abstract_doer or harmless_blow(token, self.event_nouns)
 
     def _striving(self, token: Token) -> bool:
