@@ -130,3 +130,13 @@ def test_issue6_a_message_does_no_violence(events_only: Analyzer) -> None:
     assert event_types(events_only, "The blast shattered the windows of the embassy.") == [
         "ASSAULT"
     ]
+
+
+def test_issue6_what_would_have_happened_did_not(events_only: Analyzer) -> None:
+    text = "They would have arrested the protesters and closed the square."
+    assert event_types(events_only, text) == []
+
+
+def test_issue6_a_contracted_had_is_no_future(events_only: Analyzer) -> None:
+    # "'d" before a past participle is "had": a beating told, not a threat of one.
+    assert event_types(events_only, "He said he'd been beaten by the guards.") == ["ASSAULT"]

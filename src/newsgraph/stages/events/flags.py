@@ -105,6 +105,8 @@ _INVERTED_CONDITION = frozenset({"had", "should", "were"})
 # The conditional mood of a consequence ("would object if"); "will" with a condition is a
 # promise or a threat ("will withdraw if the rebels disarm") and stays future.
 CONDITIONAL_AUX = frozenset({"would", "'d", "could", "might"})
+# A past that would or should have been: it was not.
+_UNREALISED_AUX = frozenset({"would", "'d", "should"})
 # How a predicate hangs on the clause it belongs to: its complement, a coordinated verb, the
 # adjective it completes ("be willing to fight"), a fragment the parser could not attach.
 _SAME_CLAUSE = frozenset({"xcomp", "conj", "acomp", "dep"})
@@ -174,7 +176,8 @@ def event_flags(trigger: Token, governor: Token | None = None) -> Flags:
     """
     flags = Flags()
     _read_predicate(trigger, flags)
-    if question(trigger) or inverted_condition(clause_head(trigger)):
+    clause = clause_head(trigger)
+    if question(trigger) or inverted_condition(clause) or _unrealised(clause):
         flags.hypothetical = True
     if trigger.pos_ in {"NOUN", "PROPN"}:
         if any(c.dep_ == "amod" and c.lower_ in HABITUAL_AMODS for c in trigger.children):
@@ -207,6 +210,8 @@ def _read_predicate(pred: Token, flags: Flags) -> None:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and lower in {"never"}):
             flags.negated = True
         elif child.dep_ in {"aux", "auxpass"}:
+            if lower == "'d" and _pluperfect(pred):
+                continue  # "he'd been shot", "he'd admitted": had, not would
             if lower in FUTURE_AUX:
                 flags.future = True
             elif lower in HYPOTHETICAL_AUX:
@@ -225,6 +230,21 @@ def _read_predicate(pred: Token, flags: Flags) -> None:
 
 def _going_to(pred: Token) -> bool:
     return any(c.lower_ == "going" for c in pred.children)
+
+
+def _pluperfect(pred: Token) -> bool:
+    """Whether a contracted "'d" is "had": a past participle follows with no "have" ("he'd
+    admitted", "he'd been shot"; "he'd have gone" is "would have")."""
+    auxes = {c.lower_ for c in pred.children if c.dep_ in {"aux", "auxpass"}}
+    return pred.tag_ == "VBN" and "have" not in auxes
+
+
+def _unrealised(clause: Token) -> bool:
+    """Whether the clause tells what would or should have happened and did not ("they would
+    have forced him to answer", "police should have arrested him"); "could have" and "might
+    have" may guess at what did happen ("the missile could have been fired by the rebels")."""
+    auxes = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+    return "have" in auxes and not _UNREALISED_AUX.isdisjoint(auxes)
 
 
 def clause_head(pred: Token) -> Token:
