@@ -140,3 +140,37 @@ def test_issue6_what_would_have_happened_did_not(events_only: Analyzer) -> None:
 def test_issue6_a_contracted_had_is_no_future(events_only: Analyzer) -> None:
     # "'d" before a past participle is "had": a beating told, not a threat of one.
     assert event_types(events_only, "He said he'd been beaten by the guards.") == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Opposing the new tax makes many enemies in the capital.", []),
+        ("Attacking journalists rarely wins an election.", []),
+        ("Their opposing the new tax surprised nobody.", ["REJECT"]),
+    ],
+)
+def test_issue6_a_gerund_with_no_doer_names_a_kind_of_act(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("That burning question has bothered many voters since the election.", []),
+        ("The protesters bothered the ministers at the gate.", ["PROTEST"]),
+        ("Workers blocked the main road to the port.", ["PROTEST"]),
+    ],
+)
+def test_issue6_an_idea_or_a_message_does_not_protest(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+def test_issue6_a_gerund_ruled_out_stays_a_refusal(events_only: Analyzer) -> None:
+    # The gerund is still read (how it is typed is the detector's business, not this rule's).
+    text = "The minister said that lifting the embargo is out of the question."
+    assert event_types(events_only, text) != []

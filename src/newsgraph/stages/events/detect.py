@@ -1001,11 +1001,16 @@ class Detector:
         return noun.lemma_.lower() not in self.event_nouns
 
     def _no_crowd(self, actor: Token) -> bool:
-        """Whether a protest's doer is a thing or a happening that is no protest itself ("a
-        landslide", "a fallen tree"; not "the protests", "the strike", "Workers")."""
+        """Whether a protest's doer is a thing, a happening, an idea or a message that is no
+        protest itself ("a landslide", "a fallen tree", "the proposition provoked a storm",
+        "that question has bothered many"; not "the protests", "the strike", "Workers"): a
+        protest needs people on their feet (CODEBOOKS.md)."""
         if actor.lemma_.lower() in self.event_nouns or actor.pos_ != "NOUN":
             return False
-        return first_sense(actor) in THING_SENSES | _HAPPENINGS | {"noun.phenomenon"}
+        sense = first_sense(actor)
+        if sense in THING_SENSES | _HAPPENINGS | {"noun.phenomenon"}:
+            return True
+        return abstract(actor, CONTESTED_SENSES)
 
     @staticmethod
     def _discipline(token: Token) -> bool:
@@ -1747,7 +1752,12 @@ def _stated_content(token: Token, hits: dict[int, _Hit]) -> int | None:
 
 
 def _generic(token: Token) -> bool:
-    """A relative clause on "those"/"anyone" describes a kind of people, not an act."""
+    """A relative clause on "those"/"anyone" describes a kind of people, not an act; a gerund
+    with no subject of its own as the subject of a verb of doing names a kind of act
+    ("Opposing the government makes enemies"). Under "be" it may be what a party rules out
+    ("removing the sanctions is out of the question": a refusal)."""
+    if token.dep_ == "csubj" and token.tag_ == "VBG" and token.head.lemma_ != "be":
+        return not any(c.dep_ in {"nsubj", "nsubjpass", "poss"} for c in token.children)
     return token.dep_ == "relcl" and token.head.lower_ in _GENERIC_HEADS
 
 
