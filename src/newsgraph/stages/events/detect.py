@@ -122,6 +122,7 @@ from newsgraph.stages.events.mentions import (
 from newsgraph.stages.events.nature import (
     aimless_trip,
     caught_illness,
+    feeling,
     natural_cause,
     natural_harm,
     peaceful_death,
@@ -963,6 +964,8 @@ class Detector:
             return None  # a plague that kills, a death with no violence (nature.py)
         if state_of_mind(token, kind) or aimless_trip(token, kind):
             return None  # "I think", "police arrived on the floor": no meeting (nature.py)
+        if feeling(token):
+            return None  # "felt ostracized": a feeling, not the act (nature.py)
         if as_preposition(token) or helper_verb(token, kind):
             return None  # "given the state of …", "helps explain" (auxiliary.py)
         if assertion_about_thing(token, kind) or naming(token, kind):

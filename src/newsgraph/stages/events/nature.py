@@ -170,6 +170,10 @@ def _phrase(head: Token) -> list[Token]:
     return words
 
 
+# Verbs a participle may complete to tell a feeling or a look (feel, seem, look, appear).
+_SEEMING = frozenset({"verb.emotion", "verb.perception"})
+
+
 def state_of_mind(verb: Token, kind: str) -> bool:
     """Whether a consultation is coded on a verb of thinking or perceiving ("I think", "we
     learned a lot", "Campos heard a drilling sound")."""
@@ -177,3 +181,19 @@ def state_of_mind(verb: Token, kind: str) -> bool:
         return False
     senses = load_wordnet().supersenses(verb.lemma_.lower(), "v")
     return bool(senses) and senses[0] in _MIND
+
+
+def feeling(verb: Token) -> bool:
+    """Whether a participle tells how someone feels or seems ("felt ostracized", "made to feel
+    different or ostracized", "looked defeated"): the complement of a verb whose most frequent
+    WordNet sense is of emotion or perception (feel, seem, look), or a word joined to one. A
+    feeling of being shunned is no act of shunning; "got arrested" (possession) stays."""
+    if verb.tag_ != "VBN":
+        return False
+    complement = verb
+    while complement.dep_ == "conj" and complement.head is not complement:
+        complement = complement.head
+    if complement.dep_ not in {"acomp", "oprd"}:
+        return False
+    senses = load_wordnet().supersenses(complement.head.lemma_.lower(), "v")
+    return bool(senses) and senses[0] in _SEEMING
