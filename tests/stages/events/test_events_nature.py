@@ -200,3 +200,22 @@ def test_issue6_fighting_a_disease_is_no_assault(events_only: Analyzer, text: st
 def test_issue6_fighting_rebels_stays_an_assault(events_only: Analyzer) -> None:
     text = "Government forces fought the rebels near the border."
     assert event_types(events_only, text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The general was joined in March by two former ministers.", []),
+        ("The foreign ministers joined the talks in Geneva.", ["CONSULT"]),
+        ("Several advisers joined the meeting later in the day.", ["CONSULT"]),
+    ],
+)
+def test_issue6_joining_people_is_no_meeting(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+def test_issue6_joining_other_states_is_no_meeting(events_only: Analyzer) -> None:
+    text = "The province now joins four other regions in banning the sale of fireworks."
+    assert "CONSULT" not in event_types(events_only, text)

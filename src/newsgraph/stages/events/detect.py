@@ -123,6 +123,7 @@ from newsgraph.stages.events.nature import (
     aimless_trip,
     caught_illness,
     feeling,
+    joined_no_meeting,
     natural_cause,
     natural_harm,
     peaceful_death,
@@ -966,6 +967,8 @@ class Detector:
             return None  # "I think", "police arrived on the floor": no meeting (nature.py)
         if feeling(token):
             return None  # "felt ostracized": a feeling, not the act (nature.py)
+        if joined_no_meeting(token, kind, self.event_nouns):
+            return None  # "he was joined by three officers": company, no meeting (nature.py)
         if as_preposition(token) or helper_verb(token, kind):
             return None  # "given the state of …", "helps explain" (auxiliary.py)
         if assertion_about_thing(token, kind) or naming(token, kind):

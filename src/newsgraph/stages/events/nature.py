@@ -58,6 +58,8 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MIND = frozenset({"verb.cognition", "verb.perception"})
 # Verbs of motion that are a meeting wherever it happens ("the ministers will meet next week").
 _COMING_TOGETHER = frozenset({"meet", "gather", "assemble", "convene", "reunite", "rendezvous"})
+# The hypernym of joining ("join" → connect).
+_JOINING = frozenset({"connect"})
 # Entity labels of somewhere or someone a trip can be to or from.
 _PLACES_AND_PARTIES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
 # The supersenses a natural harm has first: a disease is a state, an outbreak or a crash an
@@ -158,6 +160,19 @@ def aimless_trip(verb: Token, kind: str) -> bool:
     return not any(
         t.ent_type_ in _PLACES_AND_PARTIES or t.pos_ == "PROPN" for e in ends for t in _phrase(e)
     )
+
+
+def joined_no_meeting(verb: Token, kind: str, event_nouns: frozenset[str]) -> bool:
+    """Whether a consultation is coded on a verb of joining (WordNet: "join" connects first)
+    whose object names no meeting: joining people or a group ("he was joined by three
+    officers", "the state joins six others in allowing …") is company or membership; "the
+    advisers joined the talks" stays a meeting."""
+    if kind != "CONSULT" or verb.pos_ != "VERB":
+        return False
+    if _JOINING.isdisjoint(load_wordnet().senses(verb.lemma_.lower(), "v").ancestors[:1]):
+        return False
+    joined = dep_child(verb, "dobj", "nsubjpass")
+    return joined is not None and joined.lemma_.lower() not in event_nouns
 
 
 def _phrase(head: Token) -> list[Token]:
