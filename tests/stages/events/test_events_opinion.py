@@ -192,3 +192,21 @@ def test_issue6_a_party_or_an_act_of_force_keeps_its_event(
     events_only: Analyzer, text: str, kinds: list[str]
 ) -> None:
     assert event_types(events_only, text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister insisted the new law was fair.", []),
+        ("The police chief insists there is no link between the two fires.", []),
+        ("The union insisted that the strike had been a success.", []),
+        ("The minister insisted that the talks resume at once.", ["REQUEST"]),
+        ("The union insisted that the company should rehire the workers.", ["REQUEST"]),
+        ("The president insisted on a full withdrawal of the troops.", ["REQUEST"]),
+        ("The protesters demanded that the mayor resign.", ["REQUEST"]),
+    ],
+)
+def test_issue6_insisting_that_something_is_so_is_no_demand(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

@@ -132,6 +132,7 @@ from newsgraph.stages.events.nature import (
 from newsgraph.stages.events.neighbours import TriggerNeighbours
 from newsgraph.stages.events.opinion import (
     assertion_about_thing,
+    assertion_not_demand,
     concurrence,
     fact_as_doer,
     impersonal,
@@ -977,6 +978,8 @@ class Detector:
             return None  # '"Why not?" he asked', "agreed with the statement" (opinion.py)
         if fact_as_doer(token, kind):
             return None  # "This contradicted the chief's statement": a fact (opinion.py)
+        if assertion_not_demand(token, kind):
+            return None  # "insisted the deal went further": a statement (opinion.py)
         if caught_illness(token, kind):
             return None  # "people are catching the disease" (nature.py)
         if thing_changed(token, kind, code):

@@ -22,6 +22,9 @@ verb governs (its content), not by a list of sentences:
 * **views shared** — agreeing with a message or a thing ("the mayor agreed with the report's
   findings"), or one party agreeing with nothing named ("a teacher agrees"), is
   concurring, not the agreement between parties that AGREE codes.
+* **statements, not demands** — insisting that something *is* so ("insisted the deal went
+  further than expected") asserts; a demand's content is a bare verb or takes "should" or
+  "must" ("insisted that the talks resume").
 * **names and questions** — "call" labels first in WordNet: calling something a name ("I
   call it the toughest test") is no phone call; asking a question ('"Why?" he asked', "asked
   about the delays") asks for nothing, so it is no REQUEST.
@@ -65,6 +68,10 @@ _QUESTIONS = "question"
 # Prepositions of what is asked for; others say when or where ("asking amid the crisis").
 _ASKED_FOR = frozenset({"for", "of", "on"})
 _WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+# Finite verbs of a statement: the past and the third person present, on the verb or its
+# auxiliary ("was", "has been"). A bare verb is a demand's subjunctive ("insisted that the
+# talks resume"), which the plural present ("VBP") cannot be told from.
+_INDICATIVE = frozenset({"VBD", "VBZ"})
 # Verbs of agreeing, and the words that make a subject two parties.
 _CONCURRING = frozenset({"agree", "concur"})
 _BOTH = frozenset({"two", "both"})
@@ -172,6 +179,29 @@ def nothing_requested(verb: Token, kind: str) -> bool:
             return False  # "asked permission", "asked the court"
         if child.dep_ == "ccomp" and not _question(child):
             return False  # "asked that the talks resume"
+    return True
+
+
+def assertion_not_demand(verb: Token, kind: str) -> bool:
+    """Whether a request is coded on a verb of insisting or urging whose content is a
+    statement, not a demand: the content clause is indicative, in the past or the present
+    ("Trump insisted the agreement went further than expected", "the bureau insists there is
+    no motive"). A demand's content is a bare verb or takes "should" or "must" ("insisted that
+    the talks resume", "demanded that he should resign"); a demand may also be made on or for
+    something or of someone ("insisted on improvements", "urged Iran to …")."""
+    if kind != "REQUEST" or verb.pos_ != "VERB":
+        return False
+    content = _content(verb)
+    if content is None or any(c.dep_ == "aux" and c.tag_ == "MD" for c in content.children):
+        return False
+    auxes = [c for c in content.children if c.dep_ in {"aux", "auxpass"}]
+    if not any(t.tag_ in _INDICATIVE for t in (content, *auxes)):
+        return False
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "iobj", "xcomp"}:
+            return False
+        if child.dep_ == "prep" and child.lower_ in _ASKED_FOR:
+            return False
     return True
 
 
