@@ -174,3 +174,17 @@ def test_issue6_a_gerund_ruled_out_stays_a_refusal(events_only: Analyzer) -> Non
     # The gerund is still read (how it is typed is the detector's business, not this rule's).
     text = "The minister said that lifting the embargo is out of the question."
     assert event_types(events_only, text) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army refrained from attacking the town.", []),
+        ("The guards abstained from beating the prisoners.", []),
+        ("The army withdrew after attacking the town.", ["RETREAT", "ASSAULT"]),
+    ],
+)
+def test_issue6_refraining_from_an_act_is_not_doing_it(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

@@ -1588,7 +1588,11 @@ def _publication(token: Token, passive: bool) -> bool:
 
 
 def _governor(token: Token) -> Token | None:
-    """The verb (or adjective) whose complement ``token`` is: "avoid" in "avoid attacking"."""
+    """The verb (or adjective) whose complement ``token`` is: "avoid" in "avoid attacking",
+    "refrained" in "refrained from attacking" (the "from" of refraining, stopping and
+    preventing is no governor; other prepositions say when or how: "after attacking")."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.dep_ == "prep":
+        return token.head.head
     if token.dep_ in {"xcomp", "ccomp", "pcomp", "advcl", "acl"} and token.head is not token:
         return token.head
     if token.dep_ == "pobj" and token.head.head is not token.head:
