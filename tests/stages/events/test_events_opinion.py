@@ -210,3 +210,19 @@ def test_issue6_insisting_that_something_is_so_is_no_demand(
     events_only: Analyzer, text: str, expected: list[str]
 ) -> None:
     assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The villagers expressed differing views on the new dam.", []),
+        ("Several residents have expressed their views on the school program.", []),
+        ("The cardinal expressed his mind on the matter in a long letter.", []),
+        ("The union expressed frustration with the ministry.", ["ACCUSE"]),
+        ("The farmers expressed frustration with the ministry.", ["ACCUSE"]),
+    ],
+)
+def test_issue6_a_view_expressed_is_no_disapproval(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

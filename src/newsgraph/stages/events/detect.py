@@ -139,6 +139,7 @@ from newsgraph.stages.events.opinion import (
     meaning_not_intent,
     naming,
     nothing_requested,
+    view_expressed,
 )
 from newsgraph.stages.events.recipients import typed_recipient
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
@@ -978,6 +979,8 @@ class Detector:
             return None  # '"Why not?" he asked', "agreed with the statement" (opinion.py)
         if fact_as_doer(token, kind):
             return None  # "This contradicted the chief's statement": a fact (opinion.py)
+        if view_expressed(token, kind):
+            return None  # "expressed nuanced views on immigration": a view (opinion.py)
         if assertion_not_demand(token, kind):
             return None  # "insisted the deal went further": a statement (opinion.py)
         if caught_illness(token, kind):

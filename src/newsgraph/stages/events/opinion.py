@@ -68,6 +68,11 @@ _QUESTIONS = "question"
 # Prepositions of what is asked for; others say when or where ("asking amid the crisis").
 _ASKED_FOR = frozenset({"for", "of", "on"})
 _WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+# Verbs of expressing (WordNet: "voice" → express), what a view is (a thought, by its most
+# frequent sense), and what a thought that disapproves is (concern, doubt: cognitive states).
+_EXPRESSING = frozenset({"express"})
+_THOUGHT = "noun.cognition"
+_WORRY = "cognitive state"
 # Finite verbs of a statement: the past and the third person present, on the verb or its
 # auxiliary ("was", "has been"). A bare verb is a demand's subjunctive ("insisted that the
 # talks resume"), which the plural present ("VBP") cannot be told from.
@@ -180,6 +185,22 @@ def nothing_requested(verb: Token, kind: str) -> bool:
         if child.dep_ == "ccomp" and not _question(child):
             return False  # "asked that the talks resume"
     return True
+
+
+def view_expressed(verb: Token, kind: str) -> bool:
+    """Whether an accusation is coded on a verb of expressing (express, voice) whose object is
+    a view, not a grievance: a thought by its most frequent WordNet sense that is no state of
+    doubt or worry ("the family expressed nuanced views on immigration", "to express our
+    mind"). "Expressed frustration with the officials", "expressed concern", "voiced doubts"
+    stay disapproval."""
+    if kind != "ACCUSE" or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() not in _EXPRESSING and _first_hypernym(verb) not in _EXPRESSING:
+        return False
+    told = dep_child(verb, "dobj")
+    if told is None or first_sense(told) != _THOUGHT:
+        return False
+    return _WORRY not in ancestors(told.lemma_)
 
 
 def assertion_not_demand(verb: Token, kind: str) -> bool:
