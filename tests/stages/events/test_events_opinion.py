@@ -226,3 +226,17 @@ def test_issue6_a_view_expressed_is_no_disapproval(
     events_only: Analyzer, text: str, expected: list[str]
 ) -> None:
     assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Diplomats worry about Iran's growing threat.", []),
+        ("The militia's threats against journalists alarmed the editors.", ["THREATEN"]),
+        ("The rebels' threat to storm the capital was taken seriously.", ["THREATEN"]),
+    ],
+)
+def test_issue6_a_danger_is_no_threat_made(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

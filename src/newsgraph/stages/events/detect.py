@@ -134,6 +134,7 @@ from newsgraph.stages.events.opinion import (
     assertion_about_thing,
     assertion_not_demand,
     concurrence,
+    danger,
     fact_as_doer,
     impersonal,
     meaning_not_intent,
@@ -1148,6 +1149,8 @@ class Detector:
             return None
         if trigger.type == "ASSAULT" and figurative_attack(token):
             return None  # "launched an attack on inflation"
+        if trigger.type is not None and danger(token, trigger.type):
+            return None  # "Iran's growing threat": a danger, no threat made (opinion.py)
         if lemma == "strike":
             mods = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "poss"}}
             if mods & _STRIKE_LABOUR or not (

@@ -25,6 +25,8 @@ verb governs (its content), not by a list of sentences:
 * **statements, not demands** — insisting that something *is* so ("insisted the deal went
   further than expected") asserts; a demand's content is a bare verb or takes "should" or
   "must" ("insisted that the talks resume").
+* **dangers** — "Iran's growing threat" is a danger (WordNet: a threat is a state first), no
+  threat made; "threats to walk out", "the threat of sanctions" stay threats.
 * **names and questions** — "call" labels first in WordNet: calling something a name ("I
   call it the toughest test") is no phone call; asking a question ('"Why?" he asked', "asked
   about the delays") asks for nothing, so it is no REQUEST.
@@ -73,6 +75,8 @@ _WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 _EXPRESSING = frozenset({"express"})
 _THOUGHT = "noun.cognition"
 _WORRY = "cognitive state"
+# The supersense of a danger ("threat", "menace" as a source of danger).
+_DANGER = "noun.state"
 # Finite verbs of a statement: the past and the third person present, on the verb or its
 # auxiliary ("was", "has been"). A bare verb is a demand's subjunctive ("insisted that the
 # talks resume"), which the plural present ("VBP") cannot be told from.
@@ -201,6 +205,16 @@ def view_expressed(verb: Token, kind: str) -> bool:
     if told is None or first_sense(told) != _THOUGHT:
         return False
     return _WORRY not in ancestors(told.lemma_)
+
+
+def danger(noun: Token, kind: str) -> bool:
+    """Whether a threat named by a noun is a danger, not a coercive warning: a noun whose
+    most frequent WordNet sense is a state ("threat": a source of danger) with nothing
+    threatened and no one it is aimed at ("Iran's growing threat"). "Threats to walk out",
+    "the threat of sanctions", "threats against journalists" stay threats."""
+    if kind != "THREATEN" or noun.pos_ != "NOUN" or first_sense(noun) != _DANGER:
+        return False
+    return not any(c.dep_ in {"acl", "prep", "relcl"} for c in noun.children)
 
 
 def assertion_not_demand(verb: Token, kind: str) -> bool:
