@@ -1961,15 +1961,18 @@ _PROSPECT_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "c
 def _statement_warning(token: Token, event_nouns: frozenset[str]) -> bool:
     """Whether a warning verb only states a fact ("cautioned that no deadline had been
     set"): its content clause says what is, not what will or could be done, so nothing is
-    threatened. "warned of retaliation", "warned that police will no longer tolerate …" and
-    "warned Iran" stay threats."""
+    threatened, whether or not it is told to someone ("warned the pope that it was …"). "warned
+    of retaliation", "warned that police will no longer tolerate …", "warned the rebels that
+    the army would strike" and "warned Iran" stay threats."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _WARNING_VERBS:
         return False
     content = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if content is None or any(c.dep_ in {"dobj", "dative"} for c in token.children):
+    if content is None:
         return False
     if not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux"):
-        return True
+        return True  # told to someone or not ("warned the pope that it was …")
+    if any(c.dep_ in {"dobj", "dative"} for c in token.children):
+        return False
     # "warned that profits would fall", "that the glacier would collapse", "the next outbreak
     # would be stronger", '"It could spill over," he warned': a forecast about an abstraction,
     # a thing, the weather or a happening, no one's act (a body may be "it" itself: opinion.py)
