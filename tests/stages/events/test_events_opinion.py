@@ -240,3 +240,20 @@ def test_issue6_a_danger_is_no_threat_made(
     events_only: Analyzer, text: str, expected: list[str]
 ) -> None:
     assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The senator argued that more funding is needed for the schools.", []),
+        ("The engineers claimed that the bridge had been badly designed.", []),
+        ("The union claimed that the workers had been beaten by the guards.", ["ACCUSE"]),
+        ("The lawyers argued that the program violates the constitution.", ["ACCUSE"]),
+        # an act of force claimed is told as the act, as after "said"
+        ("The ministry claimed that the hospital was shelled overnight.", ["ASSAULT"]),
+    ],
+)
+def test_issue6_a_claim_of_what_no_one_did_to_a_thing_accuses_no_one(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

@@ -10,7 +10,8 @@ verb governs (its content), not by a list of sentences:
 * **assertions about a thing** — a verb whose first WordNet sense asserts (hypernym "affirm"
   or "claim": claim, contend) or argues (hypernym "present": argue) accuses no one when its
   content says only what a thing or a happening *is* ("the defence argued that the shooting
-  was an accident", "Boeing claims the new jet is quieter"), or when it has no content and no
+  was an accident", "Boeing claims the new jet is quieter") or what is done to a thing by no
+  one named ("argued that too much disclosure is required"), or when it has no content and no
   one it is aimed at ('"I saw him," the witness claimed' keeps its quoted content). A claim
   about what a party did or is ("claimed that the minister had lied", "claims that the rebels
   fired the shells", "claimed that the mayor was corrupt") stays an accusation, and so do the
@@ -118,9 +119,12 @@ def assertion_about_thing(verb: Token, kind: str) -> bool:
     content = _content(verb)
     if content is None:
         return not _aimed(verb)
-    if content.lemma_.lower() != "be":
+    if content.lemma_.lower() == "be":
+        subject = dep_child(content, "nsubj") or dep_child(content, "expl")
+    elif passive(content) and passive_agent(content) is None:
+        subject = dep_child(content, "nsubjpass")  # "that too much disclosure is required"
+    else:
         return False  # "claims that the rebels fired the shells": an act someone did
-    subject = dep_child(content, "nsubj") or dep_child(content, "expl")
     if subject is None:
         return False
     return impersonal(subject, dep_child(verb, "nsubj")) or not victim(subject)
