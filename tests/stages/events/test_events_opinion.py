@@ -257,3 +257,18 @@ def test_issue6_a_claim_of_what_no_one_did_to_a_thing_accuses_no_one(
     events_only: Analyzer, text: str, expected: list[str]
 ) -> None:
     assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The spokesman gave contradictory explanations for the delay.", []),
+        ("Germany gave the refugees blankets and food.", ["AID"]),
+        ("The United States supplied weapons to the rebels.", ["AID"]),
+        ("Japan provided aid to the flood victims.", ["AID"]),
+    ],
+)
+def test_issue6_help_goes_to_a_party_not_to_an_idea(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

@@ -781,6 +781,8 @@ _STRIVEN_SENSES = CONTESTED_SENSES | {"noun.substance", "noun.phenomenon"}
 _HAPPENINGS = frozenset({"noun.act", "noun.event"})
 # Cooperation that a purchase may be coded as.
 _TRADABLE = frozenset({"COOPERATE", "AGREE"})
+# Material cooperation and aid, which need a party to receive them.
+_MATERIAL_HELP = frozenset({"COOPERATE", "AID"})
 # WordNet's hypernyms of contending verbs ("fight", "battle", "combat", "attack"; "struggle").
 _CONTENDING = frozenset({"contend", "try"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
@@ -1432,6 +1434,8 @@ class Detector:
         if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
             recipient = _deep_target(token)
         recipient = typed_recipient(kind, token, carrier, recipient, actor)
+        if kind in _MATERIAL_HELP and recipient.heads and not any(map(_helpable, recipient.heads)):
+            return None  # "gave contradictory explanations": help goes to a party (CODEBOOKS.md)
         confidence = 0.75 if token.pos_ == "VERB" else 0.65
         return Candidate(
             trigger=token,
@@ -1768,6 +1772,13 @@ def _stated_content(token: Token, hits: dict[int, _Hit]) -> int | None:
     if hits[token.i].type not in _SPEECH_ACTS and token.lemma_.lower() not in REPORTING_VERBS:
         return None
     return head.i
+
+
+def _helpable(head: Token) -> bool:
+    """Whether a recipient of aid or cooperation may be a party: not an abstraction or a
+    message ("gave contradictory explanations", "to ease the effect"). A thing may stand where
+    the parser put what is given ("supplied weapons to the rebels")."""
+    return not abstract(head, CONTESTED_SENSES)
 
 
 def _generic(token: Token) -> bool:
