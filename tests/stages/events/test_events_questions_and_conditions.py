@@ -188,3 +188,17 @@ def test_issue6_refraining_from_an_act_is_not_doing_it(
     events_only: Analyzer, text: str, expected: list[str]
 ) -> None:
     assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Come and arrest them all.", []),
+        ("Arrest the traitors at once!", []),
+        ("Police arrested them all.", ["COERCE"]),
+    ],
+)
+def test_issue6_a_command_asks_for_an_act_and_reports_none(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

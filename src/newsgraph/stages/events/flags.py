@@ -14,7 +14,8 @@ crosses, he joins …") or a clause of inverted condition ("Had Obama submitted 
 "should they be allowed to enter") is no act either. A wh-question in the past presupposes
 its act ("Why did Russia invade Ukraine?") and keeps it. An infinitive on a noun of an aim, an
 ability, a chance or a need ("a plan to assemble the planes", "the power to reverse the
-outcome", "in order to condemn") names an act that has not happened (:func:`aim`).
+outcome", "in order to condemn") names an act that has not happened (:func:`aim`), and a
+command ("Come and kill him") asks for an act rather than telling one (:func:`imperative`).
 """
 
 from __future__ import annotations
@@ -179,6 +180,8 @@ def event_flags(trigger: Token, governor: Token | None = None) -> Flags:
     clause = clause_head(trigger)
     if question(trigger) or inverted_condition(clause) or _unrealised(clause):
         flags.hypothetical = True
+    if imperative(clause):
+        flags.hypothetical = True
     if trigger.pos_ in {"NOUN", "PROPN"}:
         if any(c.dep_ == "amod" and c.lower_ in HABITUAL_AMODS for c in trigger.children):
             flags.habitual = True
@@ -230,6 +233,15 @@ def _read_predicate(pred: Token, flags: Flags) -> None:
 
 def _going_to(pred: Token) -> bool:
     return any(c.lower_ == "going" for c in pred.children)
+
+
+def imperative(clause: Token) -> bool:
+    """Whether the clause is a command ("Come and kill him", "Release the prisoners!"): a
+    bare verb heading the sentence, with no subject and no auxiliary. A command asks for an
+    act; it does not report one."""
+    if clause.dep_ != "ROOT" or clause.tag_ != "VB":
+        return False
+    return not any(c.dep_ in _SUBJECTS or c.dep_ in {"aux", "auxpass"} for c in clause.children)
 
 
 def _pluperfect(pred: Token) -> bool:
