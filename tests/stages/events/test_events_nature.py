@@ -216,6 +216,7 @@ def test_issue6_joining_people_is_no_meeting(
     assert event_types(events_only, text) == expected
 
 
-def test_issue6_joining_other_states_is_no_meeting(events_only: Analyzer) -> None:
-    text = "The province now joins four other regions in banning the sale of fireworks."
-    assert "CONSULT" not in event_types(events_only, text)
+def test_issue6_joining_others_in_an_act_is_left_to_that_act(events_only: Analyzer) -> None:
+    # "joined X in demanding …": the joining is read as before (no rule of this round).
+    text = "The students joined the workers in demanding higher wages."
+    assert event_types(events_only, text) == ["CONSULT"]

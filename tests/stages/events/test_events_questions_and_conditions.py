@@ -202,3 +202,8 @@ def test_issue6_a_command_asks_for_an_act_and_reports_none(
     events_only: Analyzer, text: str, expected: list[str]
 ) -> None:
     assert event_types(events_only, text) == expected
+
+
+def test_issue6_an_agreement_to_act_is_no_mere_aim(events_only: Analyzer) -> None:
+    text = "The two sides reached an accord to exchange prisoners."
+    assert event_types(events_only, text) == ["RETREAT"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.resources.wordnet import load_wordnet
 from newsgraph.stages.events.agency import first_sense
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -120,6 +121,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 # invade") are other supersenses; "in order to" says a purpose.
 _AIM_SENSES = frozenset({"noun.cognition", "noun.attribute", "noun.state", "noun.feeling"})
 _PURPOSE_FRAME = ("in", "order")
+# An agreement or a disposition to act is a promise, which PLOVER codes (AGREE), not an aim:
+# consensus and accord (agreement, harmony), willingness, readiness, commitment (trait).
+_AGREEING = frozenset({"agreement", "harmony", "trait", "disposition", "willingness"})
 # The prepositions that join such a noun to its gerund ("the goal of crushing", "importance
 # on helping"); a question about an act ("inquiries about when the hotel notified police")
 # presupposes it.
@@ -367,4 +371,6 @@ def aim(pred: Token) -> bool:
         return False
     if (noun.head.lower_, noun.lower_) == _PURPOSE_FRAME:
         return True
+    if not _AGREEING.isdisjoint(load_wordnet().senses(noun.lemma_.lower(), "n").ancestors):
+        return False  # "reached a consensus to exchange information": an agreement (AGREE)
     return first_sense(noun) in _AIM_SENSES

@@ -165,12 +165,14 @@ def aimless_trip(verb: Token, kind: str) -> bool:
 def joined_no_meeting(verb: Token, kind: str, event_nouns: frozenset[str]) -> bool:
     """Whether a consultation is coded on a verb of joining (WordNet: "join" connects first)
     whose object names no meeting: joining people or a group ("he was joined by three
-    officers", "the state joins six others in allowing …") is company or membership; "the
-    advisers joined the talks" stays a meeting."""
+    officers") is company or membership; "the advisers joined the talks" stays a meeting, and
+    joining others in an act ("joined the crowds in demanding a vote") is left to that act."""
     if kind != "CONSULT" or verb.pos_ != "VERB":
         return False
     if _JOINING.isdisjoint(load_wordnet().senses(verb.lemma_.lower(), "v").ancestors[:1]):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "in" and dep_child(c, "pcomp") for c in verb.children):
+        return False  # "joining the crowds in demanding a vote": taking part in that act
     joined = dep_child(verb, "dobj", "nsubjpass")
     return joined is not None and joined.lemma_.lower() not in event_nouns
 
