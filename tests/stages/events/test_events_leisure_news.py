@@ -521,3 +521,17 @@ def test_issue6_a_website_cited_as_source_makes_no_cyber_attack(events_only: Ana
     assert event_types(events_only, "Hackers attacked the ministry website on Monday.") == [
         "COERCE"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The mayor signed it "a friend of the city."', []),
+        ("The two ministers signed a trade agreement.", ["SUPPORT"]),
+        ("The governor signed the bill into law.", ["SUPPORT"]),
+    ],
+)
+def test_issue6_the_name_signed_with_is_a_signature(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

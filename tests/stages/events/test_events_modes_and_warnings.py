@@ -7,6 +7,7 @@ import pytest
 
 from newsgraph.pipeline import Analyzer
 from newsgraph.stages.events.modes import coordinated_instruments, threaten_mode
+from support import event_types
 
 
 def test_issue6_a_threatened_protest_restricts() -> None:
@@ -75,3 +76,18 @@ def test_issue6_a_reminder_that_someone_must_act_is_a_request(events_only: Analy
     assert [(e.type, e.actor_text, e.recipient_text) for e in events] == [
         ("REQUEST", "president", "Chad")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The general warned the president that the army was exhausted.", []),
+        ("The adviser warned the king that the treasury was empty.", []),
+        ("The general warned the rebels that the army would strike.", ["THREATEN"]),
+        ("Police warned the protesters.", ["THREATEN"]),
+    ],
+)
+def test_issue6_a_fact_told_to_someone_is_no_threat(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

@@ -200,3 +200,23 @@ def test_issue6_fighting_a_disease_is_no_assault(events_only: Analyzer, text: st
 def test_issue6_fighting_rebels_stays_an_assault(events_only: Analyzer) -> None:
     text = "Government forces fought the rebels near the border."
     assert event_types(events_only, text) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The general was joined in March by two former ministers.", []),
+        ("The foreign ministers joined the talks in Geneva.", ["CONSULT"]),
+        ("Several advisers joined the meeting later in the day.", ["CONSULT"]),
+    ],
+)
+def test_issue6_joining_people_is_no_meeting(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+def test_issue6_joining_others_in_an_act_is_left_to_that_act(events_only: Analyzer) -> None:
+    # "joined X in demanding …": the joining is read as before (no rule of this round).
+    text = "The students joined the workers in demanding higher wages."
+    assert event_types(events_only, text) == ["CONSULT"]

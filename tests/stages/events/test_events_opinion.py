@@ -192,3 +192,83 @@ def test_issue6_a_party_or_an_act_of_force_keeps_its_event(
     events_only: Analyzer, text: str, kinds: list[str]
 ) -> None:
     assert event_types(events_only, text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister insisted the new law was fair.", []),
+        ("The police chief insists there is no link between the two fires.", []),
+        ("The union insisted that the strike had been a success.", []),
+        ("The minister insisted that the talks resume at once.", ["REQUEST"]),
+        ("The union insisted that the company should rehire the workers.", ["REQUEST"]),
+        ("The president insisted on a full withdrawal of the troops.", ["REQUEST"]),
+        ("The protesters demanded that the mayor resign.", ["REQUEST"]),
+    ],
+)
+def test_issue6_insisting_that_something_is_so_is_no_demand(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The villagers expressed differing views on the new dam.", []),
+        ("Several residents have expressed their views on the school program.", []),
+        ("The cardinal expressed his mind on the matter in a long letter.", []),
+        ("The union expressed frustration with the ministry.", ["ACCUSE"]),
+        ("The farmers expressed frustration with the ministry.", ["ACCUSE"]),
+    ],
+)
+def test_issue6_a_view_expressed_is_no_disapproval(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Diplomats worry about Iran's growing threat.", []),
+        ("The militia's threats against journalists alarmed the editors.", ["THREATEN"]),
+        ("The rebels' threat to storm the capital was taken seriously.", ["THREATEN"]),
+    ],
+)
+def test_issue6_a_danger_is_no_threat_made(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The senator argued that more funding is needed for the schools.", []),
+        ("The engineers claimed that the bridge had been badly designed.", []),
+        ("The union claimed that the workers had been beaten by the guards.", ["ACCUSE"]),
+        ("The lawyers argued that the program violates the constitution.", ["ACCUSE"]),
+        # an act of force claimed is told as the act, as after "said"
+        ("The ministry claimed that the hospital was shelled overnight.", ["ASSAULT"]),
+    ],
+)
+def test_issue6_a_claim_of_what_no_one_did_to_a_thing_accuses_no_one(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The spokesman gave contradictory explanations for the delay.", []),
+        ("Germany gave the refugees blankets and food.", ["AID"]),
+        ("The United States supplied weapons to the rebels.", ["AID"]),
+        ("Japan provided aid to the flood victims.", ["AID"]),
+    ],
+)
+def test_issue6_help_goes_to_a_party_not_to_an_idea(
+    events_only: Analyzer, text: str, expected: list[str]
+) -> None:
+    assert event_types(events_only, text) == expected

@@ -78,7 +78,14 @@ from newsgraph.stages.events.commerce import (
     settled_obligation,
     sporting,
 )
-from newsgraph.stages.events.flags import ATTEMPT_VERBS, Flags, event_flags
+from newsgraph.stages.events.flags import (
+    ATTEMPT_VERBS,
+    Flags,
+    aim,
+    conditional_consequence,
+    event_flags,
+    inverted_condition,
+)
 from newsgraph.stages.events.leisure import (
     animal,
     civilian_training,
@@ -115,6 +122,8 @@ from newsgraph.stages.events.mentions import (
 from newsgraph.stages.events.nature import (
     aimless_trip,
     caught_illness,
+    feeling,
+    joined_no_meeting,
     natural_cause,
     natural_harm,
     peaceful_death,
@@ -123,12 +132,15 @@ from newsgraph.stages.events.nature import (
 from newsgraph.stages.events.neighbours import TriggerNeighbours
 from newsgraph.stages.events.opinion import (
     assertion_about_thing,
+    assertion_not_demand,
     concurrence,
+    danger,
     fact_as_doer,
     impersonal,
     meaning_not_intent,
     naming,
     nothing_requested,
+    view_expressed,
 )
 from newsgraph.stages.events.recipients import typed_recipient
 from newsgraph.stages.events.triggers import Trigger, TriggerLexicon
@@ -769,6 +781,8 @@ _STRIVEN_SENSES = CONTESTED_SENSES | {"noun.substance", "noun.phenomenon"}
 _HAPPENINGS = frozenset({"noun.act", "noun.event"})
 # Cooperation that a purchase may be coded as.
 _TRADABLE = frozenset({"COOPERATE", "AGREE"})
+# Material cooperation and aid, which need a party to receive them.
+_MATERIAL_HELP = frozenset({"COOPERATE", "AID"})
 # WordNet's hypernyms of contending verbs ("fight", "battle", "combat", "attack"; "struggle").
 _CONTENDING = frozenset({"contend", "try"})
 _STOP_WORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "at", "its", "their", "his"})
@@ -956,6 +970,10 @@ class Detector:
             return None  # a plague that kills, a death with no violence (nature.py)
         if state_of_mind(token, kind) or aimless_trip(token, kind):
             return None  # "I think", "police arrived on the floor": no meeting (nature.py)
+        if feeling(token):
+            return None  # "felt ostracized": a feeling, not the act (nature.py)
+        if joined_no_meeting(token, kind, self.event_nouns):
+            return None  # "he was joined by three officers": company, no meeting (nature.py)
         if as_preposition(token) or helper_verb(token, kind):
             return None  # "given the state of …", "helps explain" (auxiliary.py)
         if assertion_about_thing(token, kind) or naming(token, kind):
@@ -964,6 +982,10 @@ class Detector:
             return None  # '"Why not?" he asked', "agreed with the statement" (opinion.py)
         if fact_as_doer(token, kind):
             return None  # "This contradicted the chief's statement": a fact (opinion.py)
+        if view_expressed(token, kind):
+            return None  # "expressed nuanced views on immigration": a view (opinion.py)
+        if assertion_not_demand(token, kind):
+            return None  # "insisted the deal went further": a statement (opinion.py)
         if caught_illness(token, kind):
             return None  # "people are catching the disease" (nature.py)
         if thing_changed(token, kind, code):
@@ -984,12 +1006,26 @@ class Detector:
         speech = kind in _WORK_SPEECH and not (kind == "ACCUSE" and mode == "investigate")
         return not speech and work_subject(token)
 
+    def _aim(self, pred: Token) -> bool:
+        """An infinitive naming an aim, an ability, a chance or a need ("a plan to assemble
+        the planes", :func:`.flags.aim`), on a noun that is no event itself ("a threat to
+        strike" is the threat's own)."""
+        if not aim(pred):
+            return False
+        noun = pred.head.head if pred.dep_ == "pcomp" else pred.head
+        return noun.lemma_.lower() not in self.event_nouns
+
     def _no_crowd(self, actor: Token) -> bool:
-        """Whether a protest's doer is a thing or a happening that is no protest itself ("a
-        landslide", "a fallen tree"; not "the protests", "the strike", "Workers")."""
+        """Whether a protest's doer is a thing, a happening, an idea or a message that is no
+        protest itself ("a landslide", "a fallen tree", "the proposition provoked a storm",
+        "that question has bothered many"; not "the protests", "the strike", "Workers"): a
+        protest needs people on their feet (CODEBOOKS.md)."""
         if actor.lemma_.lower() in self.event_nouns or actor.pos_ != "NOUN":
             return False
-        return first_sense(actor) in THING_SENSES | _HAPPENINGS | {"noun.phenomenon"}
+        sense = first_sense(actor)
+        if sense in THING_SENSES | _HAPPENINGS | {"noun.phenomenon"}:
+            return True
+        return abstract(actor, CONTESTED_SENSES)
 
     @staticmethod
     def _discipline(token: Token) -> bool:
@@ -1065,7 +1101,7 @@ class Detector:
         violent = doer is not None and (
             doer.lemma_.lower() in self.event_nouns or weapon(doer) or victim(doer)
         )
-        abstract_doer = doer is not None and not violent and abstract(doer)
+        abstract_doer = doer is not None and not violent and abstract(doer, CONTESTED_SENSES)
         return abstract_doer or harmless_blow(token, self.event_nouns)
 
     def _striving(self, token: Token) -> bool:
@@ -1115,6 +1151,8 @@ class Detector:
             return None
         if trigger.type == "ASSAULT" and figurative_attack(token):
             return None  # "launched an attack on inflation"
+        if trigger.type is not None and danger(token, trigger.type):
+            return None  # "Iran's growing threat": a danger, no threat made (opinion.py)
         if lemma == "strike":
             mods = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "poss"}}
             if mods & _STRIKE_LABOUR or not (
@@ -1289,7 +1327,7 @@ class Detector:
             actor, recipient = noun_arguments(token, carrier)
         governor = _governor(carrier if carrier is not None else token)
         flags = event_flags(carrier if carrier is not None else token, governor)
-        if _purpose(governor):
+        if _purpose(governor) or self._aim(carrier or token):
             flags.hypothetical = True
         kind, mode, code = hit.type, hit.mode, hit.code
         if meaning_not_intent(token, kind):
@@ -1331,6 +1369,8 @@ class Detector:
             elif QUAD.get(kind, 0) == 4:
                 modes = mode_rules.threaten_mode(words, (kind, modes[0] if modes else None))
                 kind = "THREATEN"
+        if conditional_consequence(carrier or token, threat=kind == "THREATEN"):
+            flags.hypothetical = True  # "would oppose the plan if …": a condition (flags.py)
         if flags.negated and kind in _REFUSABLE and _refusal(carrier or token):
             # "would not meet the demands", "failed to reach agreement": PLOVER codes a
             # refused or failed act of cooperation as a rejection that did happen.
@@ -1394,6 +1434,8 @@ class Detector:
         if kind in {"THREATEN", "ACCUSE", "REQUEST", "REJECT"} and not recipient.heads:
             recipient = _deep_target(token)
         recipient = typed_recipient(kind, token, carrier, recipient, actor)
+        if kind in _MATERIAL_HELP and recipient.heads and not any(map(_helpable, recipient.heads)):
+            return None  # "gave contradictory explanations": help goes to a party (CODEBOOKS.md)
         confidence = 0.75 if token.pos_ == "VERB" else 0.65
         return Candidate(
             trigger=token,
@@ -1556,7 +1598,11 @@ def _publication(token: Token, passive: bool) -> bool:
 
 
 def _governor(token: Token) -> Token | None:
-    """The verb (or adjective) whose complement ``token`` is: "avoid" in "avoid attacking"."""
+    """The verb (or adjective) whose complement ``token`` is: "avoid" in "avoid attacking",
+    "refrained" in "refrained from attacking" (the "from" of refraining, stopping and
+    preventing is no governor; other prepositions say when or how: "after attacking")."""
+    if token.dep_ == "pcomp" and token.head.lower_ == "from" and token.head.dep_ == "prep":
+        return token.head.head
     if token.dep_ in {"xcomp", "ccomp", "pcomp", "advcl", "acl"} and token.head is not token:
         return token.head
     if token.dep_ == "pobj" and token.head.head is not token.head:
@@ -1574,6 +1620,8 @@ def _reported_demand(pred: Token) -> tuple[Token | None, Token] | None:
         pred = pred.head
     if not any(c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS for c in pred.children):
         return None
+    if inverted_condition(pred):
+        return None  # "said that should they be allowed to enter, …": a condition
     head = pred.head
     if pred.dep_ == "acl" and head.lemma_.lower() in REPORTING_NOUNS and head.dep_ == "dobj":
         # "issued a stern reminder to Iraq that it must cooperate": the issuer demands.
@@ -1726,8 +1774,20 @@ def _stated_content(token: Token, hits: dict[int, _Hit]) -> int | None:
     return head.i
 
 
+def _helpable(head: Token) -> bool:
+    """Whether a recipient of aid or cooperation may be a party: not an abstraction or a
+    message ("gave contradictory explanations", "to ease the effect"). A thing may stand where
+    the parser put what is given ("supplied weapons to the rebels")."""
+    return not abstract(head, CONTESTED_SENSES)
+
+
 def _generic(token: Token) -> bool:
-    """A relative clause on "those"/"anyone" describes a kind of people, not an act."""
+    """A relative clause on "those"/"anyone" describes a kind of people, not an act; a gerund
+    with no subject of its own as the subject of a verb of doing names a kind of act
+    ("Opposing the government makes enemies"). Under "be" it may be what a party rules out
+    ("removing the sanctions is out of the question": a refusal)."""
+    if token.dep_ == "csubj" and token.tag_ == "VBG" and token.head.lemma_ != "be":
+        return not any(c.dep_ in {"nsubj", "nsubjpass", "poss"} for c in token.children)
     return token.dep_ == "relcl" and token.head.lower_ in _GENERIC_HEADS
 
 
@@ -1912,15 +1972,18 @@ _PROSPECT_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "c
 def _statement_warning(token: Token, event_nouns: frozenset[str]) -> bool:
     """Whether a warning verb only states a fact ("cautioned that no deadline had been
     set"): its content clause says what is, not what will or could be done, so nothing is
-    threatened. "warned of retaliation", "warned that police will no longer tolerate …" and
-    "warned Iran" stay threats."""
+    threatened, whether or not it is told to someone ("warned the pope that it was …"). "warned
+    of retaliation", "warned that police will no longer tolerate …", "warned the rebels that
+    the army would strike" and "warned Iran" stay threats."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _WARNING_VERBS:
         return False
     content = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if content is None or any(c.dep_ in {"dobj", "dative"} for c in token.children):
+    if content is None:
         return False
     if not any(c.lower_ in _PROSPECT_AUX for c in content.children if c.dep_ == "aux"):
-        return True
+        return True  # told to someone or not ("warned the pope that it was …")
+    if any(c.dep_ in {"dobj", "dative"} for c in token.children):
+        return False
     # "warned that profits would fall", "that the glacier would collapse", "the next outbreak
     # would be stronger", '"It could spill over," he warned': a forecast about an abstraction,
     # a thing, the weather or a happening, no one's act (a body may be "it" itself: opinion.py)

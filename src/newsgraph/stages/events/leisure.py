@@ -357,9 +357,16 @@ def house_rule(verb: Token) -> bool:
 def signed_thing(verb: Token, event_nouns: frozenset[str]) -> bool:
     """Whether what is signed is a thing or a copy, not an agreement or a document ("the
     author signed copies of her book", "signed the shirt"; "signed a treaty", "a decree", "a
-    memorandum" stay): an artefact by its most frequent sense, or a picture or a signature."""
+    memorandum" stay): an artefact by its most frequent sense, or a picture or a signature;
+    or the name signed with, as an object predicate or a second object ('signed it
+    "Sofia"', 'signed the letter "a friend"'): a signature, not an endorsement."""
     if verb.lemma_.lower() != "sign" or verb.pos_ != "VERB":
         return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd"}]
+    if len(objects) > 1 and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in event_nouns for c in objects
+    ):
+        return True
     _, signed = doer_and_done_to(verb)
     if signed is None or signed.pos_ != "NOUN" or signed.lemma_.lower() in event_nouns:
         return False

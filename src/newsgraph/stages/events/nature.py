@@ -58,6 +58,8 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MIND = frozenset({"verb.cognition", "verb.perception"})
 # Verbs of motion that are a meeting wherever it happens ("the ministers will meet next week").
 _COMING_TOGETHER = frozenset({"meet", "gather", "assemble", "convene", "reunite", "rendezvous"})
+# The hypernym of joining ("join" → connect).
+_JOINING = frozenset({"connect"})
 # Entity labels of somewhere or someone a trip can be to or from.
 _PLACES_AND_PARTIES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
 # The supersenses a natural harm has first: a disease is a state, an outbreak or a crash an
@@ -160,6 +162,21 @@ def aimless_trip(verb: Token, kind: str) -> bool:
     )
 
 
+def joined_no_meeting(verb: Token, kind: str, event_nouns: frozenset[str]) -> bool:
+    """Whether a consultation is coded on a verb of joining (WordNet: "join" connects first)
+    whose object names no meeting: joining people or a group ("he was joined by three
+    officers") is company or membership; "the advisers joined the talks" stays a meeting, and
+    joining others in an act ("joined the crowds in demanding a vote") is left to that act."""
+    if kind != "CONSULT" or verb.pos_ != "VERB":
+        return False
+    if _JOINING.isdisjoint(load_wordnet().senses(verb.lemma_.lower(), "v").ancestors[:1]):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "in" and dep_child(c, "pcomp") for c in verb.children):
+        return False  # "joining the crowds in demanding a vote": taking part in that act
+    joined = dep_child(verb, "dobj", "nsubjpass")
+    return joined is not None and joined.lemma_.lower() not in event_nouns
+
+
 def _phrase(head: Token) -> list[Token]:
     """A place's own words, without the clauses that hang on it ("the 32nd floor where the
     gunman was firing": the gunman is not where one arrived)."""
@@ -170,6 +187,10 @@ def _phrase(head: Token) -> list[Token]:
     return words
 
 
+# Verbs a participle may complete to tell a feeling or a look (feel, seem, look, appear).
+_SEEMING = frozenset({"verb.emotion", "verb.perception"})
+
+
 def state_of_mind(verb: Token, kind: str) -> bool:
     """Whether a consultation is coded on a verb of thinking or perceiving ("I think", "we
     learned a lot", "Campos heard a drilling sound")."""
@@ -177,3 +198,19 @@ def state_of_mind(verb: Token, kind: str) -> bool:
         return False
     senses = load_wordnet().supersenses(verb.lemma_.lower(), "v")
     return bool(senses) and senses[0] in _MIND
+
+
+def feeling(verb: Token) -> bool:
+    """Whether a participle tells how someone feels or seems ("felt ostracized", "made to feel
+    different or ostracized", "looked defeated"): the complement of a verb whose most frequent
+    WordNet sense is of emotion or perception (feel, seem, look), or a word joined to one. A
+    feeling of being shunned is no act of shunning; "got arrested" (possession) stays."""
+    if verb.tag_ != "VBN":
+        return False
+    complement = verb
+    while complement.dep_ == "conj" and complement.head is not complement:
+        complement = complement.head
+    if complement.dep_ not in {"acomp", "oprd"}:
+        return False
+    senses = load_wordnet().supersenses(complement.head.lemma_.lower(), "v")
+    return bool(senses) and senses[0] in _SEEMING

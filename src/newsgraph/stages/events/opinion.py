@@ -10,7 +10,8 @@ verb governs (its content), not by a list of sentences:
 * **assertions about a thing** — a verb whose first WordNet sense asserts (hypernym "affirm"
   or "claim": claim, contend) or argues (hypernym "present": argue) accuses no one when its
   content says only what a thing or a happening *is* ("the defence argued that the shooting
-  was an accident", "Boeing claims the new jet is quieter"), or when it has no content and no
+  was an accident", "Boeing claims the new jet is quieter") or what is done to a thing by no
+  one named ("argued that too much disclosure is required"), or when it has no content and no
   one it is aimed at ('"I saw him," the witness claimed' keeps its quoted content). A claim
   about what a party did or is ("claimed that the minister had lied", "claims that the rebels
   fired the shells", "claimed that the mayor was corrupt") stays an accusation, and so do the
@@ -22,6 +23,11 @@ verb governs (its content), not by a list of sentences:
 * **views shared** — agreeing with a message or a thing ("the mayor agreed with the report's
   findings"), or one party agreeing with nothing named ("a teacher agrees"), is
   concurring, not the agreement between parties that AGREE codes.
+* **statements, not demands** — insisting that something *is* so ("insisted the deal went
+  further than expected") asserts; a demand's content is a bare verb or takes "should" or
+  "must" ("insisted that the talks resume").
+* **dangers** — "Iran's growing threat" is a danger (WordNet: a threat is a state first), no
+  threat made; "threats to walk out", "the threat of sanctions" stay threats.
 * **names and questions** — "call" labels first in WordNet: calling something a name ("I
   call it the toughest test") is no phone call; asking a question ('"Why?" he asked', "asked
   about the delays") asks for nothing, so it is no REQUEST.
@@ -65,6 +71,17 @@ _QUESTIONS = "question"
 # Prepositions of what is asked for; others say when or where ("asking amid the crisis").
 _ASKED_FOR = frozenset({"for", "of", "on"})
 _WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+# Verbs of expressing (WordNet: "voice" → express), what a view is (a thought, by its most
+# frequent sense), and what a thought that disapproves is (concern, doubt: cognitive states).
+_EXPRESSING = frozenset({"express"})
+_THOUGHT = "noun.cognition"
+_WORRY = "cognitive state"
+# The supersense of a danger ("threat", "menace" as a source of danger).
+_DANGER = "noun.state"
+# Finite verbs of a statement: the past and the third person present, on the verb or its
+# auxiliary ("was", "has been"). A bare verb is a demand's subjunctive ("insisted that the
+# talks resume"), which the plural present ("VBP") cannot be told from.
+_INDICATIVE = frozenset({"VBD", "VBZ"})
 # Verbs of agreeing, and the words that make a subject two parties.
 _CONCURRING = frozenset({"agree", "concur"})
 _BOTH = frozenset({"two", "both"})
@@ -102,9 +119,12 @@ def assertion_about_thing(verb: Token, kind: str) -> bool:
     content = _content(verb)
     if content is None:
         return not _aimed(verb)
-    if content.lemma_.lower() != "be":
+    if content.lemma_.lower() == "be":
+        subject = dep_child(content, "nsubj") or dep_child(content, "expl")
+    elif passive(content) and passive_agent(content) is None:
+        subject = dep_child(content, "nsubjpass")  # "that too much disclosure is required"
+    else:
         return False  # "claims that the rebels fired the shells": an act someone did
-    subject = dep_child(content, "nsubj") or dep_child(content, "expl")
     if subject is None:
         return False
     return impersonal(subject, dep_child(verb, "nsubj")) or not victim(subject)
@@ -172,6 +192,55 @@ def nothing_requested(verb: Token, kind: str) -> bool:
             return False  # "asked permission", "asked the court"
         if child.dep_ == "ccomp" and not _question(child):
             return False  # "asked that the talks resume"
+    return True
+
+
+def view_expressed(verb: Token, kind: str) -> bool:
+    """Whether an accusation is coded on a verb of expressing (express, voice) whose object is
+    a view, not a grievance: a thought by its most frequent WordNet sense that is no state of
+    doubt or worry ("the family expressed nuanced views on immigration", "to express our
+    mind"). "Expressed frustration with the officials", "expressed concern", "voiced doubts"
+    stay disapproval."""
+    if kind != "ACCUSE" or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() not in _EXPRESSING and _first_hypernym(verb) not in _EXPRESSING:
+        return False
+    told = dep_child(verb, "dobj")
+    if told is None or first_sense(told) != _THOUGHT:
+        return False
+    return _WORRY not in ancestors(told.lemma_)
+
+
+def danger(noun: Token, kind: str) -> bool:
+    """Whether a threat named by a noun is a danger, not a coercive warning: a noun whose
+    most frequent WordNet sense is a state ("threat": a source of danger) with nothing
+    threatened and no one it is aimed at ("Iran's growing threat"). "Threats to walk out",
+    "the threat of sanctions", "threats against journalists" stay threats."""
+    if kind != "THREATEN" or noun.pos_ != "NOUN" or first_sense(noun) != _DANGER:
+        return False
+    return not any(c.dep_ in {"acl", "prep", "relcl"} for c in noun.children)
+
+
+def assertion_not_demand(verb: Token, kind: str) -> bool:
+    """Whether a request is coded on a verb of insisting or urging whose content is a
+    statement, not a demand: the content clause is indicative, in the past or the present
+    ("Trump insisted the agreement went further than expected", "the bureau insists there is
+    no motive"). A demand's content is a bare verb or takes "should" or "must" ("insisted that
+    the talks resume", "demanded that he should resign"); a demand may also be made on or for
+    something or of someone ("insisted on improvements", "urged Iran to …")."""
+    if kind != "REQUEST" or verb.pos_ != "VERB":
+        return False
+    content = _content(verb)
+    if content is None or any(c.dep_ == "aux" and c.tag_ == "MD" for c in content.children):
+        return False
+    auxes = [c for c in content.children if c.dep_ in {"aux", "auxpass"}]
+    if not any(t.tag_ in _INDICATIVE for t in (content, *auxes)):
+        return False
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "iobj", "xcomp"}:
+            return False
+        if child.dep_ == "prep" and child.lower_ in _ASKED_FOR:
+            return False
     return True
 
 
