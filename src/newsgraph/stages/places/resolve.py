@@ -478,23 +478,33 @@ def drop_far_namesakes(
         r
         for r in resolutions
         if r.mention.key in strong
-        or not _far_namesake(r, _backed(r.mention.key, solid, anchors), nations, entity_countries)
+        or not _far_namesake(
+            r, _backed(r.mention.key, solid, anchors, nations), nations, entity_countries
+        )
     ]
 
 
-def _backed(key: str, solid: dict[str, set[str]], anchors: set[str]) -> set[str]:
+def _backed(key: str, solid: dict[str, set[str]], anchors: set[str], nations: set[str]) -> set[str]:
     """The countries that the article's other solid names, below country level, lie in.
 
     A country counts when one of them is an anchor (not itself a small town, or strongly cued)
-    or when there are two: two small namesakes alone ("Ionia", Michigan, and "Persia", Iowa)
-    must not vouch for each other.
+    or when there are two: small namesakes alone must not vouch for each other. Two ("Ionia",
+    Michigan, and "Persia", Iowa) never do; nor do five ("Ionia", "Sparta", "Marathon",
+    "Macedon", "Persia" of the Greco-Persian wars, all US villages) when an anchor backs
+    another country and the article names countries, none of them the villages' ("Greek",
+    "Persian"): nothing larger than a village puts their country in the story.
     """
-    backed = set()
+    anchored: set[str] = set()
+    clustered: set[str] = set()
     for country, keys in solid.items():
         others = keys - {key}
-        if others & anchors or len(others) >= 2:
-            backed.add(country)
-    return backed
+        if others & anchors:
+            anchored.add(country)
+        elif len(others) >= 2:
+            clustered.add(country)
+    if anchored and nations:
+        clustered &= nations
+    return anchored | clustered
 
 
 def _small_town(cand: Candidate) -> bool:
