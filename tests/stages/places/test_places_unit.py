@@ -703,6 +703,13 @@ def test_issue4_villages_of_a_country_the_story_never_names_do_not_vouch_for_eac
     resolved = _resolved_names(nlp, gazetteer, text)
     assert "US" not in resolved.values()
     assert resolved["Athens"] == "GR"
+    # A US city read for Egypt's Memphis does not vouch for the villages either.
+    text = (
+        "Egyptian rebels held the Persian garrison in Memphis for three years. The Greek envoys "
+        "returned to Athens, while Persia demanded earth and water from Sparta, Ionia and Macedon."
+    )
+    resolved = _resolved_names(nlp, gazetteer, text)
+    assert not {"Sparta", "Ionia", "Macedon", "Persia"} & set(resolved)
     # Negative control: the same villages in a story of their own country keep their places,
     # also beside a foreign country the article names in passing.
     text = (
@@ -711,6 +718,13 @@ def test_issue4_villages_of_a_country_the_story_never_names_do_not_vouch_for_eac
     )
     resolved = _resolved_names(nlp, gazetteer, text)
     assert resolved["Sparta"] == "US" and resolved["Ionia"] == "US"
+    # Positive control: a small town beside a larger one of its country stays in a story
+    # that names only a foreign country.
+    text = (
+        "Volunteers in Bartlett and Germantown, near Memphis, packed parcels for soldiers "
+        "serving in Baghdad, Iraq."
+    )
+    assert _resolved_names(nlp, gazetteer, text)["Germantown"] == "US"
 
 
 def test_issue4_surname_after_a_military_rank_is_not_a_place(
