@@ -689,7 +689,7 @@ def test_issue4_landform_noun_ending_a_longer_name_is_not_a_town(
     assert "Peninsula" in _names(nlp, gazetteer, "Police in Peninsula, Ohio, closed the road.")
 
 
-def test_issue4_villages_of_a_country_the_story_never_names_do_not_vouch_for_each_other(
+def test_issue6_villages_of_a_country_the_story_never_names_do_not_vouch_for_each_other(
     nlp: spacy.language.Language, gazetteer: Gazetteer
 ) -> None:
     # Greece's ancient names are US villages (Sparta and Ionia in Michigan, Macedon and
@@ -727,7 +727,7 @@ def test_issue4_villages_of_a_country_the_story_never_names_do_not_vouch_for_eac
     assert _resolved_names(nlp, gazetteer, text)["Germantown"] == "US"
 
 
-def test_issue4_surname_after_a_military_rank_is_not_a_place(
+def test_issue6_surname_after_a_military_rank_is_not_a_place(
     nlp: spacy.language.Language, gazetteer: Gazetteer
 ) -> None:
     # "Washington" (the capital) and "Togo" (the country) are people after a rank, and the

@@ -483,10 +483,10 @@ def drop_far_namesakes(
         r
         for r in resolutions
         if r.mention.key in strong
-        or _beside_city(r, cities)
         or not _far_namesake(
             r, _backed(r.mention.key, solid, (units, towns), nations), nations, entity_countries
         )
+        or _beside_city(r, cities)
     ]
 
 
