@@ -687,3 +687,64 @@ def test_issue4_landform_noun_ending_a_longer_name_is_not_a_town(
     assert "Peninsula" not in _names(nlp, gazetteer, text)
     # Positive control: the town itself.
     assert "Peninsula" in _names(nlp, gazetteer, "Police in Peninsula, Ohio, closed the road.")
+
+
+def test_issue6_villages_of_a_country_the_story_never_names_do_not_vouch_for_each_other(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # Greece's ancient names are US villages (Sparta and Ionia in Michigan, Macedon and
+    # Marathon in New York, Persia in Iowa); together they used to outvote the far-namesake
+    # rule while Athens and "Greek" put the story in Greece.
+    text = (
+        "The Greek envoys returned to Athens with bad news. Persia demanded earth and water "
+        "from Sparta, Ionia had been crushed, and Macedon was now a client kingdom. Months "
+        "later the Persian fleet landed at Marathon, a day's march from Athens."
+    )
+    resolved = _resolved_names(nlp, gazetteer, text)
+    assert "US" not in resolved.values()
+    assert resolved["Athens"] == "GR"
+    # A US city read for Egypt's Memphis does not vouch for the villages either.
+    text = (
+        "Egyptian rebels held the Persian garrison in Memphis for three years. The Greek envoys "
+        "returned to Athens, while Persia demanded earth and water from Sparta, Ionia and Macedon."
+    )
+    resolved = _resolved_names(nlp, gazetteer, text)
+    assert not {"Sparta", "Ionia", "Macedon", "Persia"} & set(resolved)
+    # Negative control: the same villages in a story of their own country keep their places,
+    # also beside a foreign country the article names in passing.
+    text = (
+        "Volunteers from Sparta, Ionia and Lowell, Michigan, packed boxes for families in "
+        "Greece after the fires, the church in Sparta said."
+    )
+    resolved = _resolved_names(nlp, gazetteer, text)
+    assert resolved["Sparta"] == "US" and resolved["Ionia"] == "US"
+    # Positive control: a small town beside a larger one of its country stays in a story
+    # that names only a foreign country.
+    text = (
+        "Volunteers in Bartlett and Germantown, near Memphis, packed parcels for soldiers "
+        "serving in Baghdad, Iraq."
+    )
+    assert _resolved_names(nlp, gazetteer, text)["Germantown"] == "US"
+
+
+def test_issue6_surname_after_a_military_rank_is_not_a_place(
+    nlp: spacy.language.Language, gazetteer: Gazetteer
+) -> None:
+    # "Washington" (the capital) and "Togo" (the country) are people after a rank, and the
+    # name stays the person where it later stands alone (one sense per document).
+    text = (
+        "General Washington crossed the river at night with 2,400 men. Washington then wrote "
+        "to Congress that the army needed shoes."
+    )
+    assert _names(nlp, gazetteer, text) == []
+    text = "Admiral Heihachiro Togo ordered the fleet to sea, and Togo's flagship led the line."
+    assert _names(nlp, gazetteer, text) == []
+    # Positive controls: the country elsewhere, a rank that is the front of a company's name,
+    # a demonym (a person in WordNet too) before a place, and the capital with its own
+    # place phrase.
+    assert "Togo" in _names(nlp, gazetteer, "Troops from Togo joined the mission in Mali.")
+    assert "Detroit" in _names(nlp, gazetteer, "General Motors will build trucks in Detroit.")
+    text = "Engineers repaired the Iraqi Kirkuk pipeline on Sunday."
+    assert "Kirkuk" in _names(nlp, gazetteer, text)
+    text = "General Grant met the senators in Washington on Monday."
+    assert "Washington" in _names(nlp, gazetteer, text)

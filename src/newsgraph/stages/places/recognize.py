@@ -116,6 +116,7 @@ _DATELINE_MARKS = frozenset({",", ":", "-", "--", "---", "–", "—", "("})
 # Points against a match for its words' class, by cue (see `_word_class_penalty`).
 _CLASS_PENALTY = {
     "before-person": 4.0,
+    "after-title": 6.0,
     "acronym": 2.0,
     "common-word": 2.0,
     "respelled-word": 2.0,
@@ -334,10 +335,13 @@ def _drop_first_names(refused: list[Mention], mentions: list[Mention]) -> list[M
     """A word refused as a first name is that person's name wherever else it stands alone.
 
     "Trenton Tolliver" is named in full once; later "Trenton said" and "Trenton's class" are
-    the boy, not New Jersey's capital (one sense per document). A mention with evidence of its
-    own (`_OWN_EVIDENCE`: "in Trenton", "Trenton, N.J.") stays.
+    the boy, not New Jersey's capital (one sense per document). So is a surname seen after a
+    title ("General Washington" … "Washington asked for new sources"). A mention with evidence
+    of its own (`_OWN_EVIDENCE`: "in Trenton", "Trenton, N.J.") stays.
     """
-    first = {m.key for m in refused if "before-person" in m.cues and m.end - m.start == 1}
+    first = {
+        m.key for m in refused if m.cues & {"before-person", "after-title"} and m.end - m.start == 1
+    }
     return [m for m in mentions if m.key not in first or m.cues & _OWN_EVIDENCE]
 
 
@@ -576,6 +580,8 @@ def _word_class_penalty(
     label, wider = ner
     if _before_person(toks, i, j, demonym=any(c.kind == KIND_DEMONYM for c in candidates)):
         cues.add("before-person")
+    elif _after_title(toks, i, j):
+        cues.add("after-title")
     elif not any(c.kind == KIND_ABBREV for c in candidates) and _acronym(toks, i, j):
         cues.add("acronym")
         if toks.spelled_out(toks.text[i]):
@@ -639,6 +645,47 @@ def _before_person(toks: _Tokens, i: int, j: int, demonym: bool = False) -> bool
         return True
     chained = j + 1 < len(toks.text) and toks.name_like(j) and _title(toks.lower[j])
     return chained and not demonym and _title(toks.lower[i]) and _person_at(toks, j + 1)
+
+
+def _after_title(toks: _Tokens, i: int, j: int) -> bool:
+    """A single word after a military rank, or after a title and a given name, is a surname.
+
+    "General Washington divided his soldiers": a rank (`_rank`) stands right before the word.
+    "Admiral Heihachiro Togo opened the war", "Superintendent Phyllis Edwards": any title
+    (`_title`, but no inhabitant such as "Iraqi") stands before one given name that WordNet
+    does not know at all (a foreign or rare first name, not "General Motors"). Either way the
+    name ends there. A title names a person, never a place, so even a country's name there
+    ("Togo") is a person; NER often calls it a GPE.
+    """
+    n = len(toks.text)
+    if j - i != 1 or i == 0 or not toks.text[i].isalpha() or (j < n and toks.name_like(j)):
+        return False
+    k = i - 1
+    if toks.name_like(k) and toks.text[k].isalpha() and _rank(toks.lower[k]):
+        return True
+    return (
+        k > 0
+        and toks.name_like(k)
+        and toks.text[k].isalpha()
+        and not _known_word(toks.lower[k])
+        and toks.name_like(k - 1)
+        and _title(toks.lower[k - 1])
+        and "inhabitant" not in load_wordnet().senses(toks.lower[k - 1], "n").ancestors
+    )
+
+
+def _rank(word: str) -> bool:
+    """A military rank (`_title`, a kind of serviceman in WordNet: "General", "Admiral",
+    "Colonel"). Wider titles are not taken: "Chief Kanawha Circuit Judge" and "St. Joseph
+    London" put a place after a person noun, and "Iraqi" is a person (an inhabitant) too."""
+    return _title(word) and "serviceman" in load_wordnet().senses(word, "n").ancestors
+
+
+def _known_word(word: str) -> bool:
+    """WordNet knows the word as a noun or adjective (a plural by its singular: "Motors")."""
+    wordnet = load_wordnet()
+    forms = (word, word[:-1]) if word.endswith("s") else (word,)
+    return any(wordnet.supersenses(form, "n") or wordnet.supersenses(form, "a") for form in forms)
 
 
 def _person_at(toks: _Tokens, k: int) -> bool:

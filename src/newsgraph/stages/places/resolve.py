@@ -460,7 +460,9 @@ def drop_far_namesakes(
     """
     solid: dict[str, set[str]] = {}
     nations: set[str] = set()
-    anchors: set[str] = set()
+    units: set[str] = set()
+    towns: set[str] = set()
+    cities: list[Resolution] = []
     strong: set[str] = set()
     for r in resolutions:
         cand, mention = r.candidate, r.mention
@@ -472,29 +474,62 @@ def drop_far_namesakes(
             nations.add(cand.country)
             continue
         solid.setdefault(cand.country, set()).add(mention.key)
-        if not _small_town(cand) or mention.key in strong:
-            anchors.add(mention.key)
+        if cand.precision not in ("city", "district", "point") or mention.key in strong:
+            units.add(mention.key)
+        elif not _small_town(cand):
+            towns.add(mention.key)
+            cities.append(r)
     return [
         r
         for r in resolutions
         if r.mention.key in strong
-        or not _far_namesake(r, _backed(r.mention.key, solid, anchors), nations, entity_countries)
+        or not _far_namesake(
+            r, _backed(r.mention.key, solid, (units, towns), nations), nations, entity_countries
+        )
+        or _beside_city(r, cities)
     ]
 
 
-def _backed(key: str, solid: dict[str, set[str]], anchors: set[str]) -> set[str]:
+def _beside_city(resolution: Resolution, cities: list[Resolution]) -> bool:
+    """Whether a town lies within `NEAR_KM` of a larger town of its country that the article
+    names: "Germantown, near Memphis" is Tennessee's even in a story of soldiers in Iraq."""
+    cand = resolution.candidate
+    if cand.precision not in ("city", "district", "point"):
+        return False
+    points = [
+        (c.candidate.lat, c.candidate.lon)
+        for c in cities
+        if c.candidate.country == cand.country and c.mention.key != resolution.mention.key
+    ]
+    return bool(points) and float(_distances([cand], points).min()) <= NEAR_KM
+
+
+def _backed(
+    key: str, solid: dict[str, set[str]], anchors: tuple[set[str], set[str]], nations: set[str]
+) -> set[str]:
     """The countries that the article's other solid names, below country level, lie in.
 
-    A country counts when one of them is an anchor (not itself a small town, or strongly cued)
-    or when there are two: two small namesakes alone ("Ionia", Michigan, and "Persia", Iowa)
-    must not vouch for each other.
+    ``anchors`` are the names that are no small town: divisions and strongly cued names
+    (``units``) and larger towns (``towns``). A country counts when a unit lies there, and
+    when a larger town or two small ones do: small namesakes alone must not vouch for each
+    other, and two ("Ionia", Michigan, and "Persia", Iowa) never do. When the article names
+    countries and anchors lie in some of them, a country it never names is backed by units
+    only: the Greco-Persian wars name "Ionia", "Sparta", "Marathon", "Macedon", "Persia",
+    "Sardis" and "Corinth", all US villages, and "Memphis" and "Tempe", US cities, beside
+    "Greek", "Egyptian" and Athens; nothing but namesakes puts the United States in the story.
     """
-    backed = set()
+    units, towns = anchors
+    anchored: set[str] = set()
+    weak: set[str] = set()
     for country, keys in solid.items():
         others = keys - {key}
-        if others & anchors or len(others) >= 2:
-            backed.add(country)
-    return backed
+        if others & units:
+            anchored.add(country)
+        elif others & towns or len(others) >= 2:
+            weak.add(country)
+    if nations & (anchored | weak):
+        weak &= nations
+    return anchored | weak
 
 
 def _small_town(cand: Candidate) -> bool:
