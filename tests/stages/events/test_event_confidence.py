@@ -20,10 +20,13 @@ SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "scripts"))
 from build_events_confidence import FIT_SOURCES, JUDGEMENTS, judged_examples, main  # noqa: E402
 
-# Measured once with the model of the 2026-12-03 opinion round (docs/events.md).
-PRECISION_FLOOR = 0.21
-AUC_FLOOR = 0.74
-SKILL_FLOOR = 0.10
+# Measured once with the model of the 2026-12-03 opinion round (docs/events.md); lowered on
+# purpose after the sixth precision round, which removed 52 false events the model had ranked
+# low: the stage's precision rose (test 0.220 -> 0.241), the ranking of what is left fell
+# (AUC 0.757 -> 0.715, skill 0.117 -> 0.06). See docs/events.md, "Event confidence".
+PRECISION_FLOOR = 0.23
+AUC_FLOOR = 0.70
+SKILL_FLOOR = 0.05
 
 REAL = [
     "Gunmen killed 12 villagers in Borno state on Monday, police said.",
@@ -69,10 +72,11 @@ def test_issue6_confidence_on_judgements_never_fitted(analyzer: Analyzer) -> Non
     rows = [json.loads(line) for line in JUDGEMENTS.read_text("utf-8").splitlines()]
     test = [r for r in rows if r["source"] not in FIT_SOURCES]
     examples = judged_examples(analyzer, test, SHARED)
-    # Rules that remove events shrink the set (76 judged, 66 still coded after the 2026-12-03
-    # precision rounds); far fewer would mean the judgements no longer fit the stage.
-    assert len(examples) >= 0.75 * len(test)
     labels = np.array([e[3] for e in examples])
+    # Precision rounds remove false events (76 judged, 54 still coded after the sixth): the
+    # guard counts the real ones, which the rules must keep (all 13 so far); far fewer would mean the
+    # judgements no longer fit the stage.
+    assert labels.sum() >= 0.75 * sum(r["real"] for r in test)
     probs = [e[4] for e in examples]  # the stage's own confidence is what users see
     # The stage's own precision on these whole articles (docs/events.md: 0.171 before the
     # 2026-12-03 precision rounds, then 0.197, then 0.220 after the opinion round): most coded
