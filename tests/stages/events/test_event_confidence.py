@@ -74,8 +74,8 @@ def test_issue6_confidence_on_judgements_never_fitted(analyzer: Analyzer) -> Non
     examples = judged_examples(analyzer, test, SHARED)
     labels = np.array([e[3] for e in examples])
     # Precision rounds remove false events (76 judged, 54 still coded after the sixth): the
-    # guard counts the real ones, which the rules must keep (all 13 so far); far fewer would mean the
-    # judgements no longer fit the stage.
+    # guard counts the real ones, which the rules must keep (all 13 so far); far fewer would
+    # mean the judgements no longer fit the stage.
     assert labels.sum() >= 0.75 * sum(r["real"] for r in test)
     probs = [e[4] for e in examples]  # the stage's own confidence is what users see
     # The stage's own precision on these whole articles (docs/events.md: 0.171 before the
