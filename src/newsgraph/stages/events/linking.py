@@ -382,7 +382,7 @@ def party_entities(
     entities: Sequence[Entity] | None, heads: Sequence[Token], spans: Sequence[tuple[int, int]]
 ) -> list[str]:
     """Entity ids of an argument: those its words mention, else, for a lone personal pronoun
-    ("He praised …", "She signed a petition"), the one person the text has just named."""
+    ("He praised …", "She signed a petition"), the person the text last named as a subject."""
     found = link_entities(entities, spans)
     if found or len(heads) != 1:
         return found
