@@ -81,7 +81,7 @@ from newsgraph.stages.events.commerce import (
 from newsgraph.stages.events.flags import (
     ATTEMPT_VERBS,
     Flags,
-    aim,
+    aim_noun,
     conditional_consequence,
     event_flags,
     inverted_condition,
@@ -1008,12 +1008,10 @@ class Detector:
 
     def _aim(self, pred: Token) -> bool:
         """An infinitive naming an aim, an ability, a chance or a need ("a plan to assemble
-        the planes", :func:`.flags.aim`), on a noun that is no event itself ("a threat to
+        the planes", :func:`.flags.aim_noun`), on a noun that is no event itself ("a threat to
         strike" is the threat's own)."""
-        if not aim(pred):
-            return False
-        noun = pred.head.head if pred.dep_ == "pcomp" else pred.head
-        return noun.lemma_.lower() not in self.event_nouns
+        noun = aim_noun(pred)
+        return noun is not None and noun.lemma_.lower() not in self.event_nouns
 
     def _no_crowd(self, actor: Token) -> bool:
         """Whether a protest's doer is a thing, a happening, an idea or a message that is no

@@ -14,7 +14,7 @@ crosses, he joins …") or a clause of inverted condition ("Had Obama submitted 
 "should they be allowed to enter") is no act either. A wh-question in the past presupposes
 its act ("Why did Russia invade Ukraine?") and keeps it. An infinitive on a noun of an aim, an
 ability, a chance or a need ("a plan to assemble the planes", "the power to reverse the
-outcome", "in order to condemn") names an act that has not happened (:func:`aim`), and a
+outcome", "in order to condemn") names an act that has not happened (:func:`aim_noun`), and a
 command ("Come and kill him") asks for an act rather than telling one (:func:`imperative`).
 """
 
@@ -182,9 +182,7 @@ def event_flags(trigger: Token, governor: Token | None = None) -> Flags:
     flags = Flags()
     _read_predicate(trigger, flags)
     clause = clause_head(trigger)
-    if question(trigger) or inverted_condition(clause) or _unrealised(clause):
-        flags.hypothetical = True
-    if imperative(clause):
+    if question(trigger) or inverted_condition(clause) or _unrealised(clause) or imperative(clause):
         flags.hypothetical = True
     if trigger.pos_ in {"NOUN", "PROPN"}:
         if any(c.dep_ == "amod" and c.lower_ in HABITUAL_AMODS for c in trigger.children):
@@ -354,23 +352,22 @@ def _condition(clause: Token) -> bool:
     return inverted_condition(clause)
 
 
-def aim(pred: Token) -> bool:
-    """Whether the predicate is an infinitive or a gerund that names an aim, an ability, a
-    chance or a need of the noun it completes (see :data:`_AIM_SENSES`): "the plan to
-    assemble the planes", "has the power to reverse the outcome", "took pains to
-    disassociate himself", "in order to condemn the Church", "the goal of crushing the
-    caliphate", "no intention of offering a correction". The caller leaves out nouns that
-    are events."""
+def aim_noun(pred: Token) -> Token | None:
+    """The noun whose aim, ability, chance or need the predicate names, if it is such an
+    infinitive or gerund (see :data:`_AIM_SENSES`): "the plan to assemble the planes", "has
+    the power to reverse the outcome", "took pains to disassociate himself", "in order to
+    condemn the Church", "the goal of crushing the caliphate", "no intention of offering a
+    correction". The caller leaves out nouns that are events."""
     if pred.dep_ == "pcomp" and pred.head.lower_ in _AIM_PREPS:
         noun = pred.head.head  # "the goal of crushing …"
     elif pred.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
         noun = pred.head
     else:
-        return False
+        return None
     if noun.pos_ != "NOUN":
-        return False
+        return None
     if (noun.head.lower_, noun.lower_) == _PURPOSE_FRAME:
-        return True
+        return noun
     if not _AGREEING.isdisjoint(load_wordnet().senses(noun.lemma_.lower(), "n").ancestors):
-        return False  # "reached a consensus to exchange information": an agreement (AGREE)
-    return first_sense(noun) in _AIM_SENSES
+        return None  # "reached a consensus to exchange information": an agreement (AGREE)
+    return noun if first_sense(noun) in _AIM_SENSES else None

@@ -60,8 +60,10 @@ class TimesStage:
         found = [f for f in grammar.find(text) if _not_quantity(doc, f)]
         years = [None if f.parse.bc else f.parse.year for f in found if f.parse.year is not None]
         narrative = anchoring.is_narrative(years, published, self.narrative_far_share)
-        history = anchoring.tells_history(
-            [f.parse for f in found], published, self.narrative_far_share
+        history = (
+            narrative
+            if published is not None
+            else anchoring.undated_history([f.parse for f in found])
         )
         doc._.ng_narrative = history  # the events stage dates untimed acts by it
         resolved: list[Resolved] = []

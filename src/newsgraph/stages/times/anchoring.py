@@ -124,19 +124,15 @@ HISTORY_MIN_YEARS = 3
 HISTORY_MAX_DEICTIC_SHARE = 0.15
 
 
-def tells_history(parses: Sequence[Parse], published: dt.date | None, far_share: float) -> bool:
-    """True when the text tells history, so that an act it leaves untimed happened at the time
-    the story has reached, not at publication.
-
-    With a publication date this is :func:`is_narrative`. Without one, relative times still hang
-    on the text's own (there is nothing else), but an undated news or opinion piece ("Early on
-    Friday, Trump claimed ...") is no history: its acts are not dated by whatever year or day it
-    named last.
+def undated_history(parses: Sequence[Parse]) -> bool:
+    """True when a text without a publication date tells history, so that an act it leaves
+    untimed happened at the time the story has reached. Relative times of any undated text
+    still hang on its own times (there is nothing else), but an undated news or opinion piece
+    ("Early on Friday, Trump claimed ...") is no history: its acts are not dated by whatever
+    year or day it named last. (With a publication date, :func:`is_narrative` decides.)
     """
-    years = [None if p.bc else p.year for p in parses if p.year is not None]
-    if published is not None:
-        return is_narrative(years, published, far_share)
-    if len(years) < HISTORY_MIN_YEARS:
+    years = sum(1 for p in parses if p.year is not None)
+    if years < HISTORY_MIN_YEARS:
         return False
     deictic = sum(1 for p in parses if p.deictic)
     return deictic / len(parses) <= HISTORY_MAX_DEICTIC_SHARE

@@ -50,7 +50,7 @@ class Context:
     direction: str | None  # "past", "future" or None when the tense says nothing
     narrative: bool = False
     day_reference: Resolved | None = None  # the last time of day granularity or finer
-    history: bool = True  # an undated text that tells history (anchoring.tells_history)
+    history: bool = True  # an undated text that tells history (anchoring.undated_history)
 
 
 # --- calendar values ---------------------------------------------------------------------------
